@@ -1,0 +1,194 @@
+import { randomUUID } from "node:crypto";
+import { FRAMEWORK_CONTROLS, type FrameworkKey, controlTitle } from "../data/frameworks.js";
+import { TOOL } from "../package-info.js";
+import type { Snapshot } from "../snapshot/schema.js";
+import { SEVERITIES, type AnyCheck, type Severity } from "./check.js";
+import {
+  SCAN_RESULT_SCHEMA_VERSION,
+  type ComplianceControl,
+  type Finding,
+  type FunctionSummary,
+  type ScanResult,
+} from "./result-schema.js";
+import { runChecks, type Evaluation } from "./run-checks.js";
+import { scoreResults, type ScoredResult } from "./score.js";
+import { defaultCheckSettings, type CheckSettings } from "./settings.js";
+import { createSuppressionMatcher, type Suppression } from "./suppressions.js";
+import { SnapshotView } from "./view.js";
+
+export interface EvaluateOptions {
+  checks: readonly AnyCheck[];
+  settings?: CheckSettings;
+  suppressions?: readonly Suppression[];
+  /** Findings below this severity are left out of `findings` (scores still count them). */
+  minimumSeverity?: Severity;
+  /** When the scan started (collection included); defaults to now. */
+  startedAt?: Date;
+  /** The time suppression expiry is judged against; defaults to now. */
+  now?: Date;
+  scanId?: string;
+}
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+
+export function atOrAbove(severity: Severity, minimum: Severity): boolean {
+  return severityRank(severity) >= severityRank(minimum);
+}
+
+function toFinding(evaluation: Evaluation, suppression: Suppression | undefined): Finding {
+  const { check, resource, result } = evaluation;
+  return {
+    checkId: check.id,
+    title: check.title,
+    status: result.status,
+    reason: result.reason,
+    message: result.message,
+    severity: check.severity,
+    layer: check.layer,
+    phase: check.phase,
+    resource,
+    functionArns: [...evaluation.linkedFunctionArns],
+    evidence: result.evidence,
+    remediation: check.remediation,
+    frameworks: check.frameworks,
+    ...(suppression
+      ? { suppressed: { reason: suppression.reason, ...(suppression.expires ? { expires: suppression.expires } : {}) } }
+      : {}),
+  };
+}
+
+function buildCompliance(findings: readonly Finding[], checks: readonly AnyCheck[]): ComplianceControl[] {
+  const controls = new Map<string, ComplianceControl>();
+  const byCheck = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byCheck.get(finding.checkId);
+    if (list) list.push(finding);
+    else byCheck.set(finding.checkId, [finding]);
+  }
+  for (const check of checks) {
+    for (const framework of Object.keys(FRAMEWORK_CONTROLS) as FrameworkKey[]) {
+      for (const control of check.frameworks[framework] ?? []) {
+        const key = `${framework}\u0000${control}`;
+        let entry = controls.get(key);
+        if (!entry) {
+          entry = { framework, control, title: controlTitle(framework, control) ?? control, checkIds: [], pass: 0, fail: 0, unknown: 0, notApplicable: 0 };
+          controls.set(key, entry);
+        }
+        entry.checkIds.push(check.id);
+        for (const finding of byCheck.get(check.id) ?? []) {
+          if (finding.status === "pass") entry.pass += 1;
+          else if (finding.status === "fail") entry.fail += 1;
+          else if (finding.status === "unknown") entry.unknown += 1;
+          else entry.notApplicable += 1;
+        }
+      }
+    }
+  }
+  return [...controls.values()].sort((a, b) =>
+    a.framework === b.framework ? a.control.localeCompare(b.control, "en", { numeric: true }) : a.framework.localeCompare(b.framework),
+  );
+}
+
+/**
+ * Everything after collection: checks over the snapshot, suppressions, scores, compliance view.
+ * A pure function of its inputs apart from the ids and clock values it is given.
+ */
+export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): ScanResult {
+  const now = options.now ?? new Date();
+  const startedAt = options.startedAt ?? now;
+  const view = new SnapshotView(snapshot, options.settings ?? defaultCheckSettings);
+  const { evaluations, checkErrors } = runChecks(view, options.checks);
+  const suppressions = createSuppressionMatcher(options.suppressions ?? [], now);
+
+  const findings: Finding[] = [];
+  const scoredByFunction = new Map<string, ScoredResult[]>(snapshot.functions.map((fn) => [fn.arn, []]));
+  const allScored: ScoredResult[] = [];
+  for (const evaluation of evaluations) {
+    const suppression = suppressions.match(evaluation.check.id, evaluation.resource.arn);
+    const finding = toFinding(evaluation, suppression);
+    findings.push(finding);
+    const scored: ScoredResult = {
+      status: finding.status,
+      severity: finding.severity,
+      layer: finding.layer,
+      suppressed: suppression !== undefined,
+    };
+    // A finding on a shared resource (role, API stage, layer) counts once for each linked function.
+    for (const functionArn of evaluation.linkedFunctionArns) {
+      const list = scoredByFunction.get(functionArn);
+      if (list) {
+        list.push(scored);
+        allScored.push(scored);
+      }
+    }
+  }
+
+  const functions: FunctionSummary[] = snapshot.functions.map((fn) => {
+    const card = scoreResults(scoredByFunction.get(fn.arn) ?? []);
+    return {
+      arn: fn.arn,
+      name: fn.name,
+      region: fn.region,
+      runtime: fn.runtime ?? null,
+      scores: { overall: card.overall, ...card.byLayer },
+      grade: card.grade,
+      coverage: card.coverage,
+      counts: {
+        passed: card.tally.passed,
+        failed: card.tally.failed,
+        unknown: card.tally.unknown,
+        notApplicable: card.tally.notApplicable,
+        suppressed: card.tally.suppressed,
+      },
+    };
+  });
+
+  const account = scoreResults(allScored);
+  const byStatus = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
+  const failedBySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  let suppressedCount = 0;
+  for (const finding of findings) {
+    byStatus[finding.status] += 1;
+    if (finding.suppressed) suppressedCount += 1;
+    else if (finding.status === "fail") failedBySeverity[finding.severity] += 1;
+  }
+  const minimumSeverity = options.minimumSeverity ?? "info";
+  const reported = findings.filter((finding) => atOrAbove(finding.severity, minimumSeverity));
+  const toEntry = (s: Suppression) => ({ checkId: s.checkId, resource: s.resource, reason: s.reason, ...(s.expires ? { expires: s.expires } : {}) });
+
+  return {
+    schemaVersion: SCAN_RESULT_SCHEMA_VERSION,
+    scanId: options.scanId ?? randomUUID(),
+    tool: { name: TOOL.name, version: TOOL.version },
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    collectedAt: snapshot.collectedAt,
+    accountId: snapshot.accountId,
+    partition: snapshot.partition,
+    regions: [...snapshot.regions],
+    checks: options.checks.map((check) => check.id),
+    filters: { minimumSeverity },
+    summary: {
+      functions: snapshot.functions.length,
+      score: account.overall,
+      grade: account.grade,
+      scoresByLayer: account.byLayer,
+      coverage: account.coverage,
+      counts: {
+        byStatus,
+        failedBySeverity,
+        suppressed: suppressedCount,
+        gaps: snapshot.gaps.length,
+        checkErrors: checkErrors.length,
+      },
+    },
+    functions,
+    findings: reported,
+    gaps: [...snapshot.gaps],
+    suppressions: { expired: suppressions.expired.map(toEntry), unmatched: suppressions.unmatched().map(toEntry) },
+    checkErrors,
+    compliance: buildCompliance(findings, options.checks),
+  };
+}

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { gapSchema } from "../snapshot/schema.js";
+import { LAYERS, PHASES, SEVERITIES, STATUSES } from "./check.js";
+import { RESOURCE_TYPES } from "./view.js";
+
+/** The scan result contract written by `--format json` (DESIGN section 5). */
+export const SCAN_RESULT_SCHEMA_VERSION = 1;
+
+const score = z.number().min(0).max(100).nullable();
+const grade = z.enum(["A", "B", "C", "D", "F"]).nullable();
+const layerScores = z.object({ provider: score, customer: score, shared: score });
+
+export const frameworksSchema = z.object({
+  nist80053: z.array(z.string()),
+  owaspServerless: z.array(z.string()),
+  hipaa: z.array(z.string()),
+  fsbp: z.array(z.string()),
+  cis: z.array(z.string()).optional(),
+});
+
+export const findingSchema = z.object({
+  checkId: z.string(),
+  title: z.string(),
+  status: z.enum(STATUSES),
+  reason: z.string(),
+  message: z.string(),
+  severity: z.enum(SEVERITIES),
+  layer: z.enum(LAYERS),
+  phase: z.enum(PHASES),
+  resource: z.object({ arn: z.string(), name: z.string(), region: z.string(), type: z.enum(RESOURCE_TYPES) }),
+  /** Functions whose score this finding counts toward (the resource itself for a function). */
+  functionArns: z.array(z.string()),
+  evidence: z.record(z.string(), z.unknown()),
+  remediation: z.string(),
+  frameworks: frameworksSchema,
+  suppressed: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+const suppressionEntry = z.object({
+  checkId: z.string(),
+  resource: z.string(),
+  reason: z.string(),
+  expires: z.string().optional(),
+});
+
+const tallySchema = z.object({
+  passed: z.number().int(),
+  failed: z.number().int(),
+  unknown: z.number().int(),
+  notApplicable: z.number().int(),
+  suppressed: z.number().int(),
+});
+
+export const complianceControlSchema = z.object({
+  framework: z.string(),
+  control: z.string(),
+  title: z.string(),
+  checkIds: z.array(z.string()),
+  pass: z.number().int(),
+  fail: z.number().int(),
+  unknown: z.number().int(),
+  notApplicable: z.number().int(),
+});
+export type ComplianceControl = z.infer<typeof complianceControlSchema>;
+
+export const functionSummarySchema = z.object({
+  arn: z.string(),
+  name: z.string(),
+  region: z.string(),
+  runtime: z.string().nullable(),
+  scores: layerScores.extend({ overall: score }),
+  grade,
+  coverage: z.number().nullable(),
+  counts: tallySchema,
+});
+export type FunctionSummary = z.infer<typeof functionSummarySchema>;
+
+export const scanResultSchema = z.object({
+  schemaVersion: z.literal(SCAN_RESULT_SCHEMA_VERSION),
+  scanId: z.string(),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  collectedAt: z.string(),
+  accountId: z.string(),
+  partition: z.string(),
+  regions: z.array(z.string()),
+  checks: z.array(z.string()),
+  /** Filters applied to `findings` (scores and counts are always over every result). */
+  filters: z.object({ minimumSeverity: z.enum(SEVERITIES) }),
+  summary: z.object({
+    functions: z.number().int(),
+    score: score,
+    grade,
+    scoresByLayer: layerScores,
+    coverage: z.number().nullable(),
+    counts: z.object({
+      byStatus: z.object({ pass: z.number().int(), fail: z.number().int(), unknown: z.number().int(), not_applicable: z.number().int() }),
+      failedBySeverity: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.number().int()])) as Record<(typeof SEVERITIES)[number], z.ZodNumber>),
+      suppressed: z.number().int(),
+      gaps: z.number().int(),
+      checkErrors: z.number().int(),
+    }),
+  }),
+  functions: z.array(functionSummarySchema),
+  findings: z.array(findingSchema),
+  gaps: z.array(gapSchema),
+  suppressions: z.object({
+    expired: z.array(suppressionEntry),
+    unmatched: z.array(suppressionEntry),
+  }),
+  checkErrors: z.array(z.object({ checkId: z.string(), resourceArn: z.string(), message: z.string() })),
+  compliance: z.array(complianceControlSchema),
+});
+export type ScanResult = z.infer<typeof scanResultSchema>;

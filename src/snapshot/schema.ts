@@ -1,0 +1,403 @@
+import { z } from "zod";
+
+/**
+ * The snapshot contract (DESIGN section 3). Every field follows one convention:
+ *   absent (undefined) = not read, or could not be read; a gap in `gaps[]` says why;
+ *   null               = read, and there is none (a function without a URL);
+ *   a value            = read, and judged by the checks.
+ * Collectors never fill in `{}` or `[]` for data they failed to read, so every
+ * readable-but-maybe-missing field here is `.nullable().optional()` or `.optional()`.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+const arn = z.string().min(1);
+const region = z.string().min(1);
+const isoDateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
+  message: "expected an ISO 8601 date-time",
+});
+
+/**
+ * Policy documents are stored as AWS returned them (after URL-decoding and JSON parsing), not
+ * normalised: nothing read from AWS is trusted, and src/policy is the one place that interprets them.
+ */
+export const policyDocumentSchema = z.record(z.string(), z.unknown());
+export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
+
+/** What a collector learned of a secret-looking value, never the value itself nor a hash of it. */
+export const classifiedValueSchema = z.object({
+  key: z.string(),
+  valueLength: z.number().int().nonnegative(),
+  /** Kinds of credential recognised in the value, e.g. `aws-secret-access-key`, `private-key`. */
+  secretKinds: z.array(z.string()),
+  /** The value points at a secret store (Secrets Manager ARN, SSM parameter) rather than holding one. */
+  isReference: z.boolean().optional(),
+});
+export type ClassifiedValue = z.infer<typeof classifiedValueSchema>;
+
+export const gapSchema = z.object({
+  /** IAM-style service prefix: lambda, iam, apigateway, logs, ec2, sts. */
+  service: z.string().min(1),
+  /** API operation name as AWS spells it, e.g. GetPolicy. */
+  operation: z.string().min(1),
+  /** Region, or `global` for IAM and other global services. */
+  region: z.string().min(1),
+  /** The resource the call was about, when known; absent means the gap covers the whole region. */
+  resourceArn: z.string().optional(),
+  errorCode: z.string().min(1),
+  message: z.string(),
+  /** A paginated list that failed after some pages: what was read before the failure is kept. */
+  partial: z.boolean().optional(),
+});
+export type Gap = z.infer<typeof gapSchema>;
+
+const vpcConfigSchema = z.object({
+  vpcId: z.string(),
+  subnetIds: z.array(z.string()),
+  securityGroupIds: z.array(z.string()),
+  ipv6AllowedForDualStack: z.boolean().optional(),
+});
+
+const layerRefSchema = z.object({
+  /** Layer version ARN: arn:aws:lambda:region:account:layer:name:version */
+  arn: arn,
+  codeSize: z.number().int().nonnegative().optional(),
+  signingProfileVersionArn: z.string().nullable().optional(),
+});
+
+const codeSigningConfigSchema = z.object({
+  arn: arn,
+  /** Enforce blocks unsigned or untrusted code; Warn only logs it. */
+  untrustedArtifactOnDeployment: z.enum(["Enforce", "Warn"]).optional(),
+  allowedPublisherArns: z.array(z.string()).optional(),
+});
+
+const functionUrlSchema = z.object({
+  authType: z.enum(["NONE", "AWS_IAM"]),
+  url: z.string().optional(),
+  invokeMode: z.string().optional(),
+  cors: z
+    .object({
+      allowOrigins: z.array(z.string()).optional(),
+      allowMethods: z.array(z.string()).optional(),
+      allowHeaders: z.array(z.string()).optional(),
+      exposeHeaders: z.array(z.string()).optional(),
+      allowCredentials: z.boolean().optional(),
+      maxAge: z.number().optional(),
+    })
+    .nullable(),
+});
+
+const eventInvokeConfigSchema = z.object({
+  maximumRetryAttempts: z.number().int().nullable().optional(),
+  maximumEventAgeInSeconds: z.number().int().nullable().optional(),
+  onSuccessDestination: z.string().nullable(),
+  onFailureDestination: z.string().nullable(),
+});
+
+export const lambdaFunctionSchema = z.object({
+  arn: arn,
+  name: z.string().min(1),
+  region: region,
+  /** null for container-image functions, which have no managed runtime. */
+  runtime: z.string().nullable().optional(),
+  packageType: z.enum(["Zip", "Image"]),
+  architectures: z.array(z.string()).optional(),
+  handler: z.string().nullable().optional(),
+  /** Execution role ARN. */
+  role: z.string().optional(),
+  memorySize: z.number().int().positive().optional(),
+  timeout: z.number().int().positive().optional(),
+  lastModified: isoDateTime.optional(),
+  description: z.string().optional(),
+  imageUri: z.string().nullable().optional(),
+  state: z.string().optional(),
+  /** null: the function has no environment variables. */
+  environment: z.array(classifiedValueSchema).nullable().optional(),
+  /** null: environment encrypted with the AWS managed key (no customer managed key set). */
+  kmsKeyArn: z.string().nullable().optional(),
+  tracingMode: z.enum(["Active", "PassThrough"]).optional(),
+  vpc: vpcConfigSchema.nullable().optional(),
+  deadLetterTargetArn: z.string().nullable().optional(),
+  layers: z.array(layerRefSchema).optional(),
+  codeSigningConfig: codeSigningConfigSchema.nullable().optional(),
+  /** null: no reserved concurrency configured. */
+  reservedConcurrency: z.number().int().nonnegative().nullable().optional(),
+  runtimeManagement: z
+    .object({
+      updateRuntimeOn: z.enum(["Auto", "FunctionUpdate", "Manual"]),
+      runtimeVersionArn: z.string().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  loggingConfig: z
+    .object({
+      logGroup: z.string().optional(),
+      logFormat: z.enum(["Text", "JSON"]).optional(),
+      applicationLogLevel: z.string().optional(),
+      systemLogLevel: z.string().optional(),
+    })
+    .optional(),
+  url: functionUrlSchema.nullable().optional(),
+  /** null: the function has no resource-based policy (GetPolicy answered ResourceNotFound). */
+  resourcePolicy: policyDocumentSchema.nullable().optional(),
+  eventInvokeConfig: eventInvokeConfigSchema.nullable().optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+});
+export type LambdaFunction = z.infer<typeof lambdaFunctionSchema>;
+
+export const managedPolicySchema = z.object({
+  arn: arn,
+  name: z.string(),
+  /** AWS managed (arn:aws:iam::aws:policy/...) or customer managed. */
+  awsManaged: z.boolean(),
+  defaultVersionId: z.string().optional(),
+  /** The default version's document; other versions are never in effect and are not read. */
+  document: policyDocumentSchema.optional(),
+});
+export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
+
+export const roleSchema = z.object({
+  arn: arn,
+  name: z.string(),
+  path: z.string().optional(),
+  createDate: isoDateTime.optional(),
+  trustPolicy: policyDocumentSchema.optional(),
+  /** ARNs into `managedPolicies[]`: each managed policy is stored once. */
+  attachedPolicyArns: z.array(z.string()).optional(),
+  inlinePolicies: z.array(z.object({ name: z.string(), document: policyDocumentSchema.optional() })).optional(),
+  /** null: no permissions boundary. */
+  permissionsBoundaryArn: z.string().nullable().optional(),
+  /** null: IAM has no record of the role being used. */
+  lastUsed: z.object({ date: isoDateTime, region: z.string().optional() }).nullable().optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+});
+export type Role = z.infer<typeof roleSchema>;
+
+export const eventSourceMappingSchema = z.object({
+  uuid: z.string(),
+  region: region,
+  functionArn: arn,
+  eventSourceArn: z.string().nullable().optional(),
+  state: z.string().optional(),
+  batchSize: z.number().int().optional(),
+  maximumRetryAttempts: z.number().int().nullable().optional(),
+  bisectBatchOnFunctionError: z.boolean().nullable().optional(),
+  onFailureDestination: z.string().nullable().optional(),
+  hasFilterCriteria: z.boolean().optional(),
+  kmsKeyArn: z.string().nullable().optional(),
+});
+export type EventSourceMapping = z.infer<typeof eventSourceMappingSchema>;
+
+const restIntegrationSchema = z.object({
+  type: z.string(),
+  uri: z.string().nullable().optional(),
+  /** The Lambda function (alias or version qualifier stripped) the integration invokes, if any. */
+  functionArn: z.string().nullable(),
+  /** The qualifier (alias or version) on the invoked function, when the URI names one. */
+  functionQualifier: z.string().nullable().optional(),
+});
+
+const restMethodSchema = z.object({
+  httpMethod: z.string(),
+  authorizationType: z.string(),
+  authorizerId: z.string().nullable().optional(),
+  apiKeyRequired: z.boolean(),
+  integration: restIntegrationSchema.nullable().optional(),
+});
+
+const restStageSchema = z.object({
+  name: z.string(),
+  arn: z.string().optional(),
+  deploymentId: z.string().optional(),
+  /** null: no access log destination. */
+  accessLogDestinationArn: z.string().nullable(),
+  tracingEnabled: z.boolean(),
+  /** null: no WAF web ACL associated. */
+  webAclArn: z.string().nullable(),
+  clientCertificateId: z.string().nullable(),
+  cacheClusterEnabled: z.boolean(),
+  /** Settings of the `*\/*` (all methods) path; per-method overrides live in methodSettings. */
+  methodSettings: z.record(
+    z.string(),
+    z.object({
+      loggingLevel: z.string().optional(),
+      dataTraceEnabled: z.boolean().optional(),
+      metricsEnabled: z.boolean().optional(),
+      throttlingBurstLimit: z.number().optional(),
+      throttlingRateLimit: z.number().optional(),
+      cachingEnabled: z.boolean().optional(),
+      cacheDataEncrypted: z.boolean().optional(),
+    }),
+  ),
+  variables: z.array(classifiedValueSchema).optional(),
+});
+
+export const restApiSchema = z.object({
+  id: z.string(),
+  arn: z.string(),
+  name: z.string(),
+  region: region,
+  endpointTypes: z.array(z.string()).optional(),
+  disableExecuteApiEndpoint: z.boolean().optional(),
+  apiKeySource: z.string().optional(),
+  /** null: the API has no resource policy. */
+  policy: policyDocumentSchema.nullable().optional(),
+  resources: z
+    .array(z.object({ id: z.string(), path: z.string(), methods: z.array(restMethodSchema) }))
+    .optional(),
+  authorizers: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: z.string(),
+        functionArn: z.string().nullable().optional(),
+      }),
+    )
+    .optional(),
+  stages: z.array(restStageSchema).optional(),
+});
+export type RestApi = z.infer<typeof restApiSchema>;
+export type RestStage = z.infer<typeof restStageSchema>;
+
+const httpStageSchema = z.object({
+  name: z.string(),
+  arn: z.string().optional(),
+  accessLogDestinationArn: z.string().nullable(),
+  autoDeploy: z.boolean().optional(),
+  defaultRouteThrottling: z
+    .object({ burstLimit: z.number().optional(), rateLimit: z.number().optional() })
+    .nullable()
+    .optional(),
+  detailedMetricsEnabled: z.boolean().optional(),
+  variables: z.array(classifiedValueSchema).optional(),
+});
+
+export const httpApiSchema = z.object({
+  id: z.string(),
+  arn: z.string(),
+  name: z.string(),
+  region: region,
+  protocolType: z.enum(["HTTP", "WEBSOCKET"]),
+  apiEndpoint: z.string().optional(),
+  disableExecuteApiEndpoint: z.boolean().optional(),
+  cors: z
+    .object({
+      allowOrigins: z.array(z.string()).optional(),
+      allowCredentials: z.boolean().optional(),
+    })
+    .nullable()
+    .optional(),
+  routes: z
+    .array(
+      z.object({
+        id: z.string(),
+        routeKey: z.string(),
+        authorizationType: z.string(),
+        authorizerId: z.string().nullable().optional(),
+        apiKeyRequired: z.boolean().optional(),
+        /** integrations/<id> */
+        target: z.string().nullable().optional(),
+      }),
+    )
+    .optional(),
+  integrations: z
+    .array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        uri: z.string().nullable().optional(),
+        functionArn: z.string().nullable(),
+        functionQualifier: z.string().nullable().optional(),
+      }),
+    )
+    .optional(),
+  authorizers: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: z.string(),
+        functionArn: z.string().nullable().optional(),
+      }),
+    )
+    .optional(),
+  stages: z.array(httpStageSchema).optional(),
+});
+export type HttpApi = z.infer<typeof httpApiSchema>;
+export type HttpStage = z.infer<typeof httpStageSchema>;
+
+export const logGroupSchema = z.object({
+  name: z.string(),
+  region: region,
+  arn: z.string().optional(),
+  /** null: logs never expire. */
+  retentionInDays: z.number().int().positive().nullable(),
+  /** null: encrypted only with the service-owned key. */
+  kmsKeyId: z.string().nullable(),
+});
+export type LogGroup = z.infer<typeof logGroupSchema>;
+
+const egressRuleSchema = z.object({
+  /** "-1" is all protocols. */
+  protocol: z.string(),
+  fromPort: z.number().int().nullable().optional(),
+  toPort: z.number().int().nullable().optional(),
+  ipv4Ranges: z.array(z.string()),
+  ipv6Ranges: z.array(z.string()),
+  prefixListIds: z.array(z.string()).optional(),
+  securityGroupIds: z.array(z.string()).optional(),
+});
+
+export const securityGroupSchema = z.object({
+  id: z.string(),
+  region: region,
+  vpcId: z.string().optional(),
+  name: z.string().optional(),
+  egress: z.array(egressRuleSchema),
+});
+export type SecurityGroup = z.infer<typeof securityGroupSchema>;
+
+export const subnetSchema = z.object({
+  id: z.string(),
+  region: region,
+  vpcId: z.string().optional(),
+  availabilityZone: z.string(),
+});
+export type Subnet = z.infer<typeof subnetSchema>;
+
+/** A layer version owned by the scanned account, with its resource policy. */
+export const layerVersionSchema = z.object({
+  arn: arn,
+  region: region,
+  /** null: no layer version policy (shared with nobody). */
+  policy: policyDocumentSchema.nullable().optional(),
+});
+export type LayerVersion = z.infer<typeof layerVersionSchema>;
+
+export const snapshotSchema = z.object({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  collectedAt: isoDateTime,
+  partition: z.string().min(1),
+  accountId: z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"),
+  regions: z.array(region),
+  /**
+   * The `service:Operation` reads this collection attempted. A check that needs an operation
+   * that was not attempted (left out because no selected check needed it) reports unknown.
+   * Absent: every operation was attempted (a snapshot written by hand or by an older version).
+   */
+  operationsAttempted: z.array(z.string()).optional(),
+  functions: z.array(lambdaFunctionSchema),
+  roles: z.array(roleSchema),
+  managedPolicies: z.array(managedPolicySchema),
+  eventSourceMappings: z.array(eventSourceMappingSchema),
+  restApis: z.array(restApiSchema),
+  httpApis: z.array(httpApiSchema),
+  logGroups: z.array(logGroupSchema),
+  securityGroups: z.array(securityGroupSchema),
+  subnets: z.array(subnetSchema),
+  layerVersions: z.array(layerVersionSchema),
+  gaps: z.array(gapSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
