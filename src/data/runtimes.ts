@@ -2,12 +2,17 @@
  * Lambda managed runtimes and their deprecation schedule.
  *
  * Source: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html (tables "Supported
- * runtimes" and "Deprecated runtimes"). As of: RUNTIME_TABLE_AS_OF. AWS moves these dates (it has
- * pushed block dates back several times), so checks judge them against the snapshot's collectedAt
- * and users can override rows in the config file (`checkSettings.runtimeOverrides`).
+ * runtimes" and "Deprecated runtimes"), cross-checked on 2026-11-01 against the endoflife.date
+ * AWS Lambda table (https://endoflife.date/aws-lambda, data as of 2026-08-22), which tracks the
+ * deprecation ("standard support ends") and block-function-update dates of that page.
+ * As of: RUNTIME_TABLE_AS_OF. AWS moves these dates (in May 2026 it pushed the block-update date of
+ * most deprecated and soon-deprecated runtimes to 2027-03-03), so checks judge them against the
+ * snapshot's collectedAt and users can override rows in the config file
+ * (`checkSettings.runtimeOverrides`).
  *
  * deprecationDate: security patches and support end. blockCreateDate / blockUpdateDate: Lambda
- * stops accepting new functions, then updates, on this runtime. null: not announced.
+ * stops accepting new functions, then updates, on this runtime. null: not announced, or (for
+ * blockCreateDate of rows whose block-update date moved in 2026) not confirmed against the current page.
  */
 export const RUNTIME_TABLE_SOURCE = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html";
 export const RUNTIME_TABLE_AS_OF = "2026-11-01";
@@ -32,45 +37,51 @@ export const RUNTIME_TABLE: readonly RuntimeLifecycle[] = Object.freeze([
   // Supported (projected dates)
   row("nodejs24.x", "Node.js 24", "2028-04-30", "2028-06-01", "2028-07-01"),
   row("nodejs22.x", "Node.js 22", "2027-04-30", "2027-06-01", "2027-07-01"),
-  row("nodejs20.x", "Node.js 20", "2026-04-30", "2026-08-31", "2026-09-30"),
   row("python3.14", "Python 3.14", "2029-06-30", "2029-07-31", "2029-08-31"),
   row("python3.13", "Python 3.13", "2029-06-30", "2029-07-31", "2029-08-31"),
   row("python3.12", "Python 3.12", "2028-10-31", "2028-11-30", "2029-01-10"),
   row("python3.11", "Python 3.11", "2027-06-30", "2027-07-31", "2027-08-31"),
-  row("python3.10", "Python 3.10", "2026-10-31", "2026-11-30", "2027-01-15"),
   row("java25", "Java 25", "2029-06-30", "2029-07-31", "2029-08-31"),
   row("java21", "Java 21", "2029-06-30", "2029-07-31", "2029-08-31"),
+  row("java17.al2023", "Java 17 (Amazon Linux 2023)", "2029-06-30", null, "2029-08-31"),
   row("java17", "Java 17", "2027-06-30", "2027-07-31", "2027-08-31"),
+  row("java11.al2023", "Java 11 (Amazon Linux 2023)", "2029-06-30", null, "2029-08-31"),
   row("java11", "Java 11", "2027-06-30", "2027-07-31", "2027-08-31"),
-  row("java8.al2", "Java 8 (Amazon Linux 2)", "2026-06-30", "2026-07-31", "2026-08-31"),
+  row("java8.al2023", "Java 8 (Amazon Linux 2023)", "2029-06-30", null, "2029-08-31"),
+  row("java8.al2", "Java 8 (Amazon Linux 2)", "2027-06-30", null, "2027-08-31"),
   row("dotnet10", ".NET 10", "2028-11-14", "2028-12-14", "2029-01-15"),
-  row("dotnet8", ".NET 8", "2026-11-10", "2026-12-10", "2027-01-11"),
+  row("dotnet9", ".NET 9 (container only)", "2026-11-10", null, null),
+  row("dotnet8", ".NET 8", "2026-11-10", null, "2027-03-03"),
+  row("ruby4.0", "Ruby 4.0", "2029-03-31", null, "2029-05-31"),
   row("ruby3.4", "Ruby 3.4", "2028-03-31", "2028-04-30", "2028-05-31"),
   row("ruby3.3", "Ruby 3.3", "2027-03-31", "2027-04-30", "2027-05-31"),
-  row("ruby3.2", "Ruby 3.2", "2026-03-31", "2026-06-30", "2026-07-31"),
   row("provided.al2023", "OS-only runtime (Amazon Linux 2023)", "2029-06-30", "2029-07-31", "2029-08-31"),
-  row("provided.al2", "OS-only runtime (Amazon Linux 2)", "2026-06-30", "2026-07-31", "2026-08-31"),
+  // Deprecated in 2026, updates still accepted until the 2027 block date
+  row("nodejs20.x", "Node.js 20", "2026-04-30", null, "2027-03-03"),
+  row("python3.10", "Python 3.10", "2026-10-31", null, "2027-03-03"),
+  row("ruby3.2", "Ruby 3.2", "2026-03-31", null, "2027-03-03"),
+  row("provided.al2", "OS-only runtime (Amazon Linux 2)", "2026-07-31", null, "2027-03-03"),
   // Deprecated
-  row("nodejs18.x", "Node.js 18", "2025-09-01", "2026-02-03", "2026-03-09"),
-  row("nodejs16.x", "Node.js 16", "2024-06-12", "2025-10-01", "2025-11-01"),
-  row("nodejs14.x", "Node.js 14", "2023-12-04", "2024-01-09", "2025-11-01"),
+  row("nodejs18.x", "Node.js 18", "2025-09-01", null, "2027-03-03"),
+  row("nodejs16.x", "Node.js 16", "2024-06-12", null, "2027-03-03"),
+  row("nodejs14.x", "Node.js 14", "2023-12-04", null, "2027-03-03"),
   row("nodejs12.x", "Node.js 12", "2023-03-31", "2023-03-31", "2023-04-30"),
   row("nodejs10.x", "Node.js 10", "2021-07-30", "2021-07-30", "2022-02-14"),
-  row("nodejs8.10", "Node.js 8.10", "2020-03-06", "2020-01-06", "2020-03-06"),
+  row("nodejs8.10", "Node.js 8.10", "2020-03-06", "2020-03-06", "2020-03-06"),
   row("python3.9", "Python 3.9", "2025-12-15", "2027-02-01", "2027-03-03"),
-  row("python3.8", "Python 3.8", "2024-10-14", "2025-10-01", "2025-11-01"),
-  row("python3.7", "Python 3.7", "2023-12-04", "2024-01-09", "2025-11-01"),
+  row("python3.8", "Python 3.8", "2024-10-14", null, "2027-03-03"),
+  row("python3.7", "Python 3.7", "2023-12-04", null, "2027-03-03"),
   row("python3.6", "Python 3.6", "2022-07-18", "2022-07-18", "2022-08-29"),
   row("python2.7", "Python 2.7", "2021-07-15", "2021-07-15", "2022-05-30"),
-  row("java8", "Java 8 (Amazon Linux 1)", "2024-01-08", "2024-02-08", "2025-11-01"),
+  row("java8", "Java 8 (Amazon Linux 1)", "2024-01-08", null, "2027-03-03"),
   row("dotnet7", ".NET 7 (container only)", "2024-05-14", null, null),
-  row("dotnet6", ".NET 6", "2024-12-20", "2025-10-01", "2025-11-01"),
+  row("dotnet6", ".NET 6", "2024-12-20", null, "2027-03-03"),
   row("dotnetcore3.1", ".NET Core 3.1", "2023-04-03", "2023-04-03", "2023-05-03"),
   row("dotnetcore2.1", ".NET Core 2.1", "2022-01-05", "2022-01-05", "2022-04-13"),
-  row("ruby2.7", "Ruby 2.7", "2023-12-07", "2024-01-09", "2025-11-01"),
+  row("ruby2.7", "Ruby 2.7", "2023-12-07", null, "2027-03-03"),
   row("ruby2.5", "Ruby 2.5", "2021-07-30", "2021-07-30", "2022-03-31"),
-  row("go1.x", "Go 1.x", "2024-01-08", "2024-02-08", "2025-11-01"),
-  row("provided", "OS-only runtime (Amazon Linux 1)", "2024-01-08", "2024-02-08", "2025-11-01"),
+  row("go1.x", "Go 1.x", "2024-01-08", null, "2027-03-03"),
+  row("provided", "OS-only runtime (Amazon Linux 1)", "2024-01-08", null, "2027-03-03"),
 ]);
 
 export interface RuntimeOverride {

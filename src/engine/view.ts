@@ -392,7 +392,7 @@ export class SnapshotView {
     for (const id of fn.vpc?.securityGroupIds ?? []) related.push(id);
     for (const id of fn.vpc?.subnetIds ?? []) related.push(id);
     const groupName = logGroupNameOf(fn);
-    related.push(groupName);
+    related.push(groupName, `arn:${this.snapshot.partition}:logs:${fn.region}:${this.snapshot.accountId}:log-group:${groupName}`);
     for (const stage of this.apiStagesOf(fn)) related.push(stage.arn, stage.api.arn);
     return related;
   }

@@ -1,0 +1,29 @@
+import { demoSnapshotPath } from "../../package-info.js";
+import { REPORTERS } from "../../report/index.js";
+import { readSnapshot } from "../../snapshot/io.js";
+import { note } from "../io.js";
+import { evaluateAndReport } from "../pipeline.js";
+import { selectChecks } from "../select-checks.js";
+import { renderTerminal } from "../../report/terminal.js";
+import { useColour } from "../io.js";
+import type { Command } from "./types.js";
+
+export const demoCommand: Command = {
+  name: "demo",
+  summary: "Scan the bundled demo account and write every report format to ./out",
+  usage: "demo [--output-dir DIR] [--format F]...",
+  details: "Nothing is read from AWS: the demo account is a snapshot shipped with the package.",
+  async run(options, io) {
+    const startedAt = new Date();
+    const checks = selectChecks(options.checks, options.skipChecks);
+    const formats = options.format.length > 0 ? options.format : REPORTERS.map((reporter) => reporter.format);
+    const snapshot = await readSnapshot(demoSnapshotPath);
+    note(io, options.quiet, `demo account ${snapshot.accountId}: ${snapshot.functions.length} functions in ${snapshot.regions.join(", ")}`);
+    const outputDir = options.output === undefined ? (options.outputDir ?? "out") : undefined;
+    const outcome = await evaluateAndReport(snapshot, checks, options, { formats, output: options.output, outputDir }, io, startedAt);
+    if (!options.quiet && outputDir !== undefined) {
+      io.stdout.write(renderTerminal(outcome.result, { color: useColour(io), width: io.columns }));
+    }
+    return outcome.exitCode;
+  },
+};

@@ -1,0 +1,39 @@
+import { TOOL } from "../package-info.js";
+import { COMMANDS } from "./commands/index.js";
+import type { Command } from "./commands/types.js";
+import { specsFor } from "./options.js";
+
+export function globalHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    `lambda-posture ${TOOL.version}: read-only security posture of the AWS Lambda estate of an account`,
+    "",
+    "Usage: lambda-posture <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    "",
+    "Run `lambda-posture <command> --help` for its options. `--version` prints the version.",
+    "Exit codes: 0 done, nothing at or above --fail-on; 1 findings at or above --fail-on;",
+    "            2 usage or input error; 3 could not scan at all (no credentials, no region reachable).",
+    "",
+  ].join("\n");
+}
+
+export function commandHelp(command: Command): string {
+  const specs = specsFor(command.name);
+  const labels = specs.map((spec) => `${spec.short ? `-${spec.short}, ` : "    "}--${spec.flag}${spec.valueName ? ` ${spec.valueName}` : ""}`);
+  const width = Math.max(...labels.map((label) => label.length));
+  return [
+    `lambda-posture ${command.name}: ${command.summary}`,
+    "",
+    `Usage: lambda-posture ${command.usage}`,
+    ...(command.details ? ["", command.details] : []),
+    "",
+    "Options:",
+    ...specs.map((spec, i) => `  ${labels[i]!.padEnd(width)}  ${spec.description}${spec.env ? ` [${spec.env}]` : ""}`),
+    "",
+    "Options are read from flags, then LAMBDA_POSTURE_* variables, then the config file.",
+    "",
+  ].join("\n");
+}

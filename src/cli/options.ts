@@ -1,0 +1,227 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { SEVERITIES } from "../engine/check.js";
+import { checkSettingsSchema } from "../engine/settings.js";
+import { parseWithSchema, readJsonFile } from "../snapshot/validation.js";
+import { InputError } from "./errors.js";
+
+/**
+ * Every option the CLI knows, in one table: its flag, its environment variable, its config-file key
+ * and the commands that take it. Values are resolved once (flags, then LAMBDA_POSTURE_* variables,
+ * then the config file, then defaults) and validated with zod in `resolveOptions`.
+ */
+type Kind = "string" | "boolean" | "list";
+export interface OptionSpec {
+  flag: string;
+  key: string;
+  kind: Kind;
+  env?: string;
+  short?: string;
+  commands: readonly string[];
+  description: string;
+  valueName?: string;
+}
+
+const REPORTING = ["check", "demo", "scan"] as const;
+const LIVE = ["scan", "collect"] as const;
+
+export const OPTION_SPECS: readonly OptionSpec[] = [
+  { flag: "snapshot", key: "snapshot", kind: "string", commands: ["check"], description: "Snapshot file written by `collect` or `scan --snapshot-out`", valueName: "FILE" },
+  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "checks"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT" },
+  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
+  { flag: "output-dir", key: "outputDir", kind: "string", env: "LAMBDA_POSTURE_OUTPUT_DIR", commands: [...REPORTING], description: "Write every format to DIR/lambda-posture.<ext>", valueName: "DIR" },
+  { flag: "severity", key: "severity", kind: "string", env: "LAMBDA_POSTURE_SEVERITY", commands: [...REPORTING], description: `Minimum severity to report (${SEVERITIES.join(", ")})`, valueName: "LEVEL" },
+  { flag: "checks", key: "checks", kind: "list", env: "LAMBDA_POSTURE_CHECKS", commands: [...REPORTING, ...LIVE], description: "Run only these check ids (comma-separated)", valueName: "IDS" },
+  { flag: "skip-checks", key: "skipChecks", kind: "list", env: "LAMBDA_POSTURE_SKIP_CHECKS", commands: [...REPORTING, ...LIVE], description: "Do not run these check ids", valueName: "IDS" },
+  { flag: "suppressions", key: "suppressions", kind: "string", env: "LAMBDA_POSTURE_SUPPRESSIONS", commands: [...REPORTING], description: "Suppressions file (JSON)", valueName: "FILE" },
+  { flag: "fail-on", key: "failOn", kind: "string", env: "LAMBDA_POSTURE_FAIL_ON", commands: [...REPORTING], description: "Exit 1 when an open finding is at or above this severity (or `none`)", valueName: "LEVEL" },
+  { flag: "baseline", key: "baseline", kind: "string", commands: ["scan", "check"], description: "Previous scan result (JSON) to diff against", valueName: "FILE" },
+  { flag: "fail-on-new", key: "failOnNew", kind: "string", env: "LAMBDA_POSTURE_FAIL_ON_NEW", commands: ["scan", "check", "diff"], description: "Exit 1 only for new findings at or above this severity", valueName: "LEVEL" },
+  { flag: "regions", key: "regions", kind: "list", env: "LAMBDA_POSTURE_REGIONS", commands: [...LIVE], description: "Regions to scan (comma-separated) or `all`", valueName: "LIST" },
+  { flag: "profile", key: "profile", kind: "string", env: "LAMBDA_POSTURE_PROFILE", commands: [...LIVE], description: "Shared config / SSO profile (default: AWS_PROFILE or the default chain)", valueName: "NAME" },
+  { flag: "role-arn", key: "roleArn", kind: "string", env: "LAMBDA_POSTURE_ROLE_ARN", commands: [...LIVE], description: "Assume this read-only role first", valueName: "ARN" },
+  { flag: "external-id", key: "externalId", kind: "string", env: "LAMBDA_POSTURE_EXTERNAL_ID", commands: [...LIVE], description: "External id for --role-arn", valueName: "ID" },
+  { flag: "session-name", key: "sessionName", kind: "string", env: "LAMBDA_POSTURE_SESSION_NAME", commands: [...LIVE], description: "Session name for --role-arn (default lambda-posture)", valueName: "NAME" },
+  { flag: "concurrency", key: "concurrency", kind: "string", env: "LAMBDA_POSTURE_CONCURRENCY", commands: [...LIVE], description: "Maximum requests in flight per region (default: paced by AWS quotas)", valueName: "N" },
+  { flag: "snapshot-out", key: "snapshotOut", kind: "string", commands: ["scan"], description: "Also save the collected snapshot to FILE (mode 0600)", valueName: "FILE" },
+  { flag: "config", key: "config", kind: "string", env: "LAMBDA_POSTURE_CONFIG", short: "c", commands: [...REPORTING, ...LIVE, "checks", "diff"], description: "Config file (JSON; default ./lambda-posture.config.json when present)", valueName: "FILE" },
+  { flag: "quiet", key: "quiet", kind: "boolean", env: "LAMBDA_POSTURE_QUIET", short: "q", commands: [...REPORTING, ...LIVE, "diff"], description: "No progress or summary on stderr" },
+  { flag: "help", key: "help", kind: "boolean", short: "h", commands: ["*"], description: "Show help for this command" },
+];
+
+export const DEFAULT_CONFIG_FILE = "lambda-posture.config.json";
+
+const severity = z.enum(SEVERITIES);
+const checkIdList = z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected check ids such as function-url-auth-none"));
+
+/** The config file: the same keys as the resolved options, plus check thresholds. */
+export const configFileSchema = z
+  .object({
+    format: z.array(z.string()).optional(),
+    outputDir: z.string().optional(),
+    severity: severity.optional(),
+    failOn: z.union([severity, z.literal("none")]).optional(),
+    failOnNew: z.union([severity, z.literal("none")]).optional(),
+    checks: checkIdList.optional(),
+    skipChecks: checkIdList.optional(),
+    suppressions: z.string().optional(),
+    regions: z.array(z.string()).optional(),
+    profile: z.string().optional(),
+    roleArn: z.string().optional(),
+    externalId: z.string().optional(),
+    sessionName: z.string().optional(),
+    concurrency: z.number().int().positive().optional(),
+    quiet: z.boolean().optional(),
+    checkSettings: checkSettingsSchema.partial().optional(),
+  })
+  .strict();
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+const positiveInteger = z.coerce.number().int("must be a whole number").positive("must be at least 1");
+
+export const resolvedOptionsSchema = z.object({
+  snapshot: z.string().optional(),
+  format: z.array(z.string()).default([]),
+  output: z.string().optional(),
+  outputDir: z.string().optional(),
+  severity: severity.default("info"),
+  checks: checkIdList.optional(),
+  skipChecks: checkIdList.default([]),
+  suppressions: z.string().optional(),
+  failOn: z.union([severity, z.literal("none")]).default("none"),
+  failOnNew: z.union([severity, z.literal("none")]).default("none"),
+  baseline: z.string().optional(),
+  regions: z.array(z.string().min(1)).optional(),
+  profile: z.string().optional(),
+  roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "expected an IAM role ARN").optional(),
+  externalId: z.string().optional(),
+  sessionName: z.string().regex(/^[\w+=,.@-]{2,64}$/, "2-64 characters of letters, digits and +=,.@-").default("lambda-posture"),
+  concurrency: positiveInteger.optional(),
+  snapshotOut: z.string().optional(),
+  config: z.string().optional(),
+  quiet: z.boolean().default(false),
+  help: z.boolean().default(false),
+  checkSettings: checkSettingsSchema.partial().default({}),
+  positionals: z.array(z.string()).default([]),
+});
+export type ResolvedOptions = z.infer<typeof resolvedOptionsSchema>;
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = previous[j]!;
+      previous[j] = Math.min(previous[j]! + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+export function specsFor(command: string): OptionSpec[] {
+  return OPTION_SPECS.filter((spec) => spec.commands.includes(command) || spec.commands.includes("*"));
+}
+
+const splitList = (values: string[]) =>
+  values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter((value) => value !== "");
+
+function parseFlags(command: string, argv: readonly string[]): { values: Record<string, unknown>; positionals: string[] } {
+  const specs = specsFor(command);
+  const options: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {};
+  for (const spec of specs) {
+    options[spec.flag] = {
+      type: spec.kind === "boolean" ? "boolean" : "string",
+      ...(spec.kind === "list" ? { multiple: true } : {}),
+      ...(spec.short ? { short: spec.short } : {}),
+    };
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message;
+    const unknownFlag = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    if (unknownFlag) {
+      const suggestion = closest(unknownFlag.replace(/^-+/, ""), specs.map((spec) => spec.flag));
+      throw new InputError(
+        `unknown option ${unknownFlag} for \`${command}\`${suggestion ? ` (did you mean --${suggestion}?)` : ""}; see \`lambda-posture ${command} --help\``,
+      );
+    }
+    throw new InputError(`${message.replace(/\. To specify.*$/, "")} (see \`lambda-posture ${command} --help\`)`);
+  }
+  const values: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const value = (parsed.values as Record<string, unknown>)[spec.flag];
+    if (value === undefined) continue;
+    values[spec.key] = spec.kind === "list" ? splitList(value as string[]) : value;
+  }
+  return { values, positionals: parsed.positionals };
+}
+
+function readEnvironment(command: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const spec of specsFor(command)) {
+    if (!spec.env) continue;
+    const raw = env[spec.env];
+    if (raw === undefined || raw === "") continue;
+    if (spec.kind === "boolean") {
+      if (!/^(1|0|true|false|yes|no)$/i.test(raw)) throw new InputError(`${spec.env}=${raw}: expected true or false`);
+      values[spec.key] = /^(1|true|yes)$/i.test(raw);
+    } else values[spec.key] = spec.kind === "list" ? splitList([raw]) : raw;
+  }
+  return values;
+}
+
+async function readConfig(path: string): Promise<ConfigFile> {
+  const raw = await readJsonFile(path, "config file");
+  return parseWithSchema(configFileSchema, raw, "lambda-posture config file", path);
+}
+
+/** Flags, then LAMBDA_POSTURE_* variables, then the config file, then defaults; validated once. */
+export async function resolveOptions(
+  command: string,
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<ResolvedOptions> {
+  const flags = parseFlags(command, argv);
+  const fromEnv = readEnvironment(command, env);
+  const configPath = (flags.values.config as string | undefined) ?? (fromEnv.config as string | undefined);
+  const defaultConfig = resolve(cwd, DEFAULT_CONFIG_FILE);
+  let config: ConfigFile = {};
+  if (configPath) config = await readConfig(resolve(cwd, configPath));
+  else if (existsSync(defaultConfig)) config = await readConfig(defaultConfig);
+
+  const allowedKeys = new Set(specsFor(command).map((spec) => spec.key));
+  const fromConfig = Object.fromEntries(
+    Object.entries(config).filter(([key]) => allowedKeys.has(key) && key !== "config"),
+  );
+  const merged = { ...fromConfig, ...fromEnv, ...flags.values, checkSettings: config.checkSettings ?? {}, positionals: flags.positionals };
+  const result = resolvedOptionsSchema.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0] ?? "");
+    const spec = OPTION_SPECS.find((candidate) => candidate.key === key);
+    const where = spec ? `--${spec.flag}${spec.env ? ` (or ${spec.env})` : ""}` : key;
+    const received = (merged as Record<string, unknown>)[key];
+    throw new InputError(`${where}: ${issue.message}${received !== undefined && typeof received !== "object" ? ` (got ${JSON.stringify(received)})` : ""}`);
+  }
+  return result.data;
+}

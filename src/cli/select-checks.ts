@@ -1,0 +1,27 @@
+import { ALL_CHECKS } from "../../checks/index.js";
+import type { AnyCheck } from "../engine/check.js";
+import { InputError } from "./errors.js";
+import { closest } from "./options.js";
+
+/** Applies --checks / --skip-checks; an unknown id is an input error, never silently ignored. */
+export function selectChecks(only: readonly string[] | undefined, skip: readonly string[], catalogue: readonly AnyCheck[] = ALL_CHECKS): AnyCheck[] {
+  const ids = catalogue.map((check) => check.id);
+  for (const [flag, list] of [["--checks", only ?? []], ["--skip-checks", skip]] as const) {
+    for (const id of list) {
+      if (!ids.includes(id)) {
+        const suggestion = closest(id, ids);
+        throw new InputError(
+          `${flag}: no check with id ${id}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; \`lambda-posture checks\` lists them`,
+        );
+      }
+    }
+  }
+  const selected = catalogue.filter((check) => (only === undefined || only.includes(check.id)) && !skip.includes(check.id));
+  if (selected.length === 0) throw new InputError("--checks / --skip-checks leave no check to run");
+  return selected;
+}
+
+/** The read operations the selected checks need: collection reads nothing more. */
+export function operationsRequiredBy(checks: readonly AnyCheck[]): Set<string> {
+  return new Set(checks.flatMap((check) => check.requires));
+}

@@ -1,0 +1,80 @@
+import { join, resolve } from "node:path";
+import type { AnyCheck } from "../engine/check.js";
+import type { ScanResult } from "../engine/result-schema.js";
+import { REPORTERS, reporterFor } from "../report/index.js";
+import type { Reporter } from "../report/types.js";
+import { writePrivateFile } from "../snapshot/io.js";
+import { InputError } from "./errors.js";
+import { closest } from "./options.js";
+import { useColour, type CliIO } from "./io.js";
+
+export interface ReportTargets {
+  formats: readonly string[];
+  output?: string | undefined;
+  outputDir?: string | undefined;
+}
+
+export function resolveReporters(formats: readonly string[]): Reporter[] {
+  const names = REPORTERS.map((reporter) => reporter.format);
+  return [...new Set(formats)].map((format) => {
+    const reporter = reporterFor(format);
+    if (!reporter) {
+      const suggestion = closest(format, names);
+      throw new InputError(`--format: unknown format ${format}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; formats: ${names.join(", ")}`);
+    }
+    return reporter;
+  });
+}
+
+/** Checks the targets before any work is done, so a bad combination fails fast with exit 2. */
+export function validateTargets(targets: ReportTargets, io: CliIO): Reporter[] {
+  const reporters = resolveReporters(targets.formats);
+  if (targets.output !== undefined && targets.outputDir !== undefined) {
+    throw new InputError("--output and --output-dir cannot be used together");
+  }
+  if (targets.output !== undefined && reporters.length !== 1) {
+    throw new InputError("--output takes exactly one --format; use --output-dir for several formats");
+  }
+  if (targets.output === undefined && targets.outputDir === undefined) {
+    const toStdout = reporters.filter((reporter) => reporter.format !== "terminal");
+    if (reporters.length > 1) throw new InputError("several formats need --output-dir (or one --format with --output)");
+    const binary = toStdout.find((reporter) => reporter.binary);
+    if (binary && io.stdoutIsTTY) throw new InputError(`--format ${binary.format} is binary: give --output FILE or --output-dir DIR`);
+  }
+  return reporters;
+}
+
+/** Writes each format to its file (mode 0600: reports map an account's weak points) or to stdout. */
+export async function writeReports(
+  result: ScanResult,
+  checks: readonly AnyCheck[],
+  targets: ReportTargets,
+  io: CliIO,
+): Promise<string[]> {
+  const reporters = validateTargets(targets, io);
+  const written: string[] = [];
+  for (const reporter of reporters) {
+    const toFile = targets.outputDir !== undefined || (targets.output !== undefined && targets.output !== "-");
+    const content = await reporter.render({
+      result,
+      checks,
+      color: !toFile && reporter.format === "terminal" && useColour(io),
+      width: toFile ? 80 : io.columns,
+    });
+    if (!toFile) {
+      io.stdout.write(content);
+      continue;
+    }
+    const path = targets.outputDir !== undefined
+      ? join(resolve(io.cwd, targets.outputDir), `lambda-posture.${reporter.extension}`)
+      : resolve(io.cwd, targets.output as string);
+    try {
+      await writePrivateFile(path, content);
+    } catch (error) {
+      throw new InputError(`cannot write ${path}: ${(error as Error).message}`);
+    }
+    written.push(path);
+  }
+  return written;
+}
+

@@ -1,0 +1,60 @@
+import { stringify } from "csv-stringify/sync";
+import { neutraliseCsvCell } from "./cells.js";
+import { evidenceText, frameworkIds } from "./finding-fields.js";
+import type { Reporter } from "./types.js";
+
+export const CSV_COLUMNS = [
+  "severity",
+  "status",
+  "check",
+  "title",
+  "function",
+  "resource_type",
+  "resource_arn",
+  "region",
+  "layer",
+  "phase",
+  "reason",
+  "message",
+  "evidence",
+  "remediation",
+  "frameworks",
+  "suppression",
+] as const;
+
+/**
+ * RFC 4180: comma-separated, CRLF line ends, quotes doubled, one row per finding. Opens cleanly in
+ * LibreOffice and Excel (a semicolon CSV does not); every cell is neutralised against formulas.
+ */
+export const csvReporter: Reporter = {
+  format: "csv",
+  extension: "csv",
+  description: "One row per finding (RFC 4180), for spreadsheets and ticket imports",
+  binary: false,
+  render({ result }) {
+    const rows = result.findings.map((finding) => {
+      const cells = [
+        finding.severity,
+        finding.status,
+        finding.checkId,
+        finding.title,
+        finding.resource.name,
+        finding.resource.type,
+        finding.resource.arn,
+        finding.resource.region,
+        finding.layer,
+        finding.phase,
+        finding.reason,
+        finding.message,
+        evidenceText(finding.evidence).replace(/\n/g, "; "),
+        finding.remediation,
+        frameworkIds(finding.frameworks).join("; "),
+        finding.suppressed
+          ? `suppressed: ${finding.suppressed.reason}${finding.suppressed.expires ? ` (until ${finding.suppressed.expires})` : ""}`
+          : "",
+      ];
+      return cells.map(neutraliseCsvCell);
+    });
+    return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows", quoted_match: /[",\r\n]/ });
+  },
+};

@@ -1,0 +1,131 @@
+import { SEVERITIES, type Severity } from "../engine/check.js";
+import type { Finding, ScanResult } from "../engine/result-schema.js";
+import type { ReportContext, Reporter } from "./types.js";
+
+const ANSI: Record<string, string> = {
+  reset: "\u001b[0m",
+  bold: "\u001b[1m",
+  dim: "\u001b[2m",
+  red: "\u001b[31m",
+  magenta: "\u001b[35m",
+  yellow: "\u001b[33m",
+  green: "\u001b[32m",
+  cyan: "\u001b[36m",
+};
+
+const SEVERITY_COLOUR: Record<Severity, string> = {
+  critical: "magenta",
+  high: "red",
+  medium: "yellow",
+  low: "cyan",
+  info: "dim",
+};
+
+const GRADE_COLOUR: Record<string, string> = { A: "green", B: "green", C: "yellow", D: "red", F: "red" };
+
+const MAX_WORST_FUNCTIONS = 10;
+const MAX_TOP_FINDINGS = 10;
+const MAX_GAP_ROWS = 10;
+
+/** Shortens to `width` columns; strings from AWS may be long (ARNs, names up to 64 characters). */
+function fit(text: string, width: number): string {
+  if (width <= 1) return text.slice(0, Math.max(0, width));
+  return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
+}
+
+/** Control characters from AWS data could move the cursor or recolour the terminal. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+}
+
+const formatScore = (score: number | null) => (score === null ? "  n/a" : score.toFixed(1).padStart(5));
+
+export function renderTerminal(result: ScanResult, options: { color: boolean; width: number }): string {
+  const width = Math.max(60, Math.min(options.width, 120));
+  const paint = (colour: string, text: string) => (options.color ? `${ANSI[colour]}${text}${ANSI.reset}` : text);
+  const lines: string[] = [];
+  const { summary } = result;
+
+  lines.push(
+    paint("bold", `lambda-posture ${result.tool.version}`) +
+      ` · account ${result.accountId} · ${result.regions.length} region(s) · ${summary.functions} function(s)`,
+  );
+  lines.push(`Collected ${result.collectedAt}`);
+  lines.push("");
+  const grade = summary.grade ?? "-";
+  lines.push(
+    `Account score ${paint("bold", formatScore(summary.score).trim())}  grade ${paint(GRADE_COLOUR[grade] ?? "bold", grade)}` +
+      `   coverage ${summary.coverage === null ? "n/a" : `${summary.coverage}%`}`,
+  );
+  lines.push(
+    `  provider ${formatScore(summary.scoresByLayer.provider)}   customer ${formatScore(summary.scoresByLayer.customer)}   shared ${formatScore(summary.scoresByLayer.shared)}`,
+  );
+  const failed = SEVERITIES.map((severity) => paint(SEVERITY_COLOUR[severity], `${severity} ${summary.counts.failedBySeverity[severity]}`));
+  lines.push(`Failed: ${failed.join("  ")}`);
+  lines.push(
+    `Passed ${summary.counts.byStatus.pass} · unknown ${summary.counts.byStatus.unknown} · not applicable ${summary.counts.byStatus.not_applicable}` +
+      ` · suppressed ${summary.counts.suppressed} · gaps ${summary.counts.gaps}`,
+  );
+
+  const worst = [...result.functions]
+    .filter((fn) => fn.scores.overall !== null)
+    .sort((a, b) => (a.scores.overall ?? 0) - (b.scores.overall ?? 0) || a.name.localeCompare(b.name))
+    .slice(0, MAX_WORST_FUNCTIONS);
+  if (worst.length > 0) {
+    lines.push("", paint("bold", "Worst functions"));
+    const nameWidth = Math.max(20, width - 40);
+    lines.push(`  ${"GRADE"} ${"SCORE"}  ${fit("FUNCTION", nameWidth)} ${fit("REGION", 15)} FAIL`);
+    for (const fn of worst) {
+      const g = fn.grade ?? "-";
+      lines.push(
+        `  ${paint(GRADE_COLOUR[g] ?? "bold", fit(g, 5))} ${formatScore(fn.scores.overall)}  ${fit(printable(fn.name), nameWidth)} ${fit(fn.region, 15)} ${fn.counts.failed}`,
+      );
+    }
+  }
+
+  const open = result.findings
+    .filter((finding) => finding.status === "fail" && !finding.suppressed)
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.checkId.localeCompare(b.checkId));
+  if (open.length > 0) {
+    lines.push("", paint("bold", `Top failed findings (${open.length} open)`));
+    for (const finding of open.slice(0, MAX_TOP_FINDINGS)) lines.push(findingLine(finding, width, paint));
+    if (open.length > MAX_TOP_FINDINGS) lines.push(paint("dim", `  … ${open.length - MAX_TOP_FINDINGS} more in the JSON, CSV or HTML report`));
+  }
+
+  if (result.gaps.length > 0) {
+    lines.push("", paint("bold", `Gaps: ${result.gaps.length} read(s) failed; checks that needed them report unknown`));
+    const grouped = new Map<string, number>();
+    for (const gap of result.gaps) {
+      const key = `${gap.service}:${gap.operation} ${gap.errorCode} ${gap.region}`;
+      grouped.set(key, (grouped.get(key) ?? 0) + 1);
+    }
+    const rows = [...grouped.entries()].sort((a, b) => b[1] - a[1]);
+    for (const [key, count] of rows.slice(0, MAX_GAP_ROWS)) lines.push(`  ${fit(printable(key), width - 10)} ×${count}`);
+    if (rows.length > MAX_GAP_ROWS) lines.push(paint("dim", `  … ${rows.length - MAX_GAP_ROWS} more kinds`));
+  }
+
+  if (result.suppressions.expired.length > 0) {
+    lines.push("", paint("bold", `Expired suppressions (no longer applied): ${result.suppressions.expired.length}`));
+    for (const s of result.suppressions.expired) lines.push(`  ${fit(`${s.checkId} ${s.resource} (expired ${s.expires ?? ""})`, width - 2)}`);
+  }
+  if (result.checkErrors.length > 0) {
+    lines.push("", paint("red", `Check errors: ${result.checkErrors.length} result(s) are unknown because a check failed`));
+    for (const e of result.checkErrors.slice(0, 5)) lines.push(`  ${fit(printable(`${e.checkId} on ${e.resourceArn}: ${e.message}`), width - 2)}`);
+  }
+  return `${lines.map((line) => line.trimEnd()).join("\n")}\n`;
+}
+
+function findingLine(finding: Finding, width: number, paint: (c: string, t: string) => string): string {
+  const severity = paint(SEVERITY_COLOUR[finding.severity], fit(finding.severity.toUpperCase(), 8));
+  const head = `${finding.checkId} ${printable(finding.resource.name)}`;
+  return `  ${severity} ${fit(head, width - 11)}`;
+}
+
+export const terminalReporter: Reporter = {
+  format: "terminal",
+  extension: "txt",
+  description: "Human summary for an 80-column terminal: scores, counts, worst functions, gaps",
+  binary: false,
+  render: (context: ReportContext) => renderTerminal(context.result, { color: context.color, width: context.width }),
+};

@@ -1,0 +1,22 @@
+import type { AnyCheck } from "../engine/check.js";
+import type { ScanResult } from "../engine/result-schema.js";
+
+/** What every reporter receives. Reporters format; they decide nothing (filters, scores come from the engine). */
+export interface ReportContext {
+  result: ScanResult;
+  /** The checks that ran, for catalogue sheets and titles. */
+  checks: readonly AnyCheck[];
+  /** Colour and terminal width only matter to the terminal reporter. */
+  color: boolean;
+  width: number;
+}
+
+export interface Reporter {
+  format: string;
+  /** File name written under --output-dir: `lambda-posture.<extension>`. */
+  extension: string;
+  description: string;
+  /** Binary formats (xlsx) cannot go to stdout on a terminal. */
+  binary: boolean;
+  render(context: ReportContext): string | Uint8Array | Promise<string | Uint8Array>;
+}
