@@ -4,7 +4,9 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  */
 
+/** Patterns repeat across the roles and functions of a scan; the cap keeps a pathological input from growing it forever. */
 const regexCache = new Map<string, RegExp>();
+const REGEX_CACHE_LIMIT = 20_000;
 
 export function hasWildcard(pattern: string): boolean {
   return pattern.includes("*") || pattern.includes("?");
@@ -24,6 +26,7 @@ export function globToRegExp(pattern: string, caseInsensitive: boolean): RegExp 
     .map((char) => (char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\/-]/g, "\\$&")))
     .join("");
   const regex = new RegExp(`^${source}$`, caseInsensitive ? "is" : "s");
+  if (regexCache.size >= REGEX_CACHE_LIMIT) regexCache.clear();
   regexCache.set(cacheKey, regex);
   return regex;
 }
@@ -45,6 +48,6 @@ export function patternSubsumes(outer: string, inner: string, caseInsensitive: b
   const prefix = outer.slice(0, -1);
   if (hasWildcard(prefix)) return false;
   const fold = (text: string): string => (caseInsensitive ? text.toLowerCase() : text);
-  const innerLiteral = inner.slice(0, Math.min(inner.indexOf("*") === -1 ? inner.length : inner.indexOf("*"), inner.indexOf("?") === -1 ? inner.length : inner.indexOf("?")));
+  const innerLiteral = inner.slice(0, inner.search(/[*?]/));
   return fold(innerLiteral).startsWith(fold(prefix));
 }

@@ -103,6 +103,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function parseJsonObject(text: string): unknown {
   const trimmed = text.trim();
   try {
@@ -110,18 +114,18 @@ function parseJsonObject(text: string): unknown {
   } catch (plainError) {
     // Not JSON as is: IAM returns documents URL-encoded (RFC 3986), so decode once and retry.
     if (!trimmed.includes("%")) {
-      throw new PolicyParseError("invalidJson", `not JSON: ${(plainError as Error).message}`);
+      throw new PolicyParseError("invalidJson", `not JSON: ${messageOf(plainError)}`);
     }
     let decoded: string;
     try {
       decoded = decodeURIComponent(trimmed);
     } catch (decodeError) {
-      throw new PolicyParseError("invalidJson", `not JSON nor URL-encoded JSON: ${(decodeError as Error).message}`);
+      throw new PolicyParseError("invalidJson", `not JSON nor URL-encoded JSON: ${messageOf(decodeError)}`);
     }
     try {
       return JSON.parse(decoded);
     } catch (decodedError) {
-      throw new PolicyParseError("invalidJson", `URL-decoded text is not JSON: ${(decodedError as Error).message}`);
+      throw new PolicyParseError("invalidJson", `URL-decoded text is not JSON: ${messageOf(decodedError)}`);
     }
   }
 }

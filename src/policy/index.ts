@@ -1,0 +1,55 @@
+/**
+ * Public API of src/policy: the one place IAM policy documents are interpreted.
+ * Checks and reporters import from here, never from the individual modules.
+ */
+export { describeStatement, parsePolicyDocument, PolicyParseError } from "./parse.js";
+export type {
+  ConditionSetQualifier,
+  Effect,
+  ParsedCondition,
+  ParsedPolicy,
+  ParsedPrincipal,
+  ParsedStatement,
+  PolicyParseErrorCode,
+  StatementRef,
+} from "./parse.js";
+export { analyseConditionScope } from "./conditions.js";
+export type { ConditionScope, IgnoredCondition, IgnoredConditionReason, ScopeKind, ScopingCondition } from "./conditions.js";
+export { REACH_ORDER } from "./scope.js";
+export type { AccountContext, Reach } from "./scope.js";
+export { classifyResourcePolicy, INVOKE_ACTIONS } from "./invoke.js";
+export type {
+  FunctionUrlAuthType,
+  InvokeAction,
+  InvokeClassification,
+  InvokeContext,
+  InvokeReason,
+  PrincipalClassification,
+  ResourcePolicyAnalysis,
+  ResourcePolicySummary,
+  ResourceStatementClassification,
+} from "./invoke.js";
+export { analyseTrustPolicy, ASSUME_ACTIONS, LAMBDA_SERVICE_PRINCIPAL, widestTrustClass } from "./trust.js";
+export type {
+  AssumeAction,
+  TrustClassification,
+  TrustPolicyAnalysis,
+  TrustPrincipalClassification,
+  TrustReason,
+  TrustStatementClassification,
+} from "./trust.js";
+export { createActionCatalogue, loadActionCatalogue } from "./actions.js";
+export type { ActionCatalogue } from "./actions.js";
+export { analyseRolePermissions } from "./role.js";
+export type {
+  AdminReason,
+  Capability,
+  EscalationPath,
+  Grant,
+  PartialDeny,
+  PolicySource,
+  RolePermissionAnalysis,
+  RolePolicyInput,
+} from "./role.js";
+export { CREDENTIAL_RETURNING_ACTIONS, DATA_EXFILTRATION_ACTIONS, ESCALATION_PATHS } from "./capability-catalogue.js";
+export type { ActionRequirement, EscalationPathDefinition } from "./capability-catalogue.js";

@@ -1,0 +1,139 @@
+import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scanResultSchema } from "../../src/engine/result-schema.js";
+import { demoSnapshotPath } from "../../src/package-info.js";
+import { runCli } from "../support/cli.js";
+import { secureFunction, snapshotWith } from "../support/fixtures.js";
+
+let dir: string;
+let cleanSnapshot: string;
+let urlSnapshot: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "lp-cli-"));
+  cleanSnapshot = join(dir, "clean.json");
+  urlSnapshot = join(dir, "url.json");
+  await writeFile(cleanSnapshot, JSON.stringify(snapshotWith({ functions: [secureFunction()] })));
+  await writeFile(
+    urlSnapshot,
+    JSON.stringify(snapshotWith({ functions: [secureFunction({ url: { authType: "NONE", cors: null } })] })),
+  );
+});
+
+describe("lambda-posture CLI (spawned)", () => {
+  it("--version and --help exit 0", () => {
+    const version = runCli(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const help = runCli(["check", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--snapshot FILE");
+    expect(help.stdout).toContain("LAMBDA_POSTURE_FAIL_ON");
+  });
+
+  it("check exits 0 when nothing is at or above --fail-on", () => {
+    const run = runCli(["check", "--snapshot", cleanSnapshot, "--checks", "function-url-auth-none,function-tracing-disabled,function-runtime-deprecated", "--fail-on", "high", "--format", "json", "--quiet"]);
+    expect(run.code).toBe(0);
+    const result = scanResultSchema.parse(JSON.parse(run.stdout));
+    expect(result.summary.counts.failedBySeverity.critical).toBe(0);
+  });
+
+  it("check exits 1 with findings at or above --fail-on", () => {
+    const run = runCli(["check", "--snapshot", urlSnapshot, "--fail-on", "critical", "--quiet"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("function-url-auth-none");
+  });
+
+  it("--fail-on comes from LAMBDA_POSTURE_FAIL_ON, and a flag overrides it", () => {
+    expect(runCli(["check", "--snapshot", urlSnapshot, "--quiet"], { env: { LAMBDA_POSTURE_FAIL_ON: "high" } }).code).toBe(1);
+    expect(runCli(["check", "--snapshot", urlSnapshot, "--quiet", "--fail-on", "none"], { env: { LAMBDA_POSTURE_FAIL_ON: "high" } }).code).toBe(0);
+    expect(runCli(["check", "--snapshot", urlSnapshot, "--quiet", "--skip-checks", "function-url-auth-none"], { env: { LAMBDA_POSTURE_FAIL_ON: "critical", LAMBDA_POSTURE_CHECKS: "function-url-auth-none,function-tracing-disabled" } }).code).toBe(0);
+  });
+
+  it("reads options from the config file", async () => {
+    const config = join(dir, "config.json");
+    await writeFile(config, JSON.stringify({ failOn: "critical", severity: "high" }));
+    const run = runCli(["check", "--snapshot", urlSnapshot, "--config", config, "--format", "json", "--quiet"]);
+    expect(run.code).toBe(1);
+    const result = scanResultSchema.parse(JSON.parse(run.stdout));
+    expect(result.filters.minimumSeverity).toBe("high");
+  });
+
+  it.each([
+    [["check", "--snapshot", "x.json", "--fial-on", "high"], /unknown option --fial-on .*did you mean --fail-on/],
+    [["check", "--snapshot", "x.json", "--fail-on", "severe"], /--fail-on .*severe/],
+    [["check"], /check needs --snapshot FILE/],
+    [["chekc"], /unknown command chekc \(did you mean check\?\)/],
+    [["check", "--snapshot", "x.json", "--format", "pdf"], /unknown format pdf/],
+    [["check", "--snapshot", "x.json", "--checks", "function-url-auth-nope"], /no check with id function-url-auth-nope \(did you mean function-url-auth-none\?\)/],
+    [["check", "--snapshot", "x.json", "--format", "json", "--format", "csv"], /several formats need --output-dir/],
+  ])("exits 2 with one clear line for bad usage: %j", (args, message) => {
+    const run = runCli(args as string[]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 for a corrupt or invalid snapshot, naming the file and the path", async () => {
+    const corrupt = join(dir, "corrupt.json");
+    await writeFile(corrupt, '{"schemaVersion": 1, "functions": [');
+    const broken = runCli(["check", "--snapshot", corrupt]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain("corrupt.json: the snapshot is not valid JSON");
+
+    const invalid = join(dir, "invalid.json");
+    const raw = JSON.parse(await readFile(cleanSnapshot, "utf8"));
+    raw.functions[0].packageType = "Jar";
+    await writeFile(invalid, JSON.stringify(raw));
+    const run = runCli(["check", "--snapshot", invalid]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("invalid.json: not a valid lambda-posture snapshot");
+    expect(run.stderr).toContain("functions[0].packageType");
+  });
+
+  it("exits 2 for an invalid suppressions file", async () => {
+    const suppressions = join(dir, "suppressions.json");
+    await writeFile(suppressions, JSON.stringify({ suppressions: [{ checkId: "function-url-auth-none", resource: "*", reason: "ok" }] }));
+    const run = runCli(["check", "--snapshot", urlSnapshot, "--suppressions", suppressions]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/suppressions\[0\]\.reason: a suppression needs a reason of at least 10 characters/);
+  });
+
+  it("a suppressed finding no longer trips --fail-on and stays in the output, marked", async () => {
+    const suppressions = join(dir, "accepted.json");
+    await writeFile(
+      suppressions,
+      JSON.stringify({ suppressions: [{ checkId: "function-url-auth-none", resource: "arn:aws:lambda:*:*:function:*", reason: "Public by design: webhook with HMAC" }] }),
+    );
+    const run = runCli(["check", "--snapshot", urlSnapshot, "--checks", "function-url-auth-none", "--suppressions", suppressions, "--fail-on", "critical", "--format", "json", "--quiet"]);
+    expect(run.code).toBe(0);
+    const finding = scanResultSchema.parse(JSON.parse(run.stdout)).findings.find((f) => f.checkId === "function-url-auth-none");
+    expect(finding).toMatchObject({ status: "fail", suppressed: { reason: "Public by design: webhook with HMAC" } });
+  });
+
+  it("demo writes the reports to the output directory and prints the summary", async () => {
+    const out = join(dir, "demo-out");
+    const run = runCli(["demo", "--output-dir", out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Account score");
+    expect(run.stdout).toContain("Worst functions");
+    const json = scanResultSchema.parse(JSON.parse(await readFile(join(out, "lambda-posture.json"), "utf8")));
+    const snapshot = JSON.parse(await readFile(demoSnapshotPath, "utf8"));
+    expect(json.summary.functions).toBe(snapshot.functions.length);
+    const csv = await readFile(join(out, "lambda-posture.csv"), "utf8");
+    expect(csv.split("\r\n").filter((line) => line.startsWith("critical,") || line.startsWith("high,")).length).toBeGreaterThan(0);
+    expect((await stat(join(out, "lambda-posture.json"))).mode & 0o777).toBe(0o600);
+  });
+
+  it("checks lists every check, as a table and as JSON", () => {
+    const table = runCli(["checks"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("function-url-auth-none");
+    const json = runCli(["checks", "--format", "json"]);
+    const list = JSON.parse(json.stdout) as { id: string; requires: string[] }[];
+    expect(list.map((c) => c.id)).toContain("function-runtime-deprecated");
+    expect(list.every((c) => Array.isArray(c.requires))).toBe(true);
+  });
+});

@@ -1,0 +1,91 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { ALL_CHECKS } from "../../checks/index.js";
+import { evaluateSnapshot } from "../../src/engine/evaluate.js";
+import { scanResultSchema } from "../../src/engine/result-schema.js";
+import { CSV_COLUMNS, csvReporter } from "../../src/report/csv.js";
+import { jsonReporter } from "../../src/report/json.js";
+import { renderTerminal } from "../../src/report/terminal.js";
+import { readSnapshot } from "../../src/snapshot/io.js";
+import { demoSnapshotPath } from "../../src/package-info.js";
+import { functionArn, secureFunction, snapshotWith } from "../support/fixtures.js";
+
+const hostileName = "=HYPERLINK(\"http://evil.example\",\"x\")";
+const hostile = secureFunction({
+  name: hostileName,
+  arn: functionArn("hostile"),
+  url: { authType: "NONE", cors: null },
+  tracingMode: "PassThrough",
+});
+const quoting = secureFunction({ name: "comma,quote\"newline", arn: functionArn("quoting"), url: { authType: "NONE", cors: null } });
+
+function resultFor(functions = [hostile, quoting]) {
+  return evaluateSnapshot(snapshotWith({ functions }), {
+    checks: ALL_CHECKS.filter((c) => ["function-url-auth-none", "function-tracing-disabled", "function-runtime-deprecated"].includes(c.id)),
+    now: new Date("2026-11-20T00:00:00Z"),
+  });
+}
+
+const context = (result: ReturnType<typeof resultFor>) => ({ result, checks: ALL_CHECKS, color: false, width: 80 });
+
+describe("CSV reporter", () => {
+  it("is RFC 4180: comma-separated, CRLF, quotes doubled, one row per finding", () => {
+    const result = resultFor();
+    const text = csvReporter.render(context(result)) as string;
+    expect(text.endsWith("\r\n")).toBe(true);
+    const rows = parse(text, { bom: false, relax_column_count: false }) as string[][];
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(result.findings.length + 1);
+    expect(rows.some((row) => row[4] === 'comma,quote"newline')).toBe(true);
+    expect(text).toContain('"comma,quote""newline"');
+  });
+
+  it("neutralises cells that a spreadsheet would run as a formula", () => {
+    const text = csvReporter.render(context(resultFor())) as string;
+    const rows = parse(text) as string[][];
+    const names = rows.slice(1).map((row) => row[4]!);
+    expect(names).toContain(`'${hostileName}`);
+    for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+describe("JSON reporter", () => {
+  it("writes exactly the scan result contract", async () => {
+    const snapshot = await readSnapshot(demoSnapshotPath);
+    const result = evaluateSnapshot(snapshot, { checks: ALL_CHECKS, now: new Date("2026-11-20T00:00:00Z") });
+    const parsed = JSON.parse(jsonReporter.render({ result, checks: ALL_CHECKS, color: false, width: 80 }) as string);
+    expect(scanResultSchema.parse(parsed)).toEqual(result);
+    const functionChecks = ALL_CHECKS.filter((check) => check.resourceType === "function").length;
+    const functionFindings = parsed.findings.filter((f: { resource: { type: string } }) => f.resource.type === "function");
+    expect(functionFindings).toHaveLength(functionChecks * snapshot.functions.length);
+  });
+});
+
+describe("terminal reporter", () => {
+  it("fits 80 columns, has no colour codes when colour is off, and shows the essentials", () => {
+    const result = resultFor([hostile, quoting, secureFunction({ name: "x".repeat(64), arn: functionArn("long") })]);
+    const text = renderTerminal(result, { color: false, width: 80 });
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    expect(text).not.toContain("\u001b[");
+    expect(text).toMatch(/Account score .* grade [A-F]/);
+    expect(text).toContain("provider");
+    expect(text).toContain("Worst functions");
+    expect(text).toContain("critical 2");
+  });
+
+  it("colours on request and lists gaps", () => {
+    const snapshot = snapshotWith({
+      functions: [hostile],
+      gaps: [{ service: "lambda", operation: "GetPolicy", region: "eu-west-1", errorCode: "AccessDeniedException", message: "denied" }],
+    });
+    const result = evaluateSnapshot(snapshot, { checks: ALL_CHECKS.filter((c) => c.id === "function-url-auth-none"), now: new Date() });
+    const text = renderTerminal(result, { color: true, width: 80 });
+    expect(text).toContain("\u001b[");
+    expect(text).toContain("lambda:GetPolicy AccessDeniedException eu-west-1");
+  });
+
+  it("replaces control characters from AWS data", () => {
+    const result = resultFor([secureFunction({ name: "evil\u001b[2Jname", arn: functionArn("ctl"), url: { authType: "NONE", cors: null } })]);
+    expect(renderTerminal(result, { color: false, width: 80 })).toContain("evil?[2Jname");
+  });
+});
