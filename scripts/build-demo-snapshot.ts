@@ -284,6 +284,11 @@ const functions: LambdaFunction[] = [
     deadLetterTargetArn: null,
     tags: {},
   }),
+  // Its role was deleted when the team that owned it left; the function still runs on a schedule and fails.
+  fn(US, "nightly-cleanup", {
+    role: roleArn("cleanup-role-deleted"),
+    tags: { owner: "former-ops-team" },
+  }),
   fn(US, "pdf-layer-consumer", {
     layers: [{ arn: `arn:aws:lambda:${US}:${ACCOUNT}:layer:shared-fonts:3`, codeSize: 5_242_880 }],
   }),
@@ -300,6 +305,8 @@ const functions: LambdaFunction[] = [
       invokeStatement("apigw-partner", { Service: "apigateway.amazonaws.com" }, {
         ArnLike: { "AWS:SourceArn": `arn:aws:execute-api:${US}:${ACCOUNT}:r3s4t5a6p7/*` },
       }),
+      // Left over from a joint debugging session: the partner can download the code.
+      invokeStatement("partner-debug", { AWS: `arn:aws:iam::${PARTNER_ACCOUNT}:root` }, undefined, "lambda:GetFunction"),
     ]),
     tags: { owner: "customer-team" },
   }),
@@ -308,6 +315,8 @@ const functions: LambdaFunction[] = [
     packageType: "Image",
     handler: null,
     imageUri: `${ACCOUNT}.dkr.ecr.${US}.amazonaws.com/ml-inference:latest`,
+    // Not rebuilt since February: the image's OS and libraries have had no patch since.
+    lastModified: "2026-02-03T16:42:00.000+0000",
     runtimeManagement: null,
     codeSigningConfig: null,
     memorySize: 10240,
@@ -613,6 +622,19 @@ const snapshot: Snapshot = {
           ],
         },
         {
+          id: "res003",
+          path: "/legacy/{proxy+}",
+          methods: [
+            {
+              httpMethod: "ANY",
+              authorizationType: "AWS_IAM",
+              authorizerId: null,
+              apiKeyRequired: false,
+              integration: { type: "HTTP_PROXY", uri: "https://legacy-crm.internal.example.com/{proxy}", functionArn: null, functionQualifier: null },
+            },
+          ],
+        },
+        {
           id: "res002",
           path: "/partners/callback",
           methods: [
@@ -718,6 +740,14 @@ const snapshot: Snapshot = {
       resourceArn: fnArn(EU, "fraud-scorer"),
       errorCode: "AccessDeniedException",
       message: "User is not authorized to perform: lambda:GetPolicy on resource fraud-scorer with an explicit deny in a service control policy",
+    },
+    {
+      service: "iam",
+      operation: "GetRole",
+      region: "global",
+      resourceArn: roleArn("cleanup-role-deleted"),
+      errorCode: "NoSuchEntity",
+      message: "The role with name cleanup-role-deleted cannot be found.",
     },
     {
       service: "iam",

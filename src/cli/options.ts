@@ -29,8 +29,8 @@ const LIVE = ["scan", "collect"] as const;
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "snapshot", key: "snapshot", kind: "string", commands: ["check"], description: "Snapshot file written by `collect` or `scan --snapshot-out`", valueName: "FILE" },
-  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "checks"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT" },
-  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
+  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "checks", "diff"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT" },
+  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect"], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
   { flag: "output-dir", key: "outputDir", kind: "string", env: "LAMBDA_POSTURE_OUTPUT_DIR", commands: [...REPORTING], description: "Write every format to DIR/lambda-posture.<ext>", valueName: "DIR" },
   { flag: "severity", key: "severity", kind: "string", env: "LAMBDA_POSTURE_SEVERITY", commands: [...REPORTING], description: `Minimum severity to report (${SEVERITIES.join(", ")})`, valueName: "LEVEL" },
   { flag: "checks", key: "checks", kind: "list", env: "LAMBDA_POSTURE_CHECKS", commands: [...REPORTING, ...LIVE], description: "Run only these check ids (comma-separated)", valueName: "IDS" },
@@ -46,6 +46,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "session-name", key: "sessionName", kind: "string", env: "LAMBDA_POSTURE_SESSION_NAME", commands: [...LIVE], description: "Session name for --role-arn (default lambda-posture)", valueName: "NAME" },
   { flag: "concurrency", key: "concurrency", kind: "string", env: "LAMBDA_POSTURE_CONCURRENCY", commands: [...LIVE], description: "Maximum requests in flight per region (default: paced by AWS quotas)", valueName: "N" },
   { flag: "snapshot-out", key: "snapshotOut", kind: "string", commands: ["scan"], description: "Also save the collected snapshot to FILE (mode 0600)", valueName: "FILE" },
+  { flag: "partition", key: "partition", kind: "string", commands: ["permissions"], description: "AWS partition for the ARNs in the policy (default aws)", valueName: "NAME" },
   { flag: "config", key: "config", kind: "string", env: "LAMBDA_POSTURE_CONFIG", short: "c", commands: [...REPORTING, ...LIVE, "checks", "diff"], description: "Config file (JSON; default ./lambda-posture.config.json when present)", valueName: "FILE" },
   { flag: "quiet", key: "quiet", kind: "boolean", env: "LAMBDA_POSTURE_QUIET", short: "q", commands: [...REPORTING, ...LIVE, "diff"], description: "No progress or summary on stderr" },
   { flag: "help", key: "help", kind: "boolean", short: "h", commands: ["*"], description: "Show help for this command" },
@@ -100,6 +101,7 @@ export const resolvedOptionsSchema = z.object({
   sessionName: z.string().regex(/^[\w+=,.@-]{2,64}$/, "2-64 characters of letters, digits and +=,.@-").default("lambda-posture"),
   concurrency: positiveInteger.optional(),
   snapshotOut: z.string().optional(),
+  partition: z.string().optional(),
   config: z.string().optional(),
   quiet: z.boolean().default(false),
   help: z.boolean().default(false),

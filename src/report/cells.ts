@@ -28,8 +28,11 @@ const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 /** Excel refuses cells longer than this. */
 export const MAX_CELL_LENGTH = 32_767;
 
-/** Text that is safe to store in an .xlsx cell: XML-legal and within Excel's cell limit. */
+/**
+ * Text that is safe to store in an .xlsx cell: XML-legal and within Excel's cell limit. Line ends
+ * become LF, which is what any XML reader would turn a raw CR into anyway.
+ */
 export function xlsxText(value: string): string {
-  const clean = value.replace(XML_ILLEGAL, "\uFFFD");
+  const clean = value.replace(XML_ILLEGAL, "\uFFFD").replace(/\r\n?/g, "\n");
   return clean.length > MAX_CELL_LENGTH ? `${clean.slice(0, MAX_CELL_LENGTH - 1)}…` : clean;
 }

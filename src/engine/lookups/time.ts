@@ -20,3 +20,10 @@ export function parseAwsTimestamp(value: string): number {
   const normalised = value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
   return Date.parse(normalised);
 }
+
+/**
+ * A function deployed longer ago than this misses that much patching when AWS only patches on
+ * deployment (runtime management FunctionUpdate) or not at all (container images). Candidate for a
+ * check setting.
+ */
+export const STALE_DEPLOYMENT_DAYS = 90;

@@ -1,0 +1,43 @@
+import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+
+export default defineCheck({
+  id: "api-stage-variables-secret-plaintext",
+  title: "API stage variables hold no credentials",
+  severity: "high",
+  layer: "customer",
+  phase: "output",
+  resourceType: "apiStage",
+  frameworks: {
+    nist80053: ["IA-5(7)", "SC-28"],
+    owaspServerless: ["SAS-7"],
+    hipaa: ["164.312(a)(2)(iv)"],
+    fsbp: [],
+  },
+  rationale:
+    "Stage variables are plain configuration: anyone with apigateway:GET on the API reads them, and they " +
+    "are copied into deployments, exports and logs. A credential there is a credential shared with every " +
+    "reader of the account's configuration.",
+  remediation:
+    "Move the secret to AWS Secrets Manager or SSM Parameter Store, read it from the function, rotate it, " +
+    "and delete the variable: API Gateway console > API > Stages > stage > Stage variables, or `aws " +
+    "apigateway update-stage --rest-api-id API --stage-name STAGE --patch-operations " +
+    "op=remove,path=/variables/NAME` (HTTP: `aws apigatewayv2 update-stage --api-id API --stage-name STAGE " +
+    "--stage-variables NAME=`).",
+  requires: ["apigateway:GetStages", "apigatewayv2:GetStages", "apigateway:GetResources", "apigatewayv2:GetRoutes"],
+  limitations: "Detection relies on the collector's credential classification of each value; custom secret formats may be missed.",
+  evaluate(stage, view) {
+    const outOfScope = stageOutOfScope(stage, view);
+    if (outOfScope) return outOfScope;
+    const variables = stage.stage.variables;
+    if (variables === undefined) return unknown("variablesNotRead", "The stage variables were not read.", stageEvidence(stage));
+    const secrets = variables.filter((variable) => variable.secretKinds.length > 0 && variable.isReference !== true);
+    if (secrets.length > 0) {
+      return fail("secretInStageVariable", `${secrets.length} stage variable(s) hold a credential.`, {
+        ...stageEvidence(stage),
+        variables: secrets.map((variable) => ({ key: variable.key, secretKinds: variable.secretKinds })),
+      });
+    }
+    return pass("noSecretsInStageVariables", "No stage variable holds a recognised credential.", { ...stageEvidence(stage), variableCount: variables.length });
+  },
+});

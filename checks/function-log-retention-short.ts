@@ -1,0 +1,36 @@
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
+
+export default defineCheck({
+  id: "function-log-retention-short",
+  title: "Function's logs are kept at least the minimum retention period",
+  severity: "low",
+  layer: "shared",
+  phase: "output",
+  frameworks: {
+    nist80053: ["AU-11"],
+    owaspServerless: ["SAS-5"],
+    hipaa: ["164.312(b)"],
+    fsbp: ["CloudWatch.16"],
+  },
+  rationale:
+    "Intrusions are typically discovered months after they start; logs deleted before then leave the " +
+    "investigation blind. The minimum (default 365 days) comes from checkSettings.minimumLogRetentionDays.",
+  remediation:
+    "Raise the retention to at least the minimum: CloudWatch console > Log groups > group > Actions > Edit " +
+    "retention setting, or `aws logs put-retention-policy --log-group-name /aws/lambda/NAME " +
+    "--retention-in-days 365`.",
+  requires: ["lambda:ListFunctions", "logs:DescribeLogGroups"],
+  limitations: "Logs exported to S3 or another account by a subscription filter are not seen.",
+  evaluate(fn, view) {
+    if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead", "The function's logging configuration was not read.");
+    const { name, logGroup } = view.logGroupOf(fn);
+    if (!logGroup) return notApplicable("logGroupMissing", "The function has no log group (see function-log-group-missing).", { logGroupName: name });
+    const minimumDays = view.settings.minimumLogRetentionDays;
+    const evidence = { logGroupName: name, retentionInDays: logGroup.retentionInDays, minimumDays };
+    if (logGroup.retentionInDays === null) return pass("retentionNeverExpires", "The function's logs never expire.", evidence);
+    if (logGroup.retentionInDays < minimumDays) {
+      return fail("retentionBelowMinimum", `The function's logs are kept ${logGroup.retentionInDays} days, less than ${minimumDays}.`, evidence);
+    }
+    return pass("retentionMeetsMinimum", `The function's logs are kept ${logGroup.retentionInDays} days.`, evidence);
+  },
+});

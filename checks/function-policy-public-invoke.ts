@@ -1,0 +1,60 @@
+import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { describeResourceStatement, functionPolicyOf } from "../src/engine/lookups/resource-policy.js";
+
+export default defineCheck({
+  id: "function-policy-public-invoke",
+  title: "Function resource policy does not let everyone invoke it",
+  severity: "critical",
+  layer: "customer",
+  phase: "trigger",
+  frameworks: {
+    nist80053: ["AC-3", "AC-21", "SC-7"],
+    owaspServerless: ["SAS-2", "SAS-3"],
+    hipaa: ["164.312(a)(1)", "164.312(d)"],
+    fsbp: ["Lambda.1"],
+    cis: ["4.6"],
+  },
+  rationale:
+    "A statement that allows lambda:InvokeFunction (or InvokeFunctionUrl) to Principal * without a " +
+    "condition that pins the caller's account, organisation, source ARN or network lets any AWS account " +
+    "(and, through a URL with AuthType NONE, anyone on the internet) run the function with any payload, " +
+    "at your cost.",
+  remediation:
+    "Remove the statement and grant invoke only to the principal that needs it, with aws:SourceArn / " +
+    "aws:SourceAccount for services: Lambda console > function > Configuration > Permissions > " +
+    "Resource-based policy statements > Delete, or `aws lambda remove-permission --function-name NAME " +
+    "--statement-id SID`, then `aws lambda add-permission --function-name NAME --statement-id " +
+    "apigw-invoke --action lambda:InvokeFunction --principal apigateway.amazonaws.com --source-arn " +
+    "arn:aws:execute-api:REGION:ACCOUNT:API/*`.",
+  requires: ["lambda:GetPolicy"],
+  limitations:
+    "Only the unqualified function's policy is read; policies on aliases and versions are not. Service " +
+    "control policies and resource control policies that may block the call are not visible.",
+  evaluate(fn, view) {
+    const lookup = functionPolicyOf(fn, view);
+    switch (lookup.status) {
+      case "notRead":
+        return unknown("policyNotRead", "The function's resource policy was not read.");
+      case "none":
+        return pass("noResourcePolicy", "The function has no resource-based policy.", { resourcePolicy: null });
+      case "unparseable":
+        return unknown("policyUnparseable", "The function's resource policy could not be interpreted.", { error: lookup.error });
+      default:
+        break;
+    }
+    const publicStatements = lookup.analysis.statements.filter((statement) => statement.grantsInvoke && !statement.neutralised && statement.classification === "public");
+    if (publicStatements.length > 0) {
+      const viaUrl = lookup.analysis.summary.isPubliclyInvokableViaFunctionUrl;
+      return fail(
+        viaUrl ? "publicInvokeViaFunctionUrl" : "publicInvoke",
+        viaUrl
+          ? "The resource policy lets anyone invoke the function through its unauthenticated function URL."
+          : "The resource policy lets any principal invoke the function.",
+        { statements: publicStatements.map(describeResourceStatement) },
+      );
+    }
+    return pass("notPubliclyInvokable", "No statement of the resource policy lets everyone invoke the function.", {
+      statementCount: lookup.analysis.statements.length,
+    });
+  },
+});

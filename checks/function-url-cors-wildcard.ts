@@ -1,0 +1,38 @@
+import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+
+export default defineCheck({
+  id: "function-url-cors-wildcard",
+  title: "Function URL CORS allows only named origins",
+  severity: "medium",
+  layer: "customer",
+  phase: "trigger",
+  frameworks: {
+    nist80053: ["AC-4", "SC-7"],
+    owaspServerless: ["SAS-3"],
+    hipaa: ["164.312(a)(1)"],
+    fsbp: [],
+  },
+  rationale:
+    "A wildcard in AllowOrigins lets script on any website call the function URL from a visitor's " +
+    "browser and read the response; combined with AllowCredentials it hands the visitor's cookies to " +
+    "any page that asks.",
+  remediation:
+    "List the exact origins that need the URL: Lambda console > function > Configuration > Function URL > " +
+    "Edit > Configure cross-origin resource sharing (CORS), or `aws lambda update-function-url-config " +
+    "--function-name NAME --cors 'AllowOrigins=https://app.example.com,AllowCredentials=false'`.",
+  requires: ["lambda:GetFunctionUrlConfig"],
+  limitations: "Only the unqualified function's URL is read; URLs on aliases are not.",
+  evaluate(fn) {
+    if (fn.url === undefined) return unknown("urlNotRead", "The function URL configuration was not read.");
+    if (fn.url === null) return pass("noFunctionUrl", "The function has no function URL.");
+    if (fn.url.cors === null) return pass("corsNotConfigured", "The function URL has no CORS configuration (browsers refuse cross-origin reads).");
+    const origins = fn.url.cors.allowOrigins ?? [];
+    const wildcards = origins.filter((origin) => origin.includes("*"));
+    const evidence = { "url.cors.allowOrigins": origins, "url.cors.allowCredentials": fn.url.cors.allowCredentials ?? false };
+    if (wildcards.length > 0 && fn.url.cors.allowCredentials === true) {
+      return fail("corsWildcardWithCredentials", "The function URL allows credentialed cross-origin requests from wildcard origins.", evidence);
+    }
+    if (wildcards.length > 0) return fail("corsWildcardOrigin", `The function URL allows cross-origin requests from ${wildcards.join(", ")}.`, evidence);
+    return pass("corsNamedOrigins", "The function URL allows cross-origin requests only from named origins.", evidence);
+  },
+});

@@ -1,0 +1,34 @@
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
+
+export default defineCheck({
+  id: "function-vpc-single-az",
+  title: "VPC function has subnets in at least two Availability Zones",
+  severity: "medium",
+  layer: "shared",
+  phase: "execution",
+  frameworks: {
+    nist80053: ["CP-10", "SC-5", "SC-36"],
+    owaspServerless: ["SAS-8"],
+    hipaa: [],
+    fsbp: ["Lambda.5"],
+  },
+  rationale:
+    "Lambda places a VPC function's network interfaces only in the subnets you give it; with a single " +
+    "Availability Zone, an outage of that zone (or IP exhaustion in that subnet) stops the function entirely.",
+  remediation:
+    "Add a private subnet from a second Availability Zone: Lambda console > function > Configuration > " +
+    "VPC > Edit > Subnets, or `aws lambda update-function-configuration --function-name NAME --vpc-config " +
+    "SubnetIds=subnet-a,subnet-b,SecurityGroupIds=sg-x`.",
+  requires: ["lambda:ListFunctions", "ec2:DescribeSubnets"],
+  evaluate(fn, view) {
+    if (fn.vpc === undefined) return unknown("vpcNotRead", "The function's VPC configuration was not read.");
+    if (fn.vpc === null || fn.vpc.subnetIds.length === 0) return notApplicable("notInVpc", "The function is not attached to a VPC.");
+    const subnets = fn.vpc.subnetIds.map((id) => ({ id, subnet: view.subnet(fn.region, id) }));
+    const missing = subnets.filter((entry) => entry.subnet === undefined).map((entry) => entry.id);
+    const zones = [...new Set(subnets.flatMap((entry) => (entry.subnet ? [entry.subnet.availabilityZone] : [])))].sort();
+    const evidence = { "vpc.subnetIds": fn.vpc.subnetIds, availabilityZones: zones };
+    if (zones.length >= 2) return pass("multipleAvailabilityZones", `The function's subnets span ${zones.length} Availability Zones.`, evidence);
+    if (missing.length > 0) return unknown("subnetsNotRead", "Some of the function's subnets were not read.", { ...evidence, subnetsNotRead: missing });
+    return fail("singleAvailabilityZone", `All of the function's subnets are in ${zones[0] ?? "one zone"}.`, evidence);
+  },
+});

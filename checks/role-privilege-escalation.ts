@@ -1,0 +1,41 @@
+import { defineCheck, fail, pass } from "../src/engine/check.js";
+import { analysedRoleOrUnknown, describeCapability, isCheckResult } from "../src/engine/lookups/role-permissions.js";
+
+export default defineCheck({
+  id: "role-privilege-escalation",
+  title: "Execution role holds no privilege-escalation path",
+  severity: "critical",
+  layer: "customer",
+  phase: "execution",
+  resourceType: "role",
+  frameworks: {
+    nist80053: ["AC-6", "AC-6(10)", "AC-2"],
+    owaspServerless: ["SAS-4"],
+    hipaa: ["164.312(a)(1)"],
+    fsbp: [],
+    cis: ["4.4"],
+  },
+  rationale:
+    "Some permissions are administrator access in disguise: writing or attaching policies, creating " +
+    "policy versions, creating access keys, rewriting trust policies, or passing a role to new compute " +
+    "(Lambda, EC2, Glue, CloudFormation). Code running as the role can use them to grant itself anything.",
+  remediation:
+    "Remove the IAM write and iam:PassRole + compute-creation permissions from the execution role; if a " +
+    "function must manage IAM, scope it to named resources with a permissions boundary: IAM console > Roles > " +
+    "role > Permissions > Edit, or `aws iam put-role-permissions-boundary --role-name ROLE " +
+    "--permissions-boundary arn:aws:iam::ACCOUNT:policy/lambda-boundary`.",
+  requires: ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetPolicyVersion", "iam:ListRolePolicies", "iam:GetRolePolicy"],
+  limitations:
+    "Judged at the level of actions (resources and conditions of Allow statements are reported, not " +
+    "evaluated), so a path scoped to harmless resources is still reported: check the evidence.",
+  evaluate(resource, view) {
+    const analysis = analysedRoleOrUnknown(view, resource.role);
+    if (isCheckResult(analysis)) return analysis;
+    if (analysis.privilegeEscalationPaths.length > 0) {
+      return fail("escalationPath", `The role holds ${analysis.privilegeEscalationPaths.length} privilege-escalation path(s).`, {
+        paths: analysis.privilegeEscalationPaths.map((path) => ({ id: path.id, description: path.description, actions: path.actions.map(describeCapability) })),
+      });
+    }
+    return pass("noEscalationPath", "The role holds no known privilege-escalation path.");
+  },
+});

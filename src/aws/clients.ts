@@ -1,0 +1,203 @@
+import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import type { ServicePrefix } from "./allow-list.js";
+import { classifyAwsError } from "./errors.js";
+import { addMiddleware, addReadOnlyGuard, operationOfCommandName, type MiddlewareStackOwner } from "./guard.js";
+
+/** Static credentials, or a provider of them (the SDK's AwsCredentialIdentity / provider shape). */
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+export type CredentialsProvider = () => Promise<StaticCredentials>;
+
+export interface AttemptEvent {
+  service: ServicePrefix;
+  operation: string;
+  region: string;
+  /** The attempt failed with a throttling error (the SDK may retry it). */
+  throttled: boolean;
+  errorCode?: string;
+}
+
+export interface AwsClientOptions {
+  /** Shared config / credentials profile (`--profile`); otherwise the SDK's default credential chain. */
+  profile?: string;
+  /** `--role-arn`: every client uses temporary credentials of this role, obtained with STS AssumeRole. */
+  roleArn?: string;
+  /** `--external-id` for the AssumeRole call. */
+  externalId?: string;
+  /** Role session name (default `lambda-posture`): shows in the scanned account's CloudTrail. */
+  sessionName?: string;
+  /** Explicit credentials, bypassing the chain (tests, embedding). */
+  credentials?: StaticCredentials | CredentialsProvider;
+  /** SDK attempts per request including the first (default 5); retry mode is always adaptive. */
+  maxAttempts?: number;
+  /** Region for global services (IAM, STS) and AssumeRole; defaults to the first scanned region. */
+  homeRegion?: string;
+  /** Replaces the SDK's HTTP handler: tests only. Endpoints stay the SDK's (AWS_ENDPOINT_URL*). */
+  requestHandler?: unknown;
+  /** Called for every HTTP attempt (retries included): how the stats count throttles. */
+  onAttempt?: (event: AttemptEvent) => void;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_SESSION_NAME = "lambda-posture";
+/** Refresh assumed-role credentials this long before they expire. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+type ClientConfig = Record<string, unknown>;
+
+/**
+ * One client per service and region, all with the read-only guard, adaptive retries and the same
+ * credentials. Endpoints are never set here: the SDK reads AWS_ENDPOINT_URL and
+ * AWS_ENDPOINT_URL_<SERVICE> itself, which is how the scanner is pointed at an emulator.
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
+ */
+export class AwsClients {
+  private readonly cache = new Map<string, unknown>();
+  private readonly options: AwsClientOptions;
+  private readonly credentials: StaticCredentials | CredentialsProvider | undefined;
+  readonly homeRegion: string;
+
+  constructor(options: AwsClientOptions & { homeRegion: string }) {
+    this.options = options;
+    this.homeRegion = options.homeRegion;
+    this.credentials = options.roleArn ? this.assumeRoleProvider(options.roleArn) : options.credentials;
+  }
+
+  private baseConfig(region: string, useRoleCredentials: boolean): ClientConfig {
+    const config: ClientConfig = {
+      region,
+      retryMode: "adaptive",
+      maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    };
+    const credentials = useRoleCredentials ? this.credentials : this.options.credentials;
+    if (credentials) config.credentials = credentials;
+    else if (this.options.profile) config.profile = this.options.profile;
+    if (this.options.requestHandler) config.requestHandler = this.options.requestHandler;
+    return config;
+  }
+
+  private build<T extends MiddlewareStackOwner>(
+    service: ServicePrefix,
+    region: string,
+    create: (config: ClientConfig) => T,
+    useRoleCredentials = true,
+  ): T {
+    const key = `${service}@${region}${useRoleCredentials ? "" : "#base"}`;
+    const existing = this.cache.get(key);
+    if (existing) return existing as T;
+    const client = create(this.baseConfig(region, useRoleCredentials));
+    addReadOnlyGuard(client, service);
+    this.observeAttempts(client, service, region);
+    this.cache.set(key, client);
+    return client;
+  }
+
+  /** Reports each HTTP attempt; in the deserialize step, which runs inside the retry loop. */
+  private observeAttempts(client: MiddlewareStackOwner, service: ServicePrefix, region: string): void {
+    const onAttempt = this.options.onAttempt;
+    if (!onAttempt) return;
+    addMiddleware(
+      client,
+      (next, context) => async (args) => {
+        const operation = operationOfCommandName(context.commandName ?? "");
+        try {
+          const output = await next(args);
+          onAttempt({ service, operation, region, throttled: false });
+          return output;
+        } catch (error) {
+          const classified = classifyAwsError(error);
+          onAttempt({ service, operation, region, throttled: classified.kind === "throttled", errorCode: classified.code });
+          throw error;
+        }
+      },
+      { step: "deserialize", priority: "high", name: "lambdaPostureAttemptObserver", override: true },
+    );
+  }
+
+  /**
+   * Temporary credentials of `roleArn`, refreshed before they expire; concurrent callers share one
+   * AssumeRole call. The STS client that assumes the role uses the caller's own credentials.
+   */
+  private assumeRoleProvider(roleArn: string): CredentialsProvider {
+    let current: StaticCredentials | undefined;
+    let pending: Promise<StaticCredentials> | undefined;
+    const fetch = async (): Promise<StaticCredentials> => {
+      const sts = this.build("sts", this.homeRegion, (config) => new STSClient(config), false);
+      const output = await sts.send(
+        new AssumeRoleCommand({
+          RoleArn: roleArn,
+          RoleSessionName: this.options.sessionName ?? DEFAULT_SESSION_NAME,
+          ...(this.options.externalId ? { ExternalId: this.options.externalId } : {}),
+        }),
+      );
+      const credentials = output.Credentials;
+      if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
+        throw Object.assign(new Error(`AssumeRole of ${roleArn} returned no credentials`), {
+          name: "CredentialsProviderError",
+        });
+      }
+      return {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        ...(credentials.SessionToken ? { sessionToken: credentials.SessionToken } : {}),
+        ...(credentials.Expiration ? { expiration: credentials.Expiration } : {}),
+      };
+    };
+    return async () => {
+      if (current && (!current.expiration || current.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS)) {
+        return current;
+      }
+      pending ??= fetch().then(
+        (credentials) => {
+          current = credentials;
+          pending = undefined;
+          return credentials;
+        },
+        (error: unknown) => {
+          pending = undefined;
+          throw error;
+        },
+      );
+      return pending;
+    };
+  }
+
+  lambda(region: string): LambdaClient {
+    return this.build("lambda", region, (config) => new LambdaClient(config));
+  }
+  iam(): IAMClient {
+    // IAM is global; any region of the partition resolves to its global endpoint.
+    return this.build("iam", this.homeRegion, (config) => new IAMClient(config));
+  }
+  apiGateway(region: string): APIGatewayClient {
+    return this.build("apigateway", region, (config) => new APIGatewayClient(config));
+  }
+  apiGatewayV2(region: string): ApiGatewayV2Client {
+    return this.build("apigatewayv2", region, (config) => new ApiGatewayV2Client(config));
+  }
+  logs(region: string): CloudWatchLogsClient {
+    return this.build("logs", region, (config) => new CloudWatchLogsClient(config));
+  }
+  ec2(region: string): EC2Client {
+    return this.build("ec2", region, (config) => new EC2Client(config));
+  }
+  sts(region = this.homeRegion): STSClient {
+    return this.build("sts", region, (config) => new STSClient(config));
+  }
+
+  /** Closes every client's connections (the CLI calls it when the scan ends). */
+  destroy(): void {
+    for (const client of this.cache.values()) (client as { destroy?: () => void }).destroy?.();
+    this.cache.clear();
+  }
+}

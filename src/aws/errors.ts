@@ -1,0 +1,143 @@
+import { ScanImpossibleError } from "../cli/errors.js";
+
+/**
+ * No credentials, credentials AWS refuses, or no endpoint reachable: nothing can be scanned. The CLI
+ * turns it into one line and exit code 3 (it is a ScanImpossibleError).
+ */
+export class AwsUnavailableError extends ScanImpossibleError {
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.name = "AwsUnavailableError";
+    this.code = code;
+  }
+}
+
+/** `--regions all` could not list the account's enabled regions. Exit 3 as well, naming the flag. */
+export class RegionListError extends ScanImpossibleError {
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.name = "RegionListError";
+    this.code = code;
+  }
+}
+
+/** A command not on the allow-list reached a client: a bug, never a user error. */
+export class ReadOnlyViolationError extends Error {
+  readonly service: string;
+  readonly operation: string;
+  constructor(service: string, operation: string) {
+    super(
+      `lambda-posture is read-only: refused to send ${service}:${operation}, which is not on the allow-list (src/aws/allow-list.ts)`,
+    );
+    this.name = "ReadOnlyViolationError";
+    this.service = service;
+    this.operation = operation;
+  }
+}
+
+export type AwsErrorKind = "notFound" | "denied" | "throttled" | "credentials" | "network" | "guard" | "other";
+
+export interface ClassifiedAwsError {
+  kind: AwsErrorKind;
+  /** The AWS error code (exception name), or a stable code of ours for non-AWS failures. */
+  code: string;
+  /** One line, bounded in length. AWS messages name resources, never request payloads. */
+  message: string;
+  /** Request attempts the SDK made, when it says so. */
+  attempts?: number;
+}
+
+const NOT_FOUND = new Set([
+  "ResourceNotFoundException",
+  "NoSuchEntity",
+  "NoSuchEntityException",
+  "NotFoundException",
+  "NotFound",
+  "ResourceNotFound",
+]);
+const DENIED = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "UnauthorizedException",
+  "AuthorizationError",
+  "OptInRequired",
+  "AuthFailure",
+  "Blocked",
+]);
+const THROTTLED = new Set([
+  "ThrottlingException",
+  "Throttling",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "SlowDown",
+  "LimitExceededException",
+  "ProvisionedThroughputExceededException",
+]);
+const CREDENTIALS = new Set([
+  "CredentialsProviderError",
+  "UnrecognizedClientException",
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "InvalidClientTokenId",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+  "IncompleteSignature",
+  "MissingAuthenticationToken",
+]);
+const NETWORK = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "TimeoutError",
+  "RequestTimeout",
+]);
+
+const MAX_MESSAGE = 300;
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE - 1)}…` : flat;
+}
+
+/**
+ * The one place an error from an AWS call is classified. Collectors decide what each kind means
+ * for a field (not found on a configuration read is `null`; the rest leave the field absent and
+ * record a gap); nothing else inspects SDK errors.
+ */
+export function classifyAwsError(error: unknown): ClassifiedAwsError {
+  if (error instanceof ReadOnlyViolationError) {
+    return { kind: "guard", code: "ReadOnlyViolation", message: error.message };
+  }
+  const record = (typeof error === "object" && error !== null ? error : {}) as {
+    name?: unknown;
+    code?: unknown;
+    Code?: unknown;
+    message?: unknown;
+    $metadata?: { httpStatusCode?: number; attempts?: number };
+    $retryable?: { throttling?: boolean };
+  };
+  const name = typeof record.name === "string" && record.name !== "Error" ? record.name : undefined;
+  const rawCode = typeof record.Code === "string" ? record.Code : typeof record.code === "string" ? record.code : undefined;
+  const code = (name && name !== "ServiceException" ? name : undefined) ?? rawCode ?? name ?? "UnknownError";
+  const status = record.$metadata?.httpStatusCode;
+  const message = oneLine(typeof record.message === "string" && record.message ? record.message : String(code));
+  const attempts = record.$metadata?.attempts;
+  const base = { code, message, ...(attempts !== undefined ? { attempts } : {}) };
+  const codes = [code, rawCode].filter((value): value is string => value !== undefined);
+  const has = (set: Set<string>) => codes.some((value) => set.has(value));
+  if (has(NOT_FOUND) || (status === 404 && !has(DENIED))) return { kind: "notFound", ...base };
+  if (has(THROTTLED) || record.$retryable?.throttling === true || status === 429) return { kind: "throttled", ...base };
+  if (has(CREDENTIALS)) return { kind: "credentials", ...base };
+  if (has(DENIED) || status === 403) return { kind: "denied", ...base };
+  if (has(NETWORK)) return { kind: "network", ...base };
+  return { kind: "other", ...base };
+}

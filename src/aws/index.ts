@@ -1,0 +1,10 @@
+export { ALLOWED_OPERATIONS, SERVICES, allowedOperationIds, buildPermissionsPolicy, isAllowedOperation } from "./allow-list.js";
+export type { AllowedOperation, PermissionsPolicy, PolicyStatement, ServicePrefix } from "./allow-list.js";
+export { defaultHomeRegion, resolveAccount, resolveRegions } from "./account.js";
+export type { AccountIdentity } from "./account.js";
+export { AwsClients, DEFAULT_MAX_ATTEMPTS } from "./clients.js";
+export type { AttemptEvent, AwsClientOptions, CredentialsProvider, StaticCredentials } from "./clients.js";
+export { AwsUnavailableError, ReadOnlyViolationError, RegionListError, classifyAwsError } from "./errors.js";
+export type { AwsErrorKind, ClassifiedAwsError } from "./errors.js";
+export { DEFAULT_QUOTAS, RateScheduler, TokenBucket, quotasFor, systemClock } from "./rate.js";
+export type { Clock, QuotaKey, QuotaSpec, RateSchedulerOptions } from "./rate.js";

@@ -1,0 +1,26 @@
+import { resolve } from "node:path";
+import { writeSnapshot } from "../../snapshot/io.js";
+import { InputError } from "../errors.js";
+import { note } from "../io.js";
+import { collectAccount } from "../collect-account.js";
+import { selectChecks } from "../select-checks.js";
+import type { Command } from "./types.js";
+
+export const collectCommand: Command = {
+  name: "collect",
+  summary: "Collect a snapshot from AWS (read-only) without running checks",
+  usage: "collect --output FILE [--regions LIST|all] [--profile NAME | --role-arn ARN]",
+  details:
+    "The snapshot (mode 0600) can be checked later, offline, with `lambda-posture check --snapshot FILE`.\n" +
+    "--checks / --skip-checks limit collection to the reads those checks need.",
+  async run(options, io) {
+    if (options.positionals.length > 0) throw new InputError(`unexpected argument ${options.positionals[0]}; see \`lambda-posture collect --help\``);
+    if (!options.output || options.output === "-") throw new InputError("collect needs --output FILE for the snapshot");
+    const checks = selectChecks(options.checks, options.skipChecks);
+    const { snapshot } = await collectAccount(options, checks, io);
+    const path = resolve(io.cwd, options.output);
+    await writeSnapshot(path, snapshot);
+    note(io, options.quiet, `wrote snapshot ${path} (${snapshot.functions.length} functions, ${snapshot.gaps.length} gaps)`);
+    return 0;
+  },
+};

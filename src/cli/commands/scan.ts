@@ -1,0 +1,37 @@
+import { resolve } from "node:path";
+import { writeSnapshot } from "../../snapshot/io.js";
+import { InputError } from "../errors.js";
+import { note } from "../io.js";
+import { collectAccount } from "../collect-account.js";
+import { evaluateAndReport } from "../pipeline.js";
+import { selectChecks } from "../select-checks.js";
+import { validateTargets } from "../write-reports.js";
+import type { Command } from "./types.js";
+
+export const scanCommand: Command = {
+  name: "scan",
+  summary: "Collect from AWS (read-only), run the checks, write reports",
+  usage: "scan [--regions LIST|all] [--profile NAME | --role-arn ARN [--external-id ID]] [--format F]... [--output-dir DIR] [--fail-on LEVEL]",
+  details:
+    "Credentials come from the AWS default chain (environment, shared config and SSO profiles, container\n" +
+    "and instance roles), --profile, or --role-arn. Only List/Get/Describe reads are ever sent; see\n" +
+    "`lambda-posture permissions`. Examples:\n" +
+    "  lambda-posture scan --regions all --format json --format csv --output-dir reports/\n" +
+    "  lambda-posture scan --regions eu-west-1 --baseline last-week.json --fail-on-new high",
+  async run(options, io) {
+    const startedAt = new Date();
+    if (options.positionals.length > 0) throw new InputError(`unexpected argument ${options.positionals[0]}; see \`lambda-posture scan --help\``);
+    const checks = selectChecks(options.checks, options.skipChecks);
+    const targets = { formats: options.format.length > 0 ? options.format : ["terminal"], output: options.output, outputDir: options.outputDir };
+    validateTargets(targets, io);
+    const { snapshot } = await collectAccount(options, checks, io);
+    // Saved before anything else can fail, so a reporting error never loses the collection.
+    if (options.snapshotOut) {
+      const path = resolve(io.cwd, options.snapshotOut);
+      await writeSnapshot(path, snapshot);
+      note(io, options.quiet, `wrote snapshot ${path}`);
+    }
+    const outcome = await evaluateAndReport(snapshot, checks, options, targets, io, startedAt);
+    return outcome.exitCode;
+  },
+};

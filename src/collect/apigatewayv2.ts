@@ -1,0 +1,180 @@
+import {
+  GetApisCommand,
+  GetAuthorizersCommand,
+  GetIntegrationsCommand,
+  GetRoutesCommand,
+  GetStagesCommand,
+  type Api,
+  type ApiGatewayV2Client,
+  type Authorizer,
+  type Integration,
+  type Route,
+  type Stage,
+} from "@aws-sdk/client-apigatewayv2";
+import type { HttpApi, HttpStage } from "../snapshot/schema.js";
+import { classifyVariables } from "../snapshot/secrets.js";
+import type { CollectContext, PageResult } from "./context.js";
+import { invokedFunction } from "./integrations.js";
+
+/** API Gateway v2 takes MaxResults as a string. */
+const PAGE_SIZE = "500";
+
+type Target = { service: "apigatewayv2"; region: string; resourceArn: string };
+
+/**
+ * API Gateway HTTP and WebSocket APIs of a region: GetApis, then per API GetRoutes, GetIntegrations,
+ * GetAuthorizers and GetStages, each paginated with NextToken.
+ */
+export async function collectHttpApis(ctx: CollectContext, region: string): Promise<HttpApi[]> {
+  if (!ctx.wants("apigatewayv2:GetApis")) return [];
+  const client = ctx.clients.apiGatewayV2(region);
+  const items: Api[] = [];
+  await ctx.paginate(
+    { service: "apigatewayv2", region },
+    (token) => {
+      const command = new GetApisCommand({ MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) });
+      return { command, send: () => client.send(command) };
+    },
+    (page) => page.NextToken,
+    (page) => {
+      items.push(...(page.Items ?? []).filter((api) => api.ApiId));
+    },
+    { notFound: "gap" },
+  );
+  const apis = await Promise.all(items.map((item) => collectHttpApi(ctx, client, region, item)));
+  return apis.sort((a, b) => a.arn.localeCompare(b.arn));
+}
+
+async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, region: string, item: Api): Promise<HttpApi> {
+  const id = item.ApiId as string;
+  const arn = `arn:${ctx.partition}:apigateway:${region}::/apis/${id}`;
+  const api: HttpApi = {
+    id,
+    arn,
+    name: item.Name ?? id,
+    region,
+    protocolType: item.ProtocolType === "WEBSOCKET" ? "WEBSOCKET" : "HTTP",
+    cors: item.CorsConfiguration
+      ? {
+          ...(item.CorsConfiguration.AllowOrigins ? { allowOrigins: item.CorsConfiguration.AllowOrigins } : {}),
+          ...(item.CorsConfiguration.AllowCredentials !== undefined
+            ? { allowCredentials: item.CorsConfiguration.AllowCredentials }
+            : {}),
+        }
+      : null,
+  };
+  if (item.ApiEndpoint) api.apiEndpoint = item.ApiEndpoint;
+  if (item.DisableExecuteApiEndpoint !== undefined) api.disableExecuteApiEndpoint = item.DisableExecuteApiEndpoint;
+  const target: Target = { service: "apigatewayv2", region, resourceArn: arn };
+
+  const tasks: Promise<void>[] = [];
+  if (ctx.wants("apigatewayv2:GetRoutes")) {
+    tasks.push(
+      listAll<Route>(ctx, target, (token) => new GetRoutesCommand({ ApiId: id, MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }), client).then(
+        ({ items: routes, result }) => {
+          if (result.status === "failed") return;
+          api.routes = routes
+            .filter((route) => route.RouteId && route.RouteKey)
+            .map((route) => ({
+              id: route.RouteId as string,
+              routeKey: route.RouteKey as string,
+              authorizationType: route.AuthorizationType ?? "NONE",
+              authorizerId: route.AuthorizerId ?? null,
+              apiKeyRequired: route.ApiKeyRequired ?? false,
+              target: route.Target ?? null,
+            }));
+        },
+      ),
+    );
+  }
+  if (ctx.wants("apigatewayv2:GetIntegrations")) {
+    tasks.push(
+      listAll<Integration>(ctx, target, (token) => new GetIntegrationsCommand({ ApiId: id, MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }), client).then(
+        ({ items: integrations, result }) => {
+          if (result.status === "failed") return;
+          api.integrations = integrations
+            .filter((integration) => integration.IntegrationId)
+            .map((integration) => ({
+              id: integration.IntegrationId as string,
+              type: integration.IntegrationType ?? "UNKNOWN",
+              uri: integration.IntegrationUri ?? null,
+              ...invokedFunction(integration.IntegrationUri),
+            }));
+        },
+      ),
+    );
+  }
+  if (ctx.wants("apigatewayv2:GetAuthorizers")) {
+    tasks.push(
+      listAll<Authorizer>(ctx, target, (token) => new GetAuthorizersCommand({ ApiId: id, MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }), client).then(
+        ({ items: authorizers, result }) => {
+          if (result.status === "failed") return;
+          api.authorizers = authorizers
+            .filter((authorizer) => authorizer.AuthorizerId)
+            .map((authorizer) => ({
+              id: authorizer.AuthorizerId as string,
+              name: authorizer.Name ?? (authorizer.AuthorizerId as string),
+              type: authorizer.AuthorizerType ?? "UNKNOWN",
+              functionArn: invokedFunction(authorizer.AuthorizerUri).functionArn,
+            }));
+        },
+      ),
+    );
+  }
+  if (ctx.wants("apigatewayv2:GetStages")) {
+    tasks.push(
+      listAll<Stage>(ctx, target, (token) => new GetStagesCommand({ ApiId: id, MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }), client).then(
+        async ({ items: stages, result }) => {
+          if (result.status === "failed") return;
+          const mapped: HttpStage[] = [];
+          for (const stage of stages) {
+            if (!stage.StageName) continue;
+            const route = stage.DefaultRouteSettings;
+            mapped.push({
+              name: stage.StageName,
+              arn: `${arn}/stages/${stage.StageName}`,
+              accessLogDestinationArn: stage.AccessLogSettings?.DestinationArn ?? null,
+              ...(stage.AutoDeploy !== undefined ? { autoDeploy: stage.AutoDeploy } : {}),
+              defaultRouteThrottling:
+                route && (route.ThrottlingBurstLimit !== undefined || route.ThrottlingRateLimit !== undefined)
+                  ? {
+                      ...(route.ThrottlingBurstLimit !== undefined ? { burstLimit: route.ThrottlingBurstLimit } : {}),
+                      ...(route.ThrottlingRateLimit !== undefined ? { rateLimit: route.ThrottlingRateLimit } : {}),
+                    }
+                  : null,
+              ...(route?.DetailedMetricsEnabled !== undefined ? { detailedMetricsEnabled: route.DetailedMetricsEnabled } : {}),
+              ...(stage.StageVariables ? { variables: await classifyVariables(stage.StageVariables) } : {}),
+            });
+          }
+          api.stages = mapped.sort((a, b) => a.name.localeCompare(b.name));
+        },
+      ),
+    );
+  }
+  await Promise.all(tasks);
+  return api;
+}
+
+/** Every page of one of the per-API lists (they share the Items / NextToken shape). */
+async function listAll<I>(
+  ctx: CollectContext,
+  target: Target,
+  makeCommand: (token: string | undefined) => object,
+  client: ApiGatewayV2Client,
+): Promise<{ items: I[]; result: PageResult }> {
+  const items: I[] = [];
+  const send = client.send.bind(client) as unknown as (command: object) => Promise<{ Items?: I[]; NextToken?: string }>;
+  const result = await ctx.paginate(
+    target,
+    (token) => {
+      const command = makeCommand(token);
+      return { command, send: () => send(command) };
+    },
+    (page) => page.NextToken,
+    (page) => {
+      items.push(...(page.Items ?? []));
+    },
+    { notFound: "gap" },
+  );
+  return { items, result };
+}

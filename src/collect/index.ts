@@ -1,0 +1,238 @@
+import { resolveAccount, resolveRegions, defaultHomeRegion, type AccountIdentity } from "../aws/account.js";
+import { AwsClients, type AwsClientOptions, type CredentialsProvider, type StaticCredentials } from "../aws/clients.js";
+import { AwsUnavailableError } from "../aws/errors.js";
+import { RateScheduler, systemClock, type Clock, type RateSchedulerOptions } from "../aws/rate.js";
+import { TOOL } from "../package-info.js";
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  snapshotSchema,
+  type EventSourceMapping,
+  type HttpApi,
+  type LambdaFunction,
+  type LayerVersion,
+  type LogGroup,
+  type RestApi,
+  type SecurityGroup,
+  type Snapshot,
+  type Subnet,
+} from "../snapshot/schema.js";
+import { collectRestApis } from "./apigateway.js";
+import { collectHttpApis } from "./apigatewayv2.js";
+import { CollectContext, type CollectProgressEvent, type CollectStats } from "./context.js";
+import { collectVpcResources } from "./ec2.js";
+import { IamCollector } from "./iam.js";
+import { collectLambda, type LambdaRegionResult } from "./lambda.js";
+import { collectLogGroups } from "./logs.js";
+
+export type { CollectProgressEvent, CollectStats } from "./context.js";
+export { expandRequiredOperations, allCollectionOperations } from "./operations.js";
+
+/** Default in-flight requests per region (and for IAM and API Gateway); the rate buckets do the pacing. */
+export const DEFAULT_CONCURRENCY = 16;
+
+export interface CollectOptions {
+  /** Regions to scan, or `all` for the account's enabled regions (EC2 DescribeRegions). */
+  regions: readonly string[] | "all";
+  /** `--profile`. */
+  profile?: string;
+  /** `--role-arn`, `--external-id`, session name: scan as this role (STS AssumeRole). */
+  roleArn?: string;
+  externalId?: string;
+  sessionName?: string;
+  /** Explicit credentials instead of the default chain (tests, embedding). */
+  credentials?: StaticCredentials | CredentialsProvider;
+  /** Region for global calls (STS, IAM, DescribeRegions); default: the first region, else AWS_REGION. */
+  homeRegion?: string;
+  /** `--concurrency`: in-flight requests per region; default DEFAULT_CONCURRENCY. */
+  concurrency?: number;
+  /** SDK attempts per request (adaptive retry mode); default 5. */
+  maxAttempts?: number;
+  /**
+   * The `service:Operation` reads the selected checks need (their `requires`). Reads no selected check
+   * needs are skipped; ListFunctions is always made. Undefined: everything.
+   */
+  requiredOperations?: ReadonlySet<string>;
+  /** Progress for the CLI to render: regions, functions, calls, gaps. Counts and names only. */
+  onProgress?: (event: CollectProgressEvent) => void;
+  /** Time source for pacing, durations and `collectedAt` (tests inject one). */
+  clock?: Clock;
+  /** Overrides of the default rate quotas (DESIGN section 9). */
+  quotas?: RateSchedulerOptions["quotas"];
+  /** Tests only: replaces the SDK's HTTP handler. */
+  requestHandler?: AwsClientOptions["requestHandler"];
+}
+
+export interface CollectResult {
+  snapshot: Snapshot;
+  stats: CollectStats;
+  identity: AccountIdentity;
+}
+
+interface RegionResult {
+  region: string;
+  lambda: LambdaRegionResult;
+  restApis: RestApi[];
+  httpApis: HttpApi[];
+  logGroups: LogGroup[];
+  securityGroups: SecurityGroup[];
+  subnets: Subnet[];
+}
+
+/**
+ * Collects a snapshot of one account: identity (STS), regions, then every region in parallel
+ * (Lambda, API Gateway REST and HTTP, CloudWatch Logs, EC2 for VPC functions) with IAM fed by the
+ * execution roles as they are listed. Throws AwsUnavailableError when the account cannot be
+ * identified or no region could be read at all; any other failure is a gap in the snapshot.
+ */
+export async function collectSnapshot(options: CollectOptions): Promise<CollectResult> {
+  const clock = options.clock ?? { ...systemClock, now: () => Date.now() };
+  const startedAt = clock.now();
+  const homeRegion =
+    options.homeRegion ?? (options.regions !== "all" && options.regions[0] ? options.regions[0] : defaultHomeRegion());
+  let ctx: CollectContext | undefined;
+  const clients = new AwsClients({
+    homeRegion,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.roleArn ? { roleArn: options.roleArn } : {}),
+    ...(options.externalId ? { externalId: options.externalId } : {}),
+    ...(options.sessionName ? { sessionName: options.sessionName } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
+    onAttempt: (event) => ctx?.observeAttempt(event.service, event.operation, event.throttled),
+  });
+  try {
+    const identity = await resolveAccount(clients);
+    const regions = await resolveRegions(clients, options.regions);
+    const scheduler = new RateScheduler({ clock, ...(options.quotas ? { quotas: options.quotas } : {}) });
+    ctx = new CollectContext({
+      clients,
+      scheduler,
+      clock,
+      accountId: identity.accountId,
+      partition: identity.partition,
+      regionsTotal: regions.length,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      ...(options.requiredOperations ? { requiredOperations: options.requiredOperations } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const context = ctx;
+    context.progress("account", { accountId: identity.accountId });
+
+    const iam = new IamCollector(context);
+    const byRegion: Record<string, number> = {};
+    const results = await Promise.all(
+      regions.map(async (region) => {
+        const regionStart = clock.now();
+        context.progress("regionStarted", { region });
+        const result = await collectRegion(context, region, iam);
+        byRegion[region] = clock.now() - regionStart;
+        context.counters.regionsDone += 1;
+        context.progress("regionFinished", { region });
+        return result;
+      }),
+    );
+    const unreachable = results.filter(
+      (result) => result.lambda.listing === "failed" && isUnreachable(result.lambda.listingError?.kind),
+    );
+    if (results.length > 0 && unreachable.length === results.length) {
+      const first = unreachable[0]?.lambda.listingError;
+      throw new AwsUnavailableError(
+        `no region could be read (${regions.join(", ")}): ${first?.code ?? "error"}: ${first?.message ?? ""}`.trim(),
+        first?.code ?? "Unreachable",
+      );
+    }
+    const { roles, managedPolicies } = await iam.finish();
+
+    const functions: LambdaFunction[] = [];
+    const eventSourceMappings: EventSourceMapping[] = [];
+    const layerVersions: LayerVersion[] = [];
+    const restApis: RestApi[] = [];
+    const httpApis: HttpApi[] = [];
+    const logGroups: LogGroup[] = [];
+    const securityGroups: SecurityGroup[] = [];
+    const subnets: Subnet[] = [];
+    for (const result of results) {
+      functions.push(...result.lambda.functions);
+      eventSourceMappings.push(...result.lambda.eventSourceMappings);
+      layerVersions.push(...result.lambda.layerVersions);
+      restApis.push(...result.restApis);
+      httpApis.push(...result.httpApis);
+      logGroups.push(...result.logGroups);
+      securityGroups.push(...result.securityGroups);
+      subnets.push(...result.subnets);
+    }
+    const snapshot: Snapshot = {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      tool: { name: TOOL.name, version: TOOL.version },
+      collectedAt: new Date(startedAt).toISOString(),
+      partition: identity.partition,
+      accountId: identity.accountId,
+      regions,
+      operationsAttempted: context.operationsAttempted(),
+      functions,
+      roles,
+      managedPolicies,
+      eventSourceMappings,
+      restApis,
+      httpApis,
+      logGroups,
+      securityGroups,
+      subnets,
+      layerVersions,
+      gaps: sortGaps(context.gaps),
+    };
+    const validated = validateSnapshot(snapshot);
+    const stats = context.stats(clock.now() - startedAt, byRegion, {
+      functions: functions.length,
+      roles: roles.length,
+      managedPolicies: managedPolicies.length,
+    });
+    return { snapshot: validated, stats, identity };
+  } finally {
+    clients.destroy();
+  }
+}
+
+function isUnreachable(kind: string | undefined): boolean {
+  return kind === "network" || kind === "credentials";
+}
+
+async function collectRegion(ctx: CollectContext, region: string, iam: IamCollector): Promise<RegionResult> {
+  // API Gateway does not depend on the functions: it runs alongside Lambda.
+  const apis = Promise.all([collectRestApis(ctx, region), collectHttpApis(ctx, region)]);
+  const lambda = await collectLambda(ctx, region, { onRole: (arn) => iam.addRole(arn) });
+  const [logGroups, vpc, [restApis, httpApis]] = await Promise.all([
+    collectLogGroups(ctx, region, lambda.functions),
+    collectVpcResources(ctx, region, lambda.functions),
+    apis,
+  ]);
+  return {
+    region,
+    lambda,
+    restApis,
+    httpApis,
+    logGroups,
+    securityGroups: vpc.securityGroups,
+    subnets: vpc.subnets,
+  };
+}
+
+function sortGaps<T extends { service: string; operation: string; region: string; resourceArn?: string }>(gaps: T[]): T[] {
+  const key = (gap: T) => `${gap.region}\u0000${gap.service}\u0000${gap.operation}\u0000${gap.resourceArn ?? ""}`;
+  return [...gaps].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/**
+ * The collectors build snapshot data field by field and leave out what AWS answered outside the
+ * schema, so this should never fail; if it does, the error names the paths, never the values.
+ */
+function validateSnapshot(snapshot: Snapshot): Snapshot {
+  const parsed = snapshotSchema.safeParse(snapshot);
+  if (parsed.success) return parsed.data;
+  const paths = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+    .join("; ");
+  throw new Error(`collected snapshot does not match the schema: ${paths}`);
+}

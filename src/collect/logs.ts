@@ -1,0 +1,93 @@
+import { DescribeLogGroupsCommand, type CloudWatchLogsClient, type LogGroup as AwsLogGroup } from "@aws-sdk/client-cloudwatch-logs";
+import { logGroupNameOf } from "../engine/view.js";
+import type { LambdaFunction, LogGroup } from "../snapshot/schema.js";
+import type { CollectContext } from "./context.js";
+
+const DEFAULT_PREFIX = "/aws/lambda/";
+const PAGE_SIZE = 50;
+/**
+ * Above this many wanted groups under /aws/lambda/, one listing of that prefix (50 groups a page)
+ * costs fewer calls than one prefix query per group. Either way the account's other log groups are
+ * never listed.
+ */
+const BATCH_THRESHOLD = 25;
+
+/**
+ * The log group of every function of a region (the one its logging configuration names, else
+ * /aws/lambda/<name>), with retention and KMS key. A group that does not exist is simply not in the
+ * snapshot (the view answers null); a failed query is a gap on the group's name, or on the region
+ * for the batched listing.
+ */
+export async function collectLogGroups(ctx: CollectContext, region: string, functions: readonly LambdaFunction[]): Promise<LogGroup[]> {
+  if (!ctx.wants("logs:DescribeLogGroups") || functions.length === 0) return [];
+  const client = ctx.clients.logs(region);
+  const wanted = new Set(functions.map((fn) => logGroupNameOf(fn)));
+  const found = new Map<string, LogGroup>();
+  const keep = (group: AwsLogGroup) => {
+    if (group.logGroupName && wanted.has(group.logGroupName)) found.set(group.logGroupName, toLogGroup(group, region));
+  };
+
+  const underDefault = [...wanted].filter((name) => name.startsWith(DEFAULT_PREFIX));
+  const individually = [...wanted].filter((name) => !name.startsWith(DEFAULT_PREFIX));
+  if (underDefault.length > BATCH_THRESHOLD) {
+    await ctx.paginate(
+      { service: "logs", region },
+      (token) => {
+        const command = new DescribeLogGroupsCommand({
+          logGroupNamePrefix: DEFAULT_PREFIX,
+          limit: PAGE_SIZE,
+          ...(token ? { nextToken: token } : {}),
+        });
+        return { command, send: () => client.send(command) };
+      },
+      (page) => page.nextToken,
+      (page) => (page.logGroups ?? []).forEach(keep),
+    );
+  } else {
+    individually.push(...underDefault);
+  }
+  await Promise.all(individually.map((name) => describeOne(ctx, client, region, name, keep)));
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * One group by prefix. Names that share the prefix sort after the exact name, so the first page
+ * has it if it exists; further pages are read only while they could still hold it.
+ */
+async function describeOne(
+  ctx: CollectContext,
+  client: CloudWatchLogsClient,
+  region: string,
+  name: string,
+  keep: (group: AwsLogGroup) => void,
+): Promise<void> {
+  let seen = false;
+  await ctx.paginate(
+    // The group's name is the resource the gap is about: the view relates it to the function.
+    { service: "logs", region, resourceArn: name },
+    (token) => {
+      const command = new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: PAGE_SIZE, ...(token ? { nextToken: token } : {}) });
+      return { command, send: () => client.send(command) };
+    },
+    (page) => (seen ? undefined : page.nextToken),
+    (page) => {
+      for (const group of page.logGroups ?? []) {
+        if (group.logGroupName === name) seen = true;
+        keep(group);
+      }
+      // Sorted by name: once a page ends past the exact name, later pages cannot hold it.
+      const last = page.logGroups?.at(-1)?.logGroupName;
+      if (last !== undefined && last > name) seen = true;
+    },
+  );
+}
+
+function toLogGroup(group: AwsLogGroup, region: string): LogGroup {
+  return {
+    name: group.logGroupName as string,
+    region,
+    ...(group.arn ? { arn: group.arn.replace(/:\*$/, "") } : {}),
+    retentionInDays: group.retentionInDays && group.retentionInDays > 0 ? group.retentionInDays : null,
+    kmsKeyId: group.kmsKeyId ?? null,
+  };
+}

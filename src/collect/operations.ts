@@ -1,0 +1,69 @@
+import { ALLOWED_OPERATIONS } from "../aws/allow-list.js";
+
+/**
+ * Reads a read depends on: to ask for a code signing config you must first know which one the
+ * function uses. Wanting an operation means attempting its prerequisites too.
+ */
+const PREREQUISITES: Readonly<Record<string, readonly string[]>> = {
+  "lambda:GetCodeSigningConfig": ["lambda:GetFunctionCodeSigningConfig"],
+  "lambda:ListTags": ["lambda:GetFunction"],
+  "lambda:GetFunctionConcurrency": ["lambda:GetFunction"],
+  "lambda:GetFunctionConfiguration": ["lambda:GetFunction"],
+  "iam:ListAttachedRolePolicies": ["iam:GetRole"],
+  "iam:ListRolePolicies": ["iam:GetRole"],
+  "iam:GetRolePolicy": ["iam:ListRolePolicies"],
+  "iam:GetPolicy": ["iam:GetRole", "iam:ListAttachedRolePolicies"],
+  "iam:GetPolicyVersion": ["iam:GetPolicy"],
+  "apigateway:GetResources": ["apigateway:GetRestApis"],
+  "apigateway:GetAuthorizers": ["apigateway:GetRestApis"],
+  "apigateway:GetStages": ["apigateway:GetRestApis"],
+  "apigatewayv2:GetRoutes": ["apigatewayv2:GetApis"],
+  "apigatewayv2:GetIntegrations": ["apigatewayv2:GetApis"],
+  "apigatewayv2:GetAuthorizers": ["apigatewayv2:GetApis"],
+  "apigatewayv2:GetStages": ["apigatewayv2:GetApis"],
+};
+
+/**
+ * Reads that only make sense together: a route is linked to a function through its integration, so
+ * an API read is useless without both; a managed policy's metadata without its document is useless.
+ */
+const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
+  // Which config a function uses says little without whether it enforces or only warns.
+  "lambda:GetFunctionCodeSigningConfig": ["lambda:GetCodeSigningConfig"],
+  "apigateway:GetRestApis": ["apigateway:GetResources"],
+  "apigatewayv2:GetApis": ["apigatewayv2:GetRoutes", "apigatewayv2:GetIntegrations"],
+  "apigatewayv2:GetRoutes": ["apigatewayv2:GetIntegrations"],
+  "iam:GetPolicy": ["iam:GetPolicyVersion"],
+  "iam:ListRolePolicies": ["iam:GetRolePolicy"],
+};
+
+/** Fallbacks are called only when GetFunction is denied; they are never needed on their own. */
+const ALWAYS = ["lambda:ListFunctions"];
+
+/** Operations not part of collecting (credentials, region discovery). */
+const NOT_COLLECTED = new Set(["sts:AssumeRole", "sts:GetCallerIdentity", "ec2:DescribeRegions"]);
+
+/** Every read a full collection makes. */
+export function allCollectionOperations(): string[] {
+  return ALLOWED_OPERATIONS.map((entry) => `${entry.service}:${entry.operation}`).filter((id) => !NOT_COLLECTED.has(id));
+}
+
+/**
+ * The closure of the operations the selected checks require: the operations themselves, what they
+ * depend on, what only makes sense with them, and ListFunctions, which every scan needs.
+ * `undefined` (no selection) is every collection read.
+ */
+export function expandRequiredOperations(required: ReadonlySet<string> | undefined): Set<string> {
+  if (required === undefined) return new Set(allCollectionOperations());
+  const result = new Set<string>(ALWAYS);
+  const queue = [...required];
+  while (queue.length > 0) {
+    const operation = queue.pop() as string;
+    if (result.has(operation) && !ALWAYS.includes(operation)) continue;
+    result.add(operation);
+    for (const next of [...(PREREQUISITES[operation] ?? []), ...(COMPANIONS[operation] ?? [])]) {
+      if (!result.has(next)) queue.push(next);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,364 @@
+import { createHash } from "node:crypto";
+import { LAYERS, PHASES, SEVERITIES, type Layer, type Phase, type Severity } from "../engine/check.js";
+import type { ScanResult } from "../engine/result-schema.js";
+import { GRADE_BANDS } from "../engine/score.js";
+import { FRAMEWORK_NAMES } from "../data/frameworks.js";
+import { actionableFindings, countOpenFailures, formatPercent, formatScore, frameworkIds } from "./finding-fields.js";
+import { HTML_REPORT_SCRIPT } from "./html-client.js";
+import type { Reporter } from "./types.js";
+
+/**
+ * One self-contained HTML page: inline CSS, inline SVG charts, inline script, no request to
+ * anything. Values from AWS reach the page in two ways only: through `escapeHtml` in the static
+ * parts, and as JSON in a <script type="application/json"> block that the script turns into DOM
+ * text nodes. A Content-Security-Policy that allows only this page's own style and script (by
+ * hash) and no network at all backs both up.
+ */
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text for an HTML text node or a quoted attribute value. */
+export function escapeHtml(value: string | number): string {
+  return String(value).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
+}
+
+/**
+ * JSON for a <script type="application/json"> block: `<` is escaped so that no value can close the
+ * script element (`</script>`) or open a comment; U+2028/9 for old parsers.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+const CSS = `
+:root { --fg: #1b1f24; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --panel: #f6f8fa;
+  --critical: #8e0000; --high: #d84315; --medium: #f9a825; --low: #1565c0; --info: #9e9e9e; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--fg); background: var(--bg); }
+main { max-width: 1280px; margin: 0 auto; padding: 16px 24px 48px; }
+h1 { font-size: 22px; margin: 8px 0 4px; }
+h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.meta { color: var(--muted); margin: 0 0 12px; }
+.mono, code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; }
+.card { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
+.card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+.card .value { font-size: 28px; font-weight: 650; }
+.card .value small { font-size: 14px; font-weight: 500; color: var(--muted); }
+.grade { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 6px; padding: 0 6px; color: #fff; }
+.grade-A, .grade-B { background: #2e7d32; } .grade-C { background: #b26a00; } .grade-D, .grade-F { background: #b71c1c; } .grade-none { background: #757575; }
+.counts { margin: 12px 0 0; color: var(--muted); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; }
+.nowrap { white-space: nowrap; }
+.chart { margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; }
+.chart h3 { font-size: 14px; margin: 4px 0; }
+.chart svg { width: 100%; height: auto; }
+.chart text { font-size: 12px; fill: var(--fg); }
+.bar-critical { fill: var(--critical); } .bar-high { fill: var(--high); } .bar-medium { fill: var(--medium); } .bar-low { fill: var(--low); } .bar-info { fill: var(--info); } .bar-plain { fill: #455a64; } .bar-track { fill: #e6eaef; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
+th { background: var(--panel); font-weight: 600; }
+#findings th { position: sticky; top: 0; z-index: 1; }
+th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
+th[aria-sort="ascending"] button::after { content: " \\25B2"; } th[aria-sort="descending"] button::after { content: " \\25BC"; }
+.heat td.score { text-align: center; font-variant-numeric: tabular-nums; width: 90px; }
+.heat-A { background: #c8e6c9; } .heat-B { background: #dcedc8; } .heat-C { background: #fff9c4; } .heat-D { background: #ffe0b2; } .heat-F { background: #ffcdd2; } .heat-none { background: #eeeeee; color: var(--muted); }
+.controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 8px 0; }
+.controls label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
+.controls select, .controls input, .controls button { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--fg); }
+.controls input[type="search"] { min-width: 200px; }
+#f-count { color: var(--muted); margin-left: auto; }
+.badge { display: inline-block; border-radius: 4px; padding: 0 6px; font-weight: 600; font-size: 12px; color: #fff; background: var(--info); }
+.sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); color: #000; } .sev-low { background: var(--low); } .sev-info { background: var(--info); color: #000; }
+.tag { display: inline-block; margin-left: 6px; font-size: 11px; border: 1px solid var(--muted); border-radius: 4px; padding: 0 4px; color: var(--muted); }
+tr.suppressed td { color: var(--muted); }
+td.toggle { width: 28px; } button.expand { border: 0; background: none; cursor: pointer; font-size: 14px; padding: 0 4px; }
+tr.detail td { background: #fbfcfd; }
+tr.detail dl { display: grid; grid-template-columns: 120px 1fr; gap: 4px 12px; margin: 4px 0; }
+tr.detail dt { font-weight: 600; color: var(--muted); } tr.detail dd { margin: 0; overflow-wrap: anywhere; }
+pre.evidence { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--panel); padding: 6px; border-radius: 4px; }
+p.remediation { margin: 0; white-space: pre-wrap; }
+ul.frameworks { margin: 0; padding-left: 18px; columns: 2; }
+td.resource { overflow-wrap: anywhere; }
+.note { color: var(--muted); }
+.noscript { padding: 8px; background: #fff3e0; border: 1px solid #ffb74d; border-radius: 6px; }
+@media (max-width: 800px) { main { padding: 8px; } .controls input[type="search"] { min-width: 0; width: 100%; } }
+@media print {
+  body { font-size: 10pt; } main { max-width: none; padding: 0; }
+  .controls, td.toggle, th.toggle { display: none; }
+  th { position: static; }
+  tr, .card, .chart { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  .badge, .grade, .heat td, .bar-critical, .bar-high, .bar-medium, .bar-low, .bar-info { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+`;
+
+interface Bar {
+  label: string;
+  value: number;
+  className: string;
+}
+
+/** A horizontal bar chart: labels are the fixed enum names, values counts; nothing from AWS. */
+function barChart(title: string, bars: readonly Bar[]): string {
+  const rowHeight = 26;
+  const labelWidth = 80;
+  const width = 330;
+  const barWidth = width - labelWidth - 50;
+  const max = Math.max(1, ...bars.map((bar) => bar.value));
+  const height = bars.length * rowHeight + 8;
+  const rows = bars
+    .map((bar, index) => {
+      const y = 4 + index * rowHeight;
+      const length = Math.round((bar.value / max) * barWidth);
+      return (
+        `<text x="0" y="${y + 17}">${escapeHtml(bar.label)}</text>` +
+        `<rect class="bar-track" x="${labelWidth}" y="${y + 4}" width="${barWidth}" height="18" rx="3"/>` +
+        `<rect class="${escapeHtml(bar.className)}" x="${labelWidth}" y="${y + 4}" width="${length}" height="18" rx="3"/>` +
+        `<text x="${labelWidth + barWidth + 8}" y="${y + 17}">${bar.value}</text>`
+      );
+    })
+    .join("");
+  const description = bars.map((bar) => `${bar.label} ${bar.value}`).join(", ");
+  return (
+    `<figure class="chart"><h3>${escapeHtml(title)}</h3>` +
+    `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(`${title}: ${description}`)}">${rows}</svg></figure>`
+  );
+}
+
+function gradeOf(score: number | null): string {
+  if (score === null) return "none";
+  return GRADE_BANDS.find((band) => score >= band.minimumScore)?.grade ?? "F";
+}
+
+function gradeBadge(grade: string | null): string {
+  return `<span class="grade grade-${grade ?? "none"}">${escapeHtml(grade ?? "n/a")}</span>`;
+}
+
+function card(label: string, value: string): string {
+  return `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value">${value}</div></div>`;
+}
+
+/** What the script needs about each finding shown in the table (failed or unknown). */
+export interface HtmlFindingData {
+  id: number;
+  severity: Severity;
+  status: string;
+  suppressed: boolean;
+  suppressionReason: string;
+  suppressionExpires: string;
+  checkId: string;
+  title: string;
+  resourceName: string;
+  resourceArn: string;
+  resourceType: string;
+  region: string;
+  layer: Layer;
+  phase: Phase;
+  reason: string;
+  message: string;
+  evidence: Record<string, unknown>;
+  remediation: string;
+  frameworks: string[];
+}
+
+export function htmlFindingData(result: ScanResult): HtmlFindingData[] {
+  return actionableFindings(result).map((f, id) => ({
+    id,
+    severity: f.severity,
+    status: f.status,
+    suppressed: f.suppressed !== undefined,
+    suppressionReason: f.suppressed?.reason ?? "",
+    suppressionExpires: f.suppressed?.expires ?? "",
+    checkId: f.checkId,
+    title: f.title,
+    resourceName: f.resource.name,
+    resourceArn: f.resource.arn,
+    resourceType: f.resource.type,
+    region: f.resource.region,
+    layer: f.layer,
+    phase: f.phase,
+    reason: f.reason,
+    message: f.message,
+    evidence: f.evidence,
+    remediation: f.remediation,
+    frameworks: frameworkIds(f.frameworks),
+  }));
+}
+
+function option(value: string, label = value): string {
+  return `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
+}
+
+function sha256(text: string): string {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+}
+
+export function renderHtml(result: ScanResult): string {
+  const { summary } = result;
+  const counts = summary.counts;
+  const data = { findings: htmlFindingData(result) };
+  const listed = result.findings;
+  const bySeverity = countOpenFailures(listed, SEVERITIES, (f) => f.severity);
+  const byLayer = countOpenFailures(listed, LAYERS, (f) => f.layer);
+  const byPhase = countOpenFailures(listed, PHASES, (f) => f.phase);
+  const title = `Lambda posture: account ${result.accountId}`;
+  const filterNote = result.filters.minimumSeverity === "info" ? "" : ` Findings below ${result.filters.minimumSeverity} are not listed (scores count them).`;
+
+  const heatRows = [...result.functions]
+    .sort((a, b) => (a.scores.overall ?? 101) - (b.scores.overall ?? 101) || a.name.localeCompare(b.name) || a.arn.localeCompare(b.arn))
+    .map((fn) => {
+      const cell = (score: number | null) => `<td class="score heat-${gradeOf(score)}">${escapeHtml(formatScore(score))}</td>`;
+      return (
+        `<tr><td class="resource" title="${escapeHtml(fn.arn)}">${escapeHtml(fn.name)}</td><td>${escapeHtml(fn.region)}</td>` +
+        `<td>${escapeHtml(fn.runtime ?? "container image")}</td>` +
+        LAYERS.map((layer) => cell(fn.scores[layer])).join("") +
+        cell(fn.scores.overall) +
+        `<td>${gradeBadge(fn.grade)}</td><td class="score">${fn.counts.failed}</td><td class="score">${fn.counts.unknown}</td></tr>`
+      );
+    })
+    .join("\n");
+
+  const gapRows = result.gaps
+    .map(
+      (gap) =>
+        `<tr><td class="mono">${escapeHtml(`${gap.service}:${gap.operation}`)}</td><td>${escapeHtml(gap.region)}</td>` +
+        `<td class="resource mono">${escapeHtml(gap.resourceArn ?? "(whole region)")}</td><td class="mono">${escapeHtml(gap.errorCode)}</td>` +
+        `<td>${escapeHtml(gap.message)}${gap.partial ? " (partial list kept)" : ""}</td></tr>`,
+    )
+    .join("\n");
+
+  const checkErrorRows = result.checkErrors
+    .map((e) => `<tr><td class="mono">${escapeHtml(e.checkId)}</td><td class="resource mono">${escapeHtml(e.resourceArn)}</td><td>${escapeHtml(e.message)}</td></tr>`)
+    .join("\n");
+
+  const suppressionRows = [
+    ...result.suppressions.expired.map((s) => ({ ...s, state: "expired" })),
+    ...result.suppressions.unmatched.map((s) => ({ ...s, state: "matched nothing" })),
+  ]
+    .map(
+      (s) =>
+        `<tr><td>${escapeHtml(s.state)}</td><td class="mono">${escapeHtml(s.checkId)}</td><td class="resource mono">${escapeHtml(s.resource)}</td>` +
+        `<td>${escapeHtml(s.reason)}</td><td>${escapeHtml(s.expires ?? "")}</td></tr>`,
+    )
+    .join("\n");
+
+  const complianceRows = result.compliance
+    .filter((control) => control.fail > 0 || control.unknown > 0)
+    .map(
+      (control) =>
+        `<tr><td>${escapeHtml(FRAMEWORK_NAMES[control.framework as keyof typeof FRAMEWORK_NAMES] ?? control.framework)}</td>` +
+        `<td class="mono">${escapeHtml(control.control)}</td><td>${escapeHtml(control.title)}</td>` +
+        `<td class="score">${control.fail}</td><td class="score">${control.unknown}</td><td class="score">${control.pass}</td></tr>`,
+    )
+    .join("\n");
+
+  const findingColumns: Array<[string, string]> = [
+    ["severity", "Severity"], ["status", "Status"], ["check", "Check"], ["title", "Title"],
+    ["resource", "Resource"], ["region", "Region"], ["layer", "Layer"], ["phase", "Phase"],
+  ];
+
+  const body = `<main>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(`${summary.functions} function(s) in ${result.regions.join(", ") || "no regions"} · partition ${result.partition} · configuration collected ${result.collectedAt} · scan ${result.scanId} · ${result.tool.name} ${result.tool.version}`)}</p>
+</header>
+<section aria-labelledby="h-scores">
+<h2 id="h-scores">Scores</h2>
+<div class="cards">
+${card("Account score", `${escapeHtml(formatScore(summary.score))} ${gradeBadge(summary.grade)}`)}
+${LAYERS.map((layer) => card(`${layer} layer`, `${escapeHtml(formatScore(summary.scoresByLayer[layer]))} <small>/ 100</small>`)).join("\n")}
+${card("Coverage", `${escapeHtml(formatPercent(summary.coverage))} <small>decided</small>`)}
+</div>
+${summary.grade !== null && summary.grade !== gradeOf(summary.score) && counts.failedBySeverity.critical > 0 ? `<p class="counts">The grade is capped at ${escapeHtml(summary.grade)} while a critical failure is open (a score of ${escapeHtml(formatScore(summary.score))} alone would be ${escapeHtml(gradeOf(summary.score))}); see docs/scoring.md.</p>\n` : ""}<p class="counts">Open failures: ${SEVERITIES.map((s) => `${counts.failedBySeverity[s]} ${escapeHtml(s)}`).join(" · ")} — results: ${counts.byStatus.pass} pass, ${counts.byStatus.fail} fail, ${counts.byStatus.unknown} unknown, ${counts.byStatus.not_applicable} not applicable · ${counts.suppressed} suppressed · ${counts.gaps} collection gap(s) · ${counts.checkErrors} check error(s).${escapeHtml(filterNote)}</p>
+</section>
+<section aria-labelledby="h-charts">
+<h2 id="h-charts">Open failures</h2>
+<div class="charts">
+${barChart("By severity", SEVERITIES.map((s) => ({ label: s, value: bySeverity[s], className: `bar-${s}` })))}
+${barChart("By layer", LAYERS.map((l) => ({ label: l, value: byLayer[l], className: "bar-plain" })))}
+${barChart("By phase", PHASES.map((p) => ({ label: p, value: byPhase[p], className: "bar-plain" })))}
+</div>
+</section>
+<section aria-labelledby="h-heat">
+<h2 id="h-heat">Functions × layers</h2>
+<p class="note">Score per layer (100 = every weighted check passed); lowest overall first. Grey: nothing in that layer could be evaluated.</p>
+<table class="heat" id="heatmap"><thead><tr><th>Function</th><th>Region</th><th>Runtime</th>${LAYERS.map((l) => `<th>${escapeHtml(l)}</th>`).join("")}<th>Overall</th><th>Grade</th><th>Failed</th><th>Unknown</th></tr></thead>
+<tbody>
+${heatRows || `<tr><td colspan="${LAYERS.length + 7}">No functions were found.</td></tr>`}
+</tbody></table>
+</section>
+<section aria-labelledby="h-findings">
+<h2 id="h-findings">Findings</h2>
+<p class="note">Failed and unknown results; unknown means the data to decide could not be read (see the gaps below).${escapeHtml(filterNote)}</p>
+<noscript><p class="noscript">The findings table needs JavaScript. The JSON, CSV and XLSX reports list the same findings.</p></noscript>
+<div class="controls" role="search">
+<label>Severity<select id="f-severity">${option("", "all")}${SEVERITIES.map((s) => option(s)).join("")}</select></label>
+<label>Status<select id="f-status">${option("", "all")}${option("open", "failed (open)")}${option("unknown")}${option("suppressed")}</select></label>
+<label>Check<select id="f-check">${option("", "all")}</select></label>
+<label>Region<select id="f-region">${option("", "all")}</select></label>
+<label>Layer<select id="f-layer">${option("", "all")}${LAYERS.map((l) => option(l)).join("")}</select></label>
+<label>Phase<select id="f-phase">${option("", "all")}${PHASES.map((p) => option(p)).join("")}</select></label>
+<label>Search<input id="f-text" type="search" placeholder="function, check, text…" autocomplete="off"></label>
+<button type="button" id="f-reset">Reset</button>
+<button type="button" id="f-expand">Expand all</button>
+<button type="button" id="f-collapse">Collapse all</button>
+<span id="f-count" aria-live="polite"></span>
+</div>
+<table id="findings"><thead><tr><th class="toggle"><span class="note">+</span></th>${findingColumns.map(([key, label]) => `<th data-sort="${key}"${key === "severity" ? ' aria-sort="ascending"' : ""}><button type="button">${label}</button></th>`).join("")}</tr></thead>
+<tbody></tbody></table>
+</section>
+<section aria-labelledby="h-gaps">
+<h2 id="h-gaps">Collection gaps (${result.gaps.length})</h2>
+<p class="note">Reads that failed. Checks that need them report unknown rather than pass.</p>
+${gapRows ? `<table id="gaps"><thead><tr><th>Operation</th><th>Region</th><th>Resource</th><th>Error</th><th>Message</th></tr></thead><tbody>\n${gapRows}\n</tbody></table>` : `<p class="note">None: every read succeeded.</p>`}
+${checkErrorRows ? `<h2>Check errors (${result.checkErrors.length})</h2><table><thead><tr><th>Check</th><th>Resource</th><th>Error</th></tr></thead><tbody>\n${checkErrorRows}\n</tbody></table>` : ""}
+${suppressionRows ? `<h2>Suppressions to review</h2><table><thead><tr><th>State</th><th>Check</th><th>Resource</th><th>Reason</th><th>Expires</th></tr></thead><tbody>\n${suppressionRows}\n</tbody></table>` : ""}
+</section>
+<section aria-labelledby="h-compliance">
+<h2 id="h-compliance">Framework controls with failed or unknown results</h2>
+${complianceRows ? `<table><thead><tr><th>Framework</th><th>Control</th><th>Title</th><th>Fail</th><th>Unknown</th><th>Pass</th></tr></thead><tbody>\n${complianceRows}\n</tbody></table>` : `<p class="note">None.</p>`}
+</section>
+</main>`;
+
+  const csp = [
+    "default-src 'none'",
+    `style-src ${sha256(CSS)}`,
+    `script-src ${sha256(HTML_REPORT_SCRIPT)}`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="${escapeHtml(`${result.tool.name} ${result.tool.version}`)}">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body}
+<script type="application/json" id="report-data">${jsonForScript(data)}</script>
+<script>${HTML_REPORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+export const htmlReporter: Reporter = {
+  format: "html",
+  extension: "html",
+  description: "Self-contained HTML posture report: scores, charts, heat map, filterable findings, gaps",
+  binary: false,
+  render: ({ result }) => renderHtml(result),
+};

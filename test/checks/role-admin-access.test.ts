@@ -1,0 +1,37 @@
+import check from "../../checks/role-admin-access.js";
+import { beforeAll } from "vitest";
+import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
+import { describeCheckCases } from "../support/check-cases.js";
+import { snapshotWith } from "../support/fixtures.js";
+import { ADMIN_POLICY, BASIC_EXECUTION_POLICY, inlineAllow, roleWith } from "./builders.js";
+
+beforeAll(async () => {
+  await prepareRolePermissionAnalysis();
+});
+
+const least = () => snapshotWith({ roles: [roleWith()], managedPolicies: [BASIC_EXECUTION_POLICY] });
+const withInline = (statement: Record<string, unknown>) =>
+  snapshotWith({ roles: [roleWith({ inlinePolicies: [inlineAllow("extra", statement)] })], managedPolicies: [BASIC_EXECUTION_POLICY] });
+const managedNotRead = () => snapshotWith({ roles: [roleWith()], managedPolicies: [{ ...BASIC_EXECUTION_POLICY, document: undefined }] });
+
+describeCheckCases(check, [
+  { name: "least privilege", snapshot: least(), expect: { status: "pass", reason: "roleNotAdmin" } },
+  {
+    name: "AdministratorAccess attached",
+    snapshot: snapshotWith({ roles: [roleWith({ attachedPolicyArns: [ADMIN_POLICY.arn] })], managedPolicies: [ADMIN_POLICY] }),
+    expect: { status: "fail", reason: "roleIsAdmin", evidence: { adminReasons: [{ reason: "actionWildcardOnAnyResource" }, { reason: "wholeCatalogue" }] } },
+  },
+  { name: "inline * on *", snapshot: withInline({ Action: "*", Resource: "*" }), expect: { status: "fail", reason: "roleIsAdmin" } },
+  { name: "NotAction that excludes almost nothing", snapshot: withInline({ NotAction: "organizations:LeaveOrganization", Resource: "*" }), expect: { status: "fail", reason: "roleIsAdmin" } },
+  { name: "NotAction iam:* is not admin (reported by role-notaction-allow)", snapshot: withInline({ NotAction: "iam:*", Resource: "*" }), expect: { status: "pass", reason: "roleNotAdmin" } },
+  {
+    name: "admin cancelled by a permissions boundary",
+    snapshot: snapshotWith({
+      roles: [roleWith({ attachedPolicyArns: [ADMIN_POLICY.arn], permissionsBoundaryArn: BASIC_EXECUTION_POLICY.arn })],
+      managedPolicies: [ADMIN_POLICY, BASIC_EXECUTION_POLICY],
+    }),
+    expect: { status: "pass", reason: "roleNotAdmin" },
+  },
+  { name: "managed policy document not read", snapshot: managedNotRead(), expect: { status: "unknown", reason: "policiesNotRead" } },
+  { name: "attached policy not in the snapshot", snapshot: snapshotWith({ roles: [roleWith()] }), expect: { status: "unknown", reason: "policiesNotRead", evidence: { notRead: [BASIC_EXECUTION_POLICY.arn] } } },
+]);

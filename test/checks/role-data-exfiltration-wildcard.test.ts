@@ -1,0 +1,27 @@
+import check from "../../checks/role-data-exfiltration-wildcard.js";
+import { beforeAll } from "vitest";
+import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
+import { describeCheckCases } from "../support/check-cases.js";
+import { snapshotWith } from "../support/fixtures.js";
+import { ADMIN_POLICY, BASIC_EXECUTION_POLICY, inlineAllow, roleWith } from "./builders.js";
+
+beforeAll(async () => {
+  await prepareRolePermissionAnalysis();
+});
+
+const least = () => snapshotWith({ roles: [roleWith()], managedPolicies: [BASIC_EXECUTION_POLICY] });
+const withInline = (statement: Record<string, unknown>) =>
+  snapshotWith({ roles: [roleWith({ inlinePolicies: [inlineAllow("extra", statement)] })], managedPolicies: [BASIC_EXECUTION_POLICY] });
+const managedNotRead = () => snapshotWith({ roles: [roleWith()], managedPolicies: [{ ...BASIC_EXECUTION_POLICY, document: undefined }] });
+
+describeCheckCases(check, [
+  { name: "reads scoped to one table", snapshot: least(), expect: { status: "pass", reason: "dataReadsScoped" } },
+  { name: "GetSecretValue on one secret", snapshot: withInline({ Action: "secretsmanager:GetSecretValue", Resource: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf" }), expect: { status: "pass", reason: "dataReadsScoped" } },
+  {
+    name: "GetSecretValue on *",
+    snapshot: withInline({ Action: "secretsmanager:GetSecretValue", Resource: "*" }),
+    expect: { status: "fail", reason: "dataReadOnAnyResource", evidence: { capabilities: [{ action: "secretsmanager:GetSecretValue" }] } },
+  },
+  { name: "s3:Get* on *", snapshot: withInline({ Action: "s3:Get*", Resource: "*" }), expect: { status: "fail", reason: "dataReadOnAnyResource" } },
+  { name: "policies not read", snapshot: managedNotRead(), expect: { status: "unknown", reason: "policiesNotRead" } },
+]);

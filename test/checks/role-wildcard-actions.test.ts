@@ -1,0 +1,23 @@
+import check from "../../checks/role-wildcard-actions.js";
+import { beforeAll } from "vitest";
+import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
+import { describeCheckCases } from "../support/check-cases.js";
+import { snapshotWith } from "../support/fixtures.js";
+import { ADMIN_POLICY, BASIC_EXECUTION_POLICY, inlineAllow, roleWith } from "./builders.js";
+
+beforeAll(async () => {
+  await prepareRolePermissionAnalysis();
+});
+
+const least = () => snapshotWith({ roles: [roleWith()], managedPolicies: [BASIC_EXECUTION_POLICY] });
+const withInline = (statement: Record<string, unknown>) =>
+  snapshotWith({ roles: [roleWith({ inlinePolicies: [inlineAllow("extra", statement)] })], managedPolicies: [BASIC_EXECUTION_POLICY] });
+const managedNotRead = () => snapshotWith({ roles: [roleWith()], managedPolicies: [{ ...BASIC_EXECUTION_POLICY, document: undefined }] });
+
+describeCheckCases(check, [
+  { name: "explicit actions", snapshot: least(), expect: { status: "pass", reason: "noWildcardActions" } },
+  { name: "prefix wildcard is not service-wide", snapshot: withInline({ Action: "s3:Get*", Resource: "arn:aws:s3:::orders/*" }), expect: { status: "pass", reason: "noWildcardActions" } },
+  { name: "s3:*", snapshot: withInline({ Action: "s3:*", Resource: "arn:aws:s3:::orders/*" }), expect: { status: "fail", reason: "wildcardActions", evidence: { wildcardActions: [{ pattern: "s3:*" }] } } },
+  { name: "*", snapshot: withInline({ Action: ["*"], Resource: "*" }), expect: { status: "fail", reason: "wildcardActions" } },
+  { name: "policies not read", snapshot: managedNotRead(), expect: { status: "unknown", reason: "policiesNotRead" } },
+]);

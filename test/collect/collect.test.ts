@@ -1,0 +1,133 @@
+import { GetRestApisCommand, GetResourcesCommand, GetStagesCommand } from "@aws-sdk/client-api-gateway";
+import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
+import { GetFunctionCommand, GetPolicyCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AwsUnavailableError, RegionListError } from "../../src/aws/errors.js";
+import type { CollectProgressEvent } from "../../src/collect/index.js";
+import { ExitCode } from "../../src/cli/errors.js";
+import { snapshotSchema } from "../../src/snapshot/schema.js";
+import {
+  ACCOUNT,
+  OTHER_REGION,
+  REGION,
+  accessDenied,
+  awsError,
+  collect,
+  configuration,
+  functionArn,
+  isolateFromAws,
+  mockAws,
+  mockFunctionPages,
+  notAllowed,
+  restoreAws,
+  sentOperations,
+  type Mocks,
+} from "./helpers.js";
+
+let mocks: Mocks;
+beforeEach(() => {
+  isolateFromAws();
+  mocks = mockAws();
+});
+afterEach(() => {
+  expect(notAllowed(mocks)).toEqual([]);
+  restoreAws(mocks);
+});
+
+describe("collectSnapshot", () => {
+  it("produces a snapshot the schema accepts, with identity, regions, attempted operations and stats", async () => {
+    mockFunctionPages(mocks, [configuration("a"), configuration("b")]);
+    const events: CollectProgressEvent[] = [];
+    const { snapshot, stats, identity } = await collect({ onProgress: (event) => events.push(event) });
+    expect(identity).toEqual({ accountId: ACCOUNT, partition: "aws", callerArn: `arn:aws:iam::${ACCOUNT}:user/scanner` });
+    expect(snapshotSchema.parse(snapshot)).toEqual(snapshot);
+    expect(snapshot).toMatchObject({ accountId: ACCOUNT, partition: "aws", regions: [REGION], collectedAt: "2026-11-01T12:00:00.000Z" });
+    expect(snapshot.operationsAttempted).toEqual(expect.arrayContaining(["lambda:ListFunctions", "lambda:GetFunction", "iam:GetRole"]));
+    expect(snapshot.operationsAttempted).not.toContain("sts:GetCallerIdentity");
+    expect(stats).toMatchObject({ functions: 2, roles: 1, totalGaps: 0, totalThrottles: 0 });
+    expect(stats.totalCalls).toBe(Object.values(stats.calls).reduce((sum, count) => sum + count, 0));
+    expect(stats.durations.byRegion).toHaveProperty(REGION);
+    expect(events[0]).toMatchObject({ kind: "account", accountId: ACCOUNT });
+    expect(events.filter((event) => event.kind === "functionCollected")).toHaveLength(2);
+    expect(events.at(-1)).toMatchObject({ kind: "regionFinished", regionsDone: 1, regionsTotal: 1, functionsCollected: 2 });
+  });
+
+  it("fails with exit code 3 and one clear line when the credentials do not work", async () => {
+    mocks.sts.on(GetCallerIdentityCommand).rejects(awsError("CredentialsProviderError", "Could not load credentials from any providers"));
+    const error = await collect().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AwsUnavailableError);
+    expect((error as AwsUnavailableError).exitCode).toBe(ExitCode.couldNotScan);
+    expect((error as Error).message).toMatch(/cannot identify the AWS account: CredentialsProviderError/);
+    expect(sentOperations(mocks)).toEqual(["sts:GetCallerIdentity"]);
+  });
+
+  it("fails with exit code 3 when no region can be reached", async () => {
+    mocks.lambda.on(ListFunctionsCommand).rejects(awsError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:4566"));
+    const error = await collect({ regions: [REGION, OTHER_REGION] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AwsUnavailableError);
+    expect((error as Error).message).toMatch(/no region could be read/);
+  });
+
+  it("scans the account's enabled regions for --regions all", async () => {
+    mocks.ec2.on(DescribeRegionsCommand).resolves({
+      Regions: [
+        { RegionName: OTHER_REGION, OptInStatus: "opt-in-not-required" },
+        { RegionName: REGION, OptInStatus: "opt-in-not-required" },
+      ],
+    });
+    const { snapshot } = await collect({ regions: "all" });
+    expect(snapshot.regions).toEqual([REGION, OTHER_REGION]);
+  });
+
+  it("names the --regions flag when the enabled regions cannot be listed", async () => {
+    mocks.ec2.on(DescribeRegionsCommand).rejects(awsError("UnauthorizedOperation", "not authorized", 403));
+    const error = await collect({ regions: "all" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RegionListError);
+    expect((error as RegionListError).exitCode).toBe(ExitCode.couldNotScan);
+    expect((error as Error).message).toMatch(/--regions/);
+  });
+});
+
+describe("secret values", () => {
+  const CANARY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARY0000";
+
+  it("never let a canary secret from ListFunctions reach the snapshot, stats, gaps, progress or errors", async () => {
+    mockFunctionPages(mocks, [
+      configuration("leaky", { Environment: { Variables: { AWS_SECRET_ACCESS_KEY: CANARY, STAGE: "prod" } } }),
+      configuration("denied", { Environment: { Variables: { DB_PASSWORD: CANARY } } }),
+    ]);
+    // GetFunction returns the environment again: it must be ignored there too.
+    mocks.lambda.on(GetFunctionCommand).callsFake((input: { FunctionName: string }) => ({
+      Configuration: { FunctionArn: input.FunctionName, Environment: { Variables: { AWS_SECRET_ACCESS_KEY: CANARY } } },
+      Tags: {},
+    }));
+    mocks.lambda.on(GetPolicyCommand, { FunctionName: functionArn("denied") }).rejects(accessDenied());
+    mocks.apigateway.on(GetRestApisCommand).resolves({ items: [{ id: "a1", name: "api" }] });
+    mocks.apigateway.on(GetResourcesCommand).resolves({ items: [] });
+    mocks.apigateway.on(GetStagesCommand).resolves({ item: [{ stageName: "prod", variables: { token: CANARY } }] });
+    const events: CollectProgressEvent[] = [];
+    const { snapshot, stats } = await collect({ onProgress: (event) => events.push(event) });
+
+    const leaky = snapshot.functions.find((fn) => fn.name === "leaky");
+    expect(leaky?.environment).toEqual([
+      { key: "AWS_SECRET_ACCESS_KEY", valueLength: CANARY.length, secretKinds: ["aws-secret-access-key"], isReference: false },
+      { key: "STAGE", valueLength: 4, secretKinds: [], isReference: false },
+    ]);
+    expect(snapshot.gaps.length).toBeGreaterThan(0);
+    for (const text of [JSON.stringify(snapshot), JSON.stringify(stats), JSON.stringify(snapshot.gaps), JSON.stringify(events)]) {
+      expect(text).not.toContain("CANARY");
+      expect(text).not.toContain(CANARY.slice(0, 20));
+    }
+  });
+
+  it("leaves out a value outside the schema instead of failing the snapshot", async () => {
+    mocks.lambda.on(ListFunctionsCommand).resolves({
+      Functions: [configuration("odd", { Environment: { Variables: { TOKEN: CANARY } }, LastModified: "not a date", MemorySize: 0 })],
+    });
+    const { snapshot } = await collect();
+    expect(snapshot.functions[0]).not.toHaveProperty("lastModified");
+    expect(snapshot.functions[0]).not.toHaveProperty("memorySize");
+    expect(JSON.stringify(snapshot)).not.toContain("CANARY");
+  });
+});

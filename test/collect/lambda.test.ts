@@ -1,0 +1,281 @@
+import {
+  GetCodeSigningConfigCommand,
+  GetFunctionCodeSigningConfigCommand,
+  GetFunctionCommand,
+  GetFunctionConcurrencyCommand,
+  GetFunctionConfigurationCommand,
+  GetFunctionEventInvokeConfigCommand,
+  GetFunctionUrlConfigCommand,
+  GetLayerVersionPolicyCommand,
+  GetPolicyCommand,
+  ListEventSourceMappingsCommand,
+  ListFunctionsCommand,
+  ListTagsCommand,
+} from "@aws-sdk/client-lambda";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import functionPolicyPublicInvoke from "../../checks/function-policy-public-invoke.js";
+import { runChecks } from "../../src/engine/run-checks.js";
+import { SnapshotView } from "../../src/engine/view.js";
+import {
+  ACCOUNT,
+  OTHER_REGION,
+  REGION,
+  accessDenied,
+  collect,
+  configuration,
+  countSent,
+  functionArn,
+  isolateFromAws,
+  mockAws,
+  mockFunctionPages,
+  notAllowed,
+  notFound,
+  regionOf,
+  restoreAws,
+  throttled,
+  type Mocks,
+} from "./helpers.js";
+
+let mocks: Mocks;
+beforeEach(() => {
+  isolateFromAws();
+  mocks = mockAws();
+});
+afterEach(() => {
+  // Whatever a test did, every command that reached a client was an allowed read.
+  expect(notAllowed(mocks)).toEqual([]);
+  restoreAws(mocks);
+});
+
+const policy = (principal: unknown) =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Sid: "s", Effect: "Allow", Principal: principal, Action: "lambda:InvokeFunction", Resource: "*" }],
+  });
+
+describe("collectLambda", () => {
+  it("reads every page of ListFunctions (50 a page) and works on each function", async () => {
+    const configurations = Array.from({ length: 120 }, (_, index) => configuration(`fn-${String(index).padStart(3, "0")}`));
+    mockFunctionPages(mocks, configurations);
+    const { snapshot, stats } = await collect();
+    expect(snapshot.functions).toHaveLength(120);
+    expect(countSent(mocks, "lambda:ListFunctions")).toBe(3);
+    for (const call of mocks.lambda.commandCalls(ListFunctionsCommand)) expect(call.args[0].input.MaxItems).toBe(50);
+    expect(stats.calls["lambda:ListFunctions"]).toBe(3);
+    expect(stats.calls["lambda:GetFunction"]).toBe(120);
+    expect(snapshot.gaps).toEqual([]);
+    const fn = snapshot.functions[0];
+    expect(fn).toMatchObject({
+      arn: functionArn("fn-000"),
+      runtime: "nodejs22.x",
+      packageType: "Zip",
+      tags: { team: "a" },
+      reservedConcurrency: 5,
+      resourcePolicy: null,
+      url: null,
+      eventInvokeConfig: null,
+      codeSigningConfig: null,
+      runtimeManagement: { updateRuntimeOn: "Auto", runtimeVersionArn: null },
+      environment: null,
+      vpc: null,
+      deadLetterTargetArn: null,
+    });
+    // ListEventSourceMappings is a per-region read, not a per-function one.
+    expect(countSent(mocks, "lambda:ListEventSourceMappings")).toBe(1);
+  });
+
+  it("keeps the pages read before an access denied on a later page, with one partial gap", async () => {
+    mocks.lambda
+      .on(ListFunctionsCommand)
+      .resolvesOnce({ Functions: [configuration("a"), configuration("b")], NextMarker: "page-2" })
+      .rejectsOnce(accessDenied());
+    const { snapshot } = await collect();
+    expect(snapshot.functions.map((fn) => fn.name)).toEqual(["a", "b"]);
+    const gaps = snapshot.gaps.filter((gap) => gap.operation === "ListFunctions");
+    expect(gaps).toEqual([
+      expect.objectContaining({ service: "lambda", region: REGION, errorCode: "AccessDeniedException", partial: true }),
+    ]);
+    expect(gaps[0]?.resourceArn).toBeUndefined();
+  });
+
+  it("leaves a denied per-function field absent with a gap, and the checks that need it say unknown", async () => {
+    mockFunctionPages(mocks, [configuration("denied"), configuration("open"), configuration("none")]);
+    mocks.lambda.on(GetPolicyCommand, { FunctionName: functionArn("denied") }).rejects(accessDenied());
+    mocks.lambda.on(GetPolicyCommand, { FunctionName: functionArn("open") }).resolves({ Policy: policy("*") });
+    const { snapshot } = await collect();
+    const byName = Object.fromEntries(snapshot.functions.map((fn) => [fn.name, fn]));
+    expect(byName.denied).not.toHaveProperty("resourcePolicy");
+    expect(byName.open?.resourcePolicy).toMatchObject({ Version: "2012-10-17" });
+    expect(byName.none?.resourcePolicy).toBeNull();
+    expect(snapshot.gaps).toEqual([
+      {
+        service: "lambda",
+        operation: "GetPolicy",
+        region: REGION,
+        resourceArn: functionArn("denied"),
+        errorCode: "AccessDeniedException",
+        message: "User is not authorized to perform this action",
+      },
+    ]);
+
+    const view = new SnapshotView(snapshot);
+    const { evaluations } = runChecks(view, [functionPolicyPublicInvoke]);
+    const statusOf = (name: string) => evaluations.find((e) => e.resource.arn === functionArn(name))?.result.status;
+    expect(statusOf("denied")).toBe("unknown");
+    expect(statusOf("open")).toBe("fail");
+    expect(statusOf("none")).toBe("pass");
+  });
+
+  it("stores null without a gap when a configuration read answers not found", async () => {
+    mockFunctionPages(mocks, [configuration("plain")]);
+    const { snapshot } = await collect();
+    const [fn] = snapshot.functions;
+    expect(fn?.resourcePolicy).toBeNull();
+    expect(fn?.url).toBeNull();
+    expect(fn?.eventInvokeConfig).toBeNull();
+    expect(snapshot.gaps).toEqual([]);
+  });
+
+  it("records a gap instead of crashing when throttling outlasts the retries", async () => {
+    mockFunctionPages(mocks, [configuration("busy")]);
+    mocks.lambda.on(GetFunctionUrlConfigCommand).rejects(throttled());
+    const { snapshot, stats } = await collect();
+    expect(snapshot.functions[0]).not.toHaveProperty("url");
+    expect(snapshot.gaps).toEqual([
+      expect.objectContaining({ operation: "GetFunctionUrlConfig", errorCode: "TooManyRequestsException", resourceArn: functionArn("busy") }),
+    ]);
+    expect(stats.throttles["lambda:GetFunctionUrlConfig"]).toBe(1);
+  });
+
+  it("goes on with the other regions when one region fails", async () => {
+    mocks.lambda.on(ListFunctionsCommand).callsFake(async (_input, getClient) => {
+      if ((await regionOf(getClient)) === REGION) throw accessDenied();
+      return { Functions: [configuration("east", {}, OTHER_REGION)] };
+    });
+    const { snapshot } = await collect({ regions: [REGION, OTHER_REGION] });
+    expect(snapshot.regions).toEqual([REGION, OTHER_REGION]);
+    expect(snapshot.functions.map((fn) => fn.arn)).toEqual([functionArn("east", OTHER_REGION)]);
+    const listGaps = snapshot.gaps.filter((gap) => gap.operation === "ListFunctions");
+    expect(listGaps).toEqual([expect.objectContaining({ region: REGION, errorCode: "AccessDeniedException" })]);
+    expect(listGaps[0]?.partial).toBeUndefined();
+  });
+
+  it("falls back to GetFunctionConfiguration, ListTags and GetFunctionConcurrency when GetFunction is denied", async () => {
+    mockFunctionPages(mocks, [configuration("audit")]);
+    mocks.lambda.on(GetFunctionCommand).rejects(accessDenied());
+    mocks.lambda.on(GetFunctionConfigurationCommand).resolves({ State: "Active" });
+    mocks.lambda.on(ListTagsCommand).resolves({ Tags: { owner: "team-b" } });
+    mocks.lambda.on(GetFunctionConcurrencyCommand).resolves({});
+    const { snapshot } = await collect();
+    const [fn] = snapshot.functions;
+    expect(fn?.tags).toEqual({ owner: "team-b" });
+    expect(fn?.reservedConcurrency).toBeNull();
+    expect(snapshot.gaps).toEqual([expect.objectContaining({ operation: "GetFunction", resourceArn: functionArn("audit") })]);
+    expect(countSent(mocks, "lambda:ListTags")).toBe(1);
+    expect(countSent(mocks, "lambda:GetFunctionConcurrency")).toBe(1);
+    expect(countSent(mocks, "lambda:GetFunctionConfiguration")).toBe(1);
+  });
+
+  it("skips GetFunctionEventInvokeConfig for a function that already has a dead-letter queue", async () => {
+    mockFunctionPages(mocks, [
+      configuration("with-dlq", { DeadLetterConfig: { TargetArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:dlq` } }),
+      configuration("without-dlq"),
+    ]);
+    const { snapshot } = await collect();
+    const calls = mocks.lambda.commandCalls(GetFunctionEventInvokeConfigCommand);
+    expect(calls.map((call) => call.args[0].input.FunctionName)).toEqual([functionArn("without-dlq")]);
+    expect(snapshot.operationsAttempted).toContain("lambda:GetFunctionEventInvokeConfig");
+  });
+
+  it("makes only the reads the selected checks require", async () => {
+    mockFunctionPages(mocks, [configuration("only")]);
+    const { snapshot } = await collect({ requiredOperations: new Set(["lambda:GetPolicy"]) });
+    expect(countSent(mocks, "lambda:GetPolicy")).toBe(1);
+    expect(countSent(mocks, "lambda:GetFunction")).toBe(0);
+    expect(countSent(mocks, "lambda:GetFunctionUrlConfig")).toBe(0);
+    expect(countSent(mocks, "lambda:ListEventSourceMappings")).toBe(0);
+    expect(countSent(mocks, "iam:GetRole")).toBe(0);
+    expect(countSent(mocks, "apigateway:GetRestApis")).toBe(0);
+    expect(countSent(mocks, "logs:DescribeLogGroups")).toBe(0);
+    expect(snapshot.operationsAttempted).toEqual(["lambda:GetPolicy", "lambda:ListFunctions"]);
+    expect(snapshot.functions[0]).not.toHaveProperty("tags");
+  });
+
+  it("reads each code signing config and each own layer version policy once", async () => {
+    const csc = `arn:aws:lambda:${REGION}:${ACCOUNT}:code-signing-config:csc-1`;
+    const ownLayer = `arn:aws:lambda:${REGION}:${ACCOUNT}:layer:shared:3`;
+    const foreignLayer = `arn:aws:lambda:${REGION}:999988887777:layer:vendor:1`;
+    mockFunctionPages(
+      mocks,
+      ["a", "b", "c"].map((name) => configuration(name, { Layers: [{ Arn: ownLayer }, { Arn: foreignLayer }] })),
+    );
+    mocks.lambda.on(GetFunctionCodeSigningConfigCommand).resolves({ CodeSigningConfigArn: csc });
+    mocks.lambda.on(GetCodeSigningConfigCommand).resolves({
+      CodeSigningConfig: {
+        CodeSigningConfigArn: csc,
+        CodeSigningConfigId: "csc-1",
+        CodeSigningPolicies: { UntrustedArtifactOnDeployment: "Enforce" },
+        AllowedPublishers: { SigningProfileVersionArns: ["arn:aws:signer:eu-west-1:111122223333:/signing-profiles/p/1"] },
+        LastModified: "2026-01-01",
+      },
+    });
+    mocks.lambda.on(GetLayerVersionPolicyCommand).resolves({ Policy: policy({ AWS: "*" }) });
+    const { snapshot } = await collect();
+    expect(countSent(mocks, "lambda:GetCodeSigningConfig")).toBe(1);
+    expect(countSent(mocks, "lambda:GetLayerVersionPolicy")).toBe(1);
+    expect(mocks.lambda.commandCalls(GetLayerVersionPolicyCommand)[0]?.args[0].input).toEqual({
+      LayerName: `arn:aws:lambda:${REGION}:${ACCOUNT}:layer:shared`,
+      VersionNumber: 3,
+    });
+    expect(snapshot.functions.map((fn) => fn.codeSigningConfig?.untrustedArtifactOnDeployment)).toEqual([
+      "Enforce",
+      "Enforce",
+      "Enforce",
+    ]);
+    expect(snapshot.layerVersions).toEqual([
+      { arn: ownLayer, region: REGION, policy: expect.objectContaining({ Version: "2012-10-17" }) },
+    ]);
+  });
+
+  it("keeps event source mappings read before a later page fails", async () => {
+    mockFunctionPages(mocks, [configuration("consumer")]);
+    mocks.lambda
+      .on(ListEventSourceMappingsCommand)
+      .resolvesOnce({
+        EventSourceMappings: [
+          {
+            UUID: "u-1",
+            FunctionArn: functionArn("consumer"),
+            EventSourceArn: `arn:aws:sqs:${REGION}:${ACCOUNT}:q`,
+            MaximumRetryAttempts: -1,
+          },
+        ],
+        NextMarker: "m2",
+      })
+      .rejectsOnce(accessDenied());
+    const { snapshot } = await collect();
+    expect(snapshot.eventSourceMappings).toEqual([
+      expect.objectContaining({ uuid: "u-1", functionArn: functionArn("consumer"), maximumRetryAttempts: -1 }),
+    ]);
+    expect(snapshot.gaps).toEqual([expect.objectContaining({ operation: "ListEventSourceMappings", partial: true })]);
+  });
+
+  it("records an environment Lambda could not decrypt as a gap, not as no environment", async () => {
+    mockFunctionPages(mocks, [
+      configuration("kms", { Environment: { Error: { ErrorCode: "KMSAccessDeniedException", Message: "no" } } }),
+    ]);
+    const { snapshot } = await collect();
+    expect(snapshot.functions[0]).not.toHaveProperty("environment");
+    expect(snapshot.gaps).toEqual([
+      expect.objectContaining({ operation: "ListFunctions", errorCode: "KMSAccessDeniedException", resourceArn: functionArn("kms") }),
+    ]);
+  });
+
+  it("treats a function that vanished between listing and reading as a gap", async () => {
+    mockFunctionPages(mocks, [configuration("gone")]);
+    mocks.lambda.on(GetFunctionCommand).rejects(notFound());
+    const { snapshot } = await collect();
+    expect(snapshot.functions[0]).not.toHaveProperty("tags");
+    expect(snapshot.gaps).toEqual([expect.objectContaining({ operation: "GetFunction", errorCode: "ResourceNotFoundException" })]);
+  });
+});
