@@ -1,5 +1,5 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
-import { describeResourceStatement, functionPolicyOf } from "../src/engine/lookups/resource-policy.js";
+import { defineCheck, fail, pass } from "../src/engine/check.js";
+import { describeResourceStatement, analysedFunctionPolicyOr } from "../src/engine/lookups/resource-policy.js";
 import { INVOKE_ACTIONS, type ResourceStatementClassification } from "../src/policy/index.js";
 
 const INVOKE_ONLY = new Set([...INVOKE_ACTIONS.map((action) => action.toLowerCase()), "lambda:invoke*"]);
@@ -31,17 +31,9 @@ export default defineCheck({
     "remove-permission --function-name NAME --statement-id SID`.",
   requires: ["lambda:GetPolicy"],
   evaluate(fn, view) {
-    const lookup = functionPolicyOf(fn, view);
-    switch (lookup.status) {
-      case "notRead":
-        return unknown("policyNotRead", "The function's resource policy was not read.");
-      case "none":
-        return pass("noResourcePolicy", "The function has no resource-based policy.", { resourcePolicy: null });
-      case "unparseable":
-        return unknown("policyUnparseable", "The function's resource policy could not be interpreted.", { error: lookup.error });
-      default:
-        break;
-    }
+    const policy = analysedFunctionPolicyOr(fn, view);
+    if ("result" in policy) return policy.result;
+    const lookup = policy;
     const external = lookup.analysis.statements.filter(
       (statement) => grantsManagement(statement) && !statement.neutralised && statement.classification !== "own-account" && statement.classification !== "trusted-account",
     );

@@ -1,5 +1,5 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
-import { describeResourceStatement, functionPolicyOf } from "../src/engine/lookups/resource-policy.js";
+import { defineCheck, fail, pass } from "../src/engine/check.js";
+import { describeResourceStatement, analysedFunctionPolicyOr } from "../src/engine/lookups/resource-policy.js";
 
 export default defineCheck({
   id: "function-policy-public-invoke",
@@ -31,17 +31,9 @@ export default defineCheck({
     "Only the unqualified function's policy is read; policies on aliases and versions are not. Service " +
     "control policies and resource control policies that may block the call are not visible.",
   evaluate(fn, view) {
-    const lookup = functionPolicyOf(fn, view);
-    switch (lookup.status) {
-      case "notRead":
-        return unknown("policyNotRead", "The function's resource policy was not read.");
-      case "none":
-        return pass("noResourcePolicy", "The function has no resource-based policy.", { resourcePolicy: null });
-      case "unparseable":
-        return unknown("policyUnparseable", "The function's resource policy could not be interpreted.", { error: lookup.error });
-      default:
-        break;
-    }
+    const policy = analysedFunctionPolicyOr(fn, view);
+    if ("result" in policy) return policy.result;
+    const lookup = policy;
     const publicStatements = lookup.analysis.statements.filter((statement) => statement.grantsInvoke && !statement.neutralised && statement.classification === "public");
     if (publicStatements.length > 0) {
       const viaUrl = lookup.analysis.summary.isPubliclyInvokableViaFunctionUrl;

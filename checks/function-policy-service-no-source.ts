@@ -1,5 +1,5 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
-import { describeResourceStatement, functionPolicyOf } from "../src/engine/lookups/resource-policy.js";
+import { defineCheck, fail, pass } from "../src/engine/check.js";
+import { describeResourceStatement, analysedFunctionPolicyOr } from "../src/engine/lookups/resource-policy.js";
 
 export default defineCheck({
   id: "function-policy-service-no-source",
@@ -25,17 +25,9 @@ export default defineCheck({
     "policy statements > Add permissions > AWS service, with Source ARN).",
   requires: ["lambda:GetPolicy"],
   evaluate(fn, view) {
-    const lookup = functionPolicyOf(fn, view);
-    switch (lookup.status) {
-      case "notRead":
-        return unknown("policyNotRead", "The function's resource policy was not read.");
-      case "none":
-        return pass("noResourcePolicy", "The function has no resource-based policy.", { resourcePolicy: null });
-      case "unparseable":
-        return unknown("policyUnparseable", "The function's resource policy could not be interpreted.", { error: lookup.error });
-      default:
-        break;
-    }
+    const policy = analysedFunctionPolicyOr(fn, view);
+    if ("result" in policy) return policy.result;
+    const lookup = policy;
     const { summary } = lookup.analysis;
     if (summary.unscopedServicePrincipals.length > 0) {
       const statements = lookup.analysis.statements.filter(

@@ -31,3 +31,6 @@ export const TOOL = Object.freeze({ name: manifest.name, version: manifest.versi
 
 /** The demo account snapshot shipped with the package. */
 export const demoSnapshotPath = join(packageRoot, "src", "demo", "demo-account.snapshot.json");
+
+/** Accepted risks for the demo account, so every report shows suppressed and expired entries. */
+export const demoSuppressionsPath = join(packageRoot, "src", "demo", "demo-suppressions.json");

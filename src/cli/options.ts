@@ -22,6 +22,8 @@ export interface OptionSpec {
   commands: readonly string[];
   description: string;
   valueName?: string;
+  /** Commands that take this option from their flags only (the scan-oriented variable or config value would not fit them). */
+  flagOnlyFor?: readonly string[];
 }
 
 const REPORTING = ["check", "demo", "scan"] as const;
@@ -29,7 +31,7 @@ const LIVE = ["scan", "collect"] as const;
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "snapshot", key: "snapshot", kind: "string", commands: ["check"], description: "Snapshot file written by `collect` or `scan --snapshot-out`", valueName: "FILE" },
-  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "checks", "diff"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT" },
+  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "checks", "diff"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT", flagOnlyFor: ["checks", "diff"] },
   { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect"], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
   { flag: "output-dir", key: "outputDir", kind: "string", env: "LAMBDA_POSTURE_OUTPUT_DIR", commands: [...REPORTING], description: "Write every format to DIR/lambda-posture.<ext>", valueName: "DIR" },
   { flag: "severity", key: "severity", kind: "string", env: "LAMBDA_POSTURE_SEVERITY", commands: [...REPORTING], description: `Minimum severity to report (${SEVERITIES.join(", ")})`, valueName: "LEVEL" },
@@ -180,7 +182,7 @@ function parseFlags(command: string, argv: readonly string[]): { values: Record<
 function readEnvironment(command: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const spec of specsFor(command)) {
-    if (!spec.env) continue;
+    if (!spec.env || spec.flagOnlyFor?.includes(command)) continue;
     const raw = env[spec.env];
     if (raw === undefined || raw === "") continue;
     if (spec.kind === "boolean") {
@@ -211,7 +213,7 @@ export async function resolveOptions(
   if (configPath) config = await readConfig(resolve(cwd, configPath));
   else if (existsSync(defaultConfig)) config = await readConfig(defaultConfig);
 
-  const allowedKeys = new Set(specsFor(command).map((spec) => spec.key));
+  const allowedKeys = new Set(specsFor(command).filter((spec) => !spec.flagOnlyFor?.includes(command)).map((spec) => spec.key));
   const fromConfig = Object.fromEntries(
     Object.entries(config).filter(([key]) => allowedKeys.has(key) && key !== "config"),
   );

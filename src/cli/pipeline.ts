@@ -1,23 +1,45 @@
+import { join, resolve } from "node:path";
+import { diffScanResults, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, readScanResult, renderDiff } from "../diff/index.js";
+import { SEVERITIES, type AnyCheck } from "../engine/check.js";
 import { atOrAbove, evaluateSnapshot } from "../engine/evaluate.js";
+import { prepareRolePermissionAnalysis } from "../engine/lookups/role-permissions.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import { defaultCheckSettings } from "../engine/settings.js";
-import { readSuppressionsFile } from "../engine/suppressions.js";
-import { prepareRolePermissionAnalysis } from "../engine/lookups/role-permissions.js";
+import { readSuppressionsFile, type Suppression } from "../engine/suppressions.js";
+import { writePrivateFile } from "../snapshot/io.js";
 import type { Snapshot } from "../snapshot/schema.js";
-import { SEVERITIES, type AnyCheck } from "../engine/check.js";
 import { ExitCode, InputError, type ExitCodeValue } from "./errors.js";
 import { note, type CliIO } from "./io.js";
 import type { ResolvedOptions } from "./options.js";
-import { resolve } from "node:path";
-import { writeReports, type ReportTargets } from "./write-reports.js";
-import { diffScanResults, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, readScanResult, renderDiff } from "../diff/index.js";
-import { join } from "node:path";
-import { writePrivateFile } from "../snapshot/io.js";
+import { validateTargets, writeReports, type ReportTargets } from "./write-reports.js";
 
 export interface PipelineOutcome {
   result: ScanResult;
   exitCode: ExitCodeValue;
   written: string[];
+}
+
+/** Input files a run reads besides the snapshot, read and validated before any collection starts. */
+export interface RunInputs {
+  suppressions: Suppression[];
+  baseline?: ScanResult;
+}
+
+/**
+ * Reads --suppressions and --baseline and checks the report targets up front: a typo in any of
+ * them fails in a second with exit 2, not after a long scan, and the baseline is in memory before
+ * the new reports could overwrite it.
+ */
+export async function prepareRun(options: ResolvedOptions, targets: ReportTargets, io: CliIO): Promise<RunInputs> {
+  validateTargets(targets, io);
+  if (options.failOnNew !== "none" && options.baseline === undefined) {
+    throw new InputError("--fail-on-new needs --baseline OLD.json (a previous scan result)");
+  }
+  const suppressions = options.suppressions ? await readSuppressionsFile(resolve(io.cwd, options.suppressions)) : [];
+  const baseline = options.baseline ? await readScanResult(resolve(io.cwd, options.baseline)) : undefined;
+  // Role checks expand IAM actions against the action catalogue, which loads asynchronously once.
+  await prepareRolePermissionAnalysis();
+  return { suppressions, ...(baseline ? { baseline } : {}) };
 }
 
 /** Exit 1 when an open (unsuppressed) failure is at or above --fail-on; unknowns never trigger it. */
@@ -29,22 +51,39 @@ export function exitCodeFor(result: ScanResult, failOn: ResolvedOptions["failOn"
   return failing ? ExitCode.findingsAtOrAboveFailOn : ExitCode.ok;
 }
 
+async function reportBaselineDiff(result: ScanResult, baseline: ScanResult, options: ResolvedOptions, targets: ReportTargets, io: CliIO, written: string[]): Promise<boolean> {
+  const diff = diffScanResults(baseline, result);
+  for (const warning of diff.warnings) note(io, options.quiet, `warning: ${warning}`);
+  if (targets.outputDir !== undefined) {
+    for (const [format, extension] of [["json", "diff.json"], ["markdown", "diff.md"]] as const) {
+      const path = join(resolve(io.cwd, targets.outputDir), `lambda-posture.${extension}`);
+      await writePrivateFile(path, renderDiff(diff, format));
+      written.push(path);
+      note(io, options.quiet, `wrote ${path}`);
+    }
+  }
+  if (!options.quiet) io.stderr.write(renderDiff(diff, "terminal", { color: false }));
+  if (options.failOnNew !== "none" && hasNewFindingsAtOrAbove(diff, options.failOnNew)) {
+    note(io, options.quiet, `${newFindingsAtOrAbove(diff, options.failOnNew).length} new finding(s) at or above ${options.failOnNew} since the baseline`);
+    return true;
+  }
+  return false;
+}
+
 /** Everything after collection, shared by `check`, `demo` and `scan`. */
 export async function evaluateAndReport(
   snapshot: Snapshot,
   checks: readonly AnyCheck[],
   options: ResolvedOptions,
   targets: ReportTargets,
+  inputs: RunInputs,
   io: CliIO,
   startedAt: Date,
 ): Promise<PipelineOutcome> {
-  // Role checks expand IAM actions against the action catalogue, which loads asynchronously once.
-  await prepareRolePermissionAnalysis();
-  const suppressions = options.suppressions ? await readSuppressionsFile(resolve(io.cwd, options.suppressions)) : [];
   const result = evaluateSnapshot(snapshot, {
     checks,
     settings: { ...defaultCheckSettings, ...options.checkSettings },
-    suppressions,
+    suppressions: inputs.suppressions,
     minimumSeverity: options.severity,
     startedAt,
   });
@@ -57,25 +96,8 @@ export async function evaluateAndReport(
     io.stderr.write(`warning: ${result.checkErrors.length} check result(s) are unknown because a check failed (see checkErrors in the JSON report)\n`);
   }
   let exitCode = exitCodeFor(result, options.failOn);
-  if (options.baseline !== undefined) {
-    const baseline = await readScanResult(resolve(io.cwd, options.baseline));
-    const diff = diffScanResults(baseline, result);
-    for (const warning of diff.warnings) note(io, options.quiet, `warning: ${warning}`);
-    if (targets.outputDir !== undefined) {
-      for (const [format, extension] of [["json", "diff.json"], ["markdown", "diff.md"]] as const) {
-        const path = join(resolve(io.cwd, targets.outputDir), `lambda-posture.${extension}`);
-        await writePrivateFile(path, renderDiff(diff, format));
-        written.push(path);
-        note(io, options.quiet, `wrote ${path}`);
-      }
-    }
-    if (!options.quiet) io.stderr.write(renderDiff(diff, "terminal", { color: false }));
-    if (options.failOnNew !== "none" && hasNewFindingsAtOrAbove(diff, options.failOnNew)) {
-      note(io, options.quiet, `${newFindingsAtOrAbove(diff, options.failOnNew).length} new finding(s) at or above ${options.failOnNew} since the baseline`);
-      exitCode = ExitCode.findingsAtOrAboveFailOn;
-    }
-  } else if (options.failOnNew !== "none") {
-    throw new InputError("--fail-on-new needs --baseline OLD.json (a previous scan result)");
+  if (inputs.baseline && (await reportBaselineDiff(result, inputs.baseline, options, targets, io, written))) {
+    exitCode = ExitCode.findingsAtOrAboveFailOn;
   }
   return { result, exitCode, written };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { FRAMEWORK_CONTROLS, type FrameworkKey, controlTitle } from "../data/frameworks.js";
 import { TOOL } from "../package-info.js";
-import type { Snapshot } from "../snapshot/schema.js";
+import { parsePolicyDocument, PolicyParseError } from "../policy/index.js";
+import type { LambdaFunction, Snapshot } from "../snapshot/schema.js";
 import { SEVERITIES, type AnyCheck, type Severity } from "./check.js";
 import {
   SCAN_RESULT_SCHEMA_VERSION,
@@ -57,6 +58,33 @@ function toFinding(evaluation: Evaluation, suppression: Suppression | undefined)
       ? { suppressed: { reason: suppression.reason, ...(suppression.expires ? { expires: suppression.expires } : {}) } }
       : {}),
   };
+}
+
+/** Inventory view of a function's triggers, one short line each (reporters show them as-is). */
+export function describeTriggers(fn: LambdaFunction, view: SnapshotView): string[] {
+  const triggers: string[] = [];
+  if (fn.url) triggers.push(`function URL (auth ${fn.url.authType})`);
+  for (const route of view.apiRoutesOf(fn)) {
+    triggers.push(
+      route.kind === "rest"
+        ? `REST API ${route.api.name}: ${route.httpMethod} ${route.resourcePath} (auth ${route.authorizationType}${route.apiKeyRequired ? ", API key" : ""})`
+        : `${route.api.protocolType} API ${route.api.name}: ${route.routeKey} (auth ${route.authorizationType})`,
+    );
+  }
+  for (const mapping of view.eventSourceMappingsOf(fn)) triggers.push(`event source ${mapping.eventSourceArn ?? mapping.uuid}`);
+  if (fn.resourcePolicy) {
+    try {
+      for (const statement of parsePolicyDocument(fn.resourcePolicy).statements) {
+        if (statement.effect !== "Allow") continue;
+        for (const principal of statement.principal ?? []) triggers.push(`resource policy: ${principal.isWildcard ? `${principal.value} (anyone)` : `${principal.type} ${principal.value}`}`);
+      }
+    } catch (error) {
+      // The policy checks report an unparseable policy; the inventory only says so.
+      if (!(error instanceof PolicyParseError)) throw error;
+      triggers.push("resource policy: (unparseable)");
+    }
+  }
+  return [...new Set(triggers)];
 }
 
 function buildCompliance(findings: readonly Finding[], checks: readonly AnyCheck[]): ComplianceControl[] {
@@ -132,6 +160,8 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
       name: fn.name,
       region: fn.region,
       runtime: fn.runtime ?? null,
+      role: fn.role ?? null,
+      triggers: describeTriggers(fn, view),
       scores: { overall: card.overall, ...card.byLayer },
       grade: card.grade,
       coverage: card.coverage,

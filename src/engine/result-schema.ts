@@ -69,6 +69,10 @@ export const functionSummarySchema = z.object({
   name: z.string(),
   region: z.string(),
   runtime: z.string().nullable(),
+  /** Execution role ARN; null when the snapshot has none for the function. */
+  role: z.string().nullable(),
+  /** What can invoke the function, as read: function URL, API routes, event sources, policy principals. */
+  triggers: z.array(z.string()),
   scores: layerScores.extend({ overall: score }),
   grade,
   coverage: z.number().nullable(),

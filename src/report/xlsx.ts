@@ -10,7 +10,6 @@ import {
   actionableFindings,
   evidenceText,
   frameworkIdList,
-  functionLinks,
 } from "./finding-fields.js";
 import type { ReportContext, Reporter } from "./types.js";
 
@@ -183,7 +182,6 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
     if (finding.suppressed) findingsSheet.getRow(index + 2).getCell(3).font = { italic: true };
   });
 
-  const links = functionLinks(result);
   addTable(
     workbook,
     "Functions",
@@ -221,8 +219,8 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       fn.counts.unknown,
       fn.counts.notApplicable,
       fn.counts.suppressed,
-      links.get(fn.arn)?.roles.join("\n"),
-      links.get(fn.arn)?.triggers.join("\n"),
+      fn.role ?? "(none read)",
+      fn.triggers.join("\n"),
       fn.arn,
     ]),
   );

@@ -3,7 +3,7 @@
  * each returns a valid, minimal object that a case overrides field by field.
  */
 import type { Gap, HttpApi, LambdaFunction, LogGroup, ManagedPolicy, RestApi, RestStage, HttpStage, Role } from "../../src/snapshot/schema.js";
-import { ACCOUNT_ID, REGION, ROLE_ARN, functionArn } from "../support/fixtures.js";
+import { ACCOUNT_ID, REGION, ROLE_ARN, functionArn, snapshotWith } from "../support/fixtures.js";
 
 export const OTHER_ACCOUNT = "444455556666";
 export const TRUSTED_ACCOUNT = "777788889999";
@@ -148,5 +148,13 @@ export function roleWith(overrides: Partial<Role> = {}): Role {
 export function inlineAllow(name: string, statement: Record<string, unknown>): { name: string; document: Record<string, unknown> } {
   return { name, document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", ...statement }] } };
 }
+
+/** Snapshots for role checks: a least-privilege role, one with an extra inline statement, one whose managed policy was not read. */
+export const roleSnapshots = {
+  least: () => snapshotWith({ roles: [roleWith()], managedPolicies: [BASIC_EXECUTION_POLICY] }),
+  withInline: (statement: Record<string, unknown>) =>
+    snapshotWith({ roles: [roleWith({ inlinePolicies: [inlineAllow("extra", statement)] })], managedPolicies: [BASIC_EXECUTION_POLICY] }),
+  managedNotRead: () => snapshotWith({ roles: [roleWith()], managedPolicies: [{ ...BASIC_EXECUTION_POLICY, document: undefined }] }),
+};
 
 export { ACCOUNT_ID, REGION, ROLE_ARN, functionArn };

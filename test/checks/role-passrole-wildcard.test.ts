@@ -2,17 +2,14 @@ import check from "../../checks/role-passrole-wildcard.js";
 import { beforeAll } from "vitest";
 import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
 import { describeCheckCases } from "../support/check-cases.js";
-import { snapshotWith } from "../support/fixtures.js";
-import { ADMIN_POLICY, BASIC_EXECUTION_POLICY, inlineAllow, roleWith } from "./builders.js";
+
+import { roleSnapshots } from "./builders.js";
 
 beforeAll(async () => {
   await prepareRolePermissionAnalysis();
 });
 
-const least = () => snapshotWith({ roles: [roleWith()], managedPolicies: [BASIC_EXECUTION_POLICY] });
-const withInline = (statement: Record<string, unknown>) =>
-  snapshotWith({ roles: [roleWith({ inlinePolicies: [inlineAllow("extra", statement)] })], managedPolicies: [BASIC_EXECUTION_POLICY] });
-const managedNotRead = () => snapshotWith({ roles: [roleWith()], managedPolicies: [{ ...BASIC_EXECUTION_POLICY, document: undefined }] });
+const { least, withInline, managedNotRead } = roleSnapshots;
 
 describeCheckCases(check, [
   { name: "no PassRole", snapshot: least(), expect: { status: "pass", reason: "passRoleScoped" } },

@@ -127,6 +127,20 @@ describe("lambda-posture CLI (spawned)", () => {
     expect((await stat(join(out, "lambda-posture.json"))).mode & 0o777).toBe(0o600);
   });
 
+  it("check --baseline diffs against a previous result and --fail-on-new trips only on new findings", async () => {
+    const out = join(dir, "baseline-out");
+    const only = ["--checks", "function-url-auth-none,function-tracing-disabled", "--quiet"];
+    const before = runCli(["check", "--snapshot", cleanSnapshot, "--format", "json", "--output", join(dir, "before.json"), ...only]);
+    expect(before.code).toBe(0);
+    const same = runCli(["check", "--snapshot", cleanSnapshot, "--baseline", join(dir, "before.json"), "--fail-on-new", "high", "--output-dir", out, "--format", "json", ...only]);
+    expect(same.code).toBe(0);
+    const worse = runCli(["check", "--snapshot", urlSnapshot, "--baseline", join(dir, "before.json"), "--fail-on-new", "high", "--output-dir", out, "--format", "json", ...only]);
+    expect(worse.code).toBe(1);
+    const diff = JSON.parse(await readFile(join(out, "lambda-posture.diff.json"), "utf8"));
+    expect(JSON.stringify(diff)).toContain("function-url-auth-none");
+    expect(runCli(["check", "--snapshot", urlSnapshot, "--fail-on-new", "high"]).stderr).toContain("--fail-on-new needs --baseline");
+  });
+
   it("checks lists every check, as a table and as JSON", () => {
     const table = runCli(["checks"]);
     expect(table.code).toBe(0);
@@ -135,5 +149,32 @@ describe("lambda-posture CLI (spawned)", () => {
     const list = JSON.parse(json.stdout) as { id: string; requires: string[] }[];
     expect(list.map((c) => c.id)).toContain("function-runtime-deprecated");
     expect(list.every((c) => Array.isArray(c.requires))).toBe(true);
+  });
+});
+
+describe("live commands without AWS", () => {
+  const fakeCredentials = { AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AWS_REGION: "eu-west-1" };
+
+  it("scan exits 3 with one clear line when no AWS endpoint is reachable", () => {
+    // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
+    const run = runCli(["scan", "--regions", "eu-west-1", "--quiet"], { env: { ...fakeCredentials, AWS_ENDPOINT_URL: "http://127.0.0.1:9" } });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/cannot identify the AWS account: .*ECONNREFUSED/);
+  });
+
+  it("scan exits 2 for a malformed region, and collect needs --output", () => {
+    expect(runCli(["scan", "--regions", "eu-west"], { env: fakeCredentials }).stderr).toContain("eu-west is not a region name");
+    const collect = runCli(["collect", "--regions", "eu-west-1"], { env: fakeCredentials });
+    expect(collect.code).toBe(2);
+    expect(collect.stderr).toContain("collect needs --output FILE");
+  });
+
+  it("permissions prints a policy of read-only actions", () => {
+    const run = runCli(["permissions"]);
+    expect(run.code).toBe(0);
+    const policy = JSON.parse(run.stdout) as { Statement: { Action: string[] | string }[] };
+    const actions = policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(actions.length).toBeGreaterThan(10);
+    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|Describe|GET)/);
   });
 });

@@ -19,7 +19,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !/^(AWS_|LAMBDA_POSTURE_)/.test(key)) env[key] = value;
   }
-  Object.assign(env, { AWS_EC2_METADATA_DISABLED: "true", NO_COLOR: "1" }, options.env);
+  Object.assign(env, { AWS_EC2_METADATA_DISABLED: "true", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", NO_COLOR: "1" }, options.env);
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, encoding: "utf8", timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

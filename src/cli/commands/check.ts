@@ -2,9 +2,8 @@ import { resolve } from "node:path";
 import { readSnapshot } from "../../snapshot/io.js";
 import { InputError } from "../errors.js";
 import { note } from "../io.js";
-import { evaluateAndReport } from "../pipeline.js";
+import { evaluateAndReport, prepareRun } from "../pipeline.js";
 import { selectChecks } from "../select-checks.js";
-import { validateTargets } from "../write-reports.js";
 import type { Command } from "./types.js";
 
 export const checkCommand: Command = {
@@ -23,10 +22,10 @@ export const checkCommand: Command = {
     }
     const checks = selectChecks(options.checks, options.skipChecks);
     const targets = { formats: options.format.length > 0 ? options.format : ["terminal"], output: options.output, outputDir: options.outputDir };
-    validateTargets(targets, io);
+    const inputs = await prepareRun(options, targets, io);
     const snapshot = await readSnapshot(resolve(io.cwd, snapshotFile));
     note(io, options.quiet, `checking ${snapshot.functions.length} function(s) of account ${snapshot.accountId} with ${checks.length} check(s)`);
-    const outcome = await evaluateAndReport(snapshot, checks, options, targets, io, startedAt);
+    const outcome = await evaluateAndReport(snapshot, checks, options, targets, inputs, io, startedAt);
     return outcome.exitCode;
   },
 };

@@ -1,8 +1,8 @@
-import { demoSnapshotPath } from "../../package-info.js";
+import { demoSnapshotPath, demoSuppressionsPath } from "../../package-info.js";
 import { REPORTERS } from "../../report/index.js";
 import { readSnapshot } from "../../snapshot/io.js";
 import { note } from "../io.js";
-import { evaluateAndReport } from "../pipeline.js";
+import { evaluateAndReport, prepareRun } from "../pipeline.js";
 import { selectChecks } from "../select-checks.js";
 import { renderTerminal } from "../../report/terminal.js";
 import { useColour } from "../io.js";
@@ -12,7 +12,9 @@ export const demoCommand: Command = {
   name: "demo",
   summary: "Scan the bundled demo account and write every report format to ./out",
   usage: "demo [--output-dir DIR] [--format F]...",
-  details: "Nothing is read from AWS: the demo account is a snapshot shipped with the package.",
+  details:
+    "Nothing is read from AWS: the demo account is a snapshot shipped with the package (src/demo/),\n" +
+    "with an example suppressions file (src/demo/demo-suppressions.json) unless --suppressions is given.",
   async run(options, io) {
     const startedAt = new Date();
     const checks = selectChecks(options.checks, options.skipChecks);
@@ -20,7 +22,10 @@ export const demoCommand: Command = {
     const snapshot = await readSnapshot(demoSnapshotPath);
     note(io, options.quiet, `demo account ${snapshot.accountId}: ${snapshot.functions.length} functions in ${snapshot.regions.join(", ")}`);
     const outputDir = options.output === undefined ? (options.outputDir ?? "out") : undefined;
-    const outcome = await evaluateAndReport(snapshot, checks, options, { formats, output: options.output, outputDir }, io, startedAt);
+    const targets = { formats, output: options.output, outputDir };
+    // Without --suppressions the demo applies its own file, so suppressed and expired entries show.
+    const inputs = await prepareRun({ ...options, suppressions: options.suppressions ?? demoSuppressionsPath }, targets, io);
+    const outcome = await evaluateAndReport(snapshot, checks, options, targets, inputs, io, startedAt);
     if (!options.quiet && outputDir !== undefined) {
       io.stdout.write(renderTerminal(outcome.result, { color: useColour(io), width: io.columns }));
     }

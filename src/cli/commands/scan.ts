@@ -3,9 +3,8 @@ import { writeSnapshot } from "../../snapshot/io.js";
 import { InputError } from "../errors.js";
 import { note } from "../io.js";
 import { collectAccount } from "../collect-account.js";
-import { evaluateAndReport } from "../pipeline.js";
+import { evaluateAndReport, prepareRun } from "../pipeline.js";
 import { selectChecks } from "../select-checks.js";
-import { validateTargets } from "../write-reports.js";
 import type { Command } from "./types.js";
 
 export const scanCommand: Command = {
@@ -23,7 +22,7 @@ export const scanCommand: Command = {
     if (options.positionals.length > 0) throw new InputError(`unexpected argument ${options.positionals[0]}; see \`lambda-posture scan --help\``);
     const checks = selectChecks(options.checks, options.skipChecks);
     const targets = { formats: options.format.length > 0 ? options.format : ["terminal"], output: options.output, outputDir: options.outputDir };
-    validateTargets(targets, io);
+    const inputs = await prepareRun(options, targets, io);
     const { snapshot } = await collectAccount(options, checks, io);
     // Saved before anything else can fail, so a reporting error never loses the collection.
     if (options.snapshotOut) {
@@ -31,7 +30,7 @@ export const scanCommand: Command = {
       await writeSnapshot(path, snapshot);
       note(io, options.quiet, `wrote snapshot ${path}`);
     }
-    const outcome = await evaluateAndReport(snapshot, checks, options, targets, io, startedAt);
+    const outcome = await evaluateAndReport(snapshot, checks, options, targets, inputs, io, startedAt);
     return outcome.exitCode;
   },
 };

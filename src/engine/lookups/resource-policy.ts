@@ -6,6 +6,7 @@ import {
   type ResourceStatementClassification,
 } from "../../policy/index.js";
 import type { LambdaFunction } from "../../snapshot/schema.js";
+import { pass, unknown, type CheckResult } from "../check.js";
 import type { SnapshotView } from "../view.js";
 
 export type FunctionPolicyLookup =
@@ -64,4 +65,22 @@ export function describeResourceStatement(statement: ResourceStatementClassifica
     ignoredConditions: statement.ignoredConditions.map((ignored) => ({ condition: ignored.condition.key, reason: ignored.reason })),
     publicViaFunctionUrl: statement.publicViaFunctionUrl,
   };
+}
+
+/**
+ * The analysed policy, or the result every policy check gives when there is nothing to analyse:
+ * not read is unknown, no policy is a pass (nobody outside IAM can invoke), unparseable is unknown.
+ */
+export function analysedFunctionPolicyOr(fn: LambdaFunction, view: SnapshotView): { analysis: ResourcePolicyAnalysis } | { result: CheckResult } {
+  const lookup = functionPolicyOf(fn, view);
+  switch (lookup.status) {
+    case "notRead":
+      return { result: unknown("policyNotRead", "The function's resource policy was not read.") };
+    case "none":
+      return { result: pass("noResourcePolicy", "The function has no resource-based policy.", { resourcePolicy: null }) };
+    case "unparseable":
+      return { result: unknown("policyUnparseable", "The function's resource policy could not be interpreted.", { error: lookup.error }) };
+    default:
+      return { analysis: lookup.analysis };
+  }
 }
