@@ -1,5 +1,5 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-import { STALE_DEPLOYMENT_DAYS, daysBetween, parseAwsTimestamp } from "../src/engine/lookups/time.js";
+import { daysBetween, parseAwsTimestamp } from "../src/engine/lookups/time.js";
 
 export default defineCheck({
   id: "function-image-os-patching",
@@ -24,13 +24,13 @@ export default defineCheck({
   requires: ["lambda:ListFunctions"],
   limitations:
     `The function's last modification date stands in for the image build date; an image rebuilt from a stale ` +
-    `base image passes. Fails when the function was last modified more than ${STALE_DEPLOYMENT_DAYS} days before collection.`,
+    `base image passes. Fails when the function was last modified more than checkSettings.maximumDaysSinceDeployment (default 90) days before collection.`,
   evaluate(fn, view) {
     if (fn.packageType !== "Image") return notApplicable("zipPackage", "The function uses a managed runtime that AWS patches.");
     if (fn.lastModified === undefined) return unknown("lastModifiedNotRead", "The function's last modification date was not read.", { packageType: "Image" });
     const age = daysBetween(parseAwsTimestamp(fn.lastModified), view.now);
-    const evidence = { packageType: "Image", lastModified: fn.lastModified, daysSinceLastModified: age, maximumDays: STALE_DEPLOYMENT_DAYS };
-    if (age > STALE_DEPLOYMENT_DAYS) return fail("imageNotRebuilt", `The image was last deployed ${age} days ago; its OS and libraries are unpatched since.`, evidence);
+    const evidence = { packageType: "Image", lastModified: fn.lastModified, daysSinceLastModified: age, maximumDays: view.settings.maximumDaysSinceDeployment };
+    if (age > view.settings.maximumDaysSinceDeployment) return fail("imageNotRebuilt", `The image was last deployed ${age} days ago; its OS and libraries are unpatched since.`, evidence);
     return pass("imageRecentlyRebuilt", `The image was deployed ${age} days ago.`, evidence);
   },
 });

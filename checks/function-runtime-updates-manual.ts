@@ -1,5 +1,5 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-import { STALE_DEPLOYMENT_DAYS, daysBetween, parseAwsTimestamp } from "../src/engine/lookups/time.js";
+import { daysBetween, parseAwsTimestamp } from "../src/engine/lookups/time.js";
 
 export default defineCheck({
   id: "function-runtime-updates-manual",
@@ -23,7 +23,7 @@ export default defineCheck({
     "Code > Runtime settings > Edit runtime management configuration > Auto, or `aws lambda " +
     "put-runtime-management-config --function-name NAME --update-runtime-on Auto`.",
   requires: ["lambda:GetRuntimeManagementConfig", "lambda:ListFunctions"],
-  limitations: `FunctionUpdate mode fails when the function's configuration was last modified more than ${STALE_DEPLOYMENT_DAYS} days before collection.`,
+  limitations: `FunctionUpdate mode fails when the function's configuration was last modified more than checkSettings.maximumDaysSinceDeployment (default 90) days before collection.`,
   evaluate(fn, view) {
     if (fn.packageType === "Image") return notApplicable("containerImage", "Container-image functions are patched by rebuilding the image (see function-image-os-patching).");
     if (fn.runtimeManagement === undefined) return unknown("runtimeManagementNotRead", "The runtime management configuration was not read.");
@@ -35,7 +35,7 @@ export default defineCheck({
       if (fn.lastModified === undefined) return unknown("lastModifiedNotRead", "Runtime updates wait for a deployment, and the last deployment date was not read.", evidence);
       const age = daysBetween(parseAwsTimestamp(fn.lastModified), view.now);
       const withAge = { ...evidence, lastModified: fn.lastModified, daysSinceLastModified: age };
-      if (age > STALE_DEPLOYMENT_DAYS) {
+      if (age > view.settings.maximumDaysSinceDeployment) {
         return fail("runtimeUpdatesStale", `Runtime patches are applied only on deployment, and the function was last deployed ${age} days ago.`, withAge);
       }
       return pass("runtimeUpdatesOnRecentDeploy", "Runtime patches are applied on deployment, and the function was deployed recently.", withAge);

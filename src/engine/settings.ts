@@ -20,6 +20,11 @@ export const checkSettingsSchema = z
         }),
       )
       .default([]),
+    /**
+     * A container image, or a function whose runtime updates only on deploy, not redeployed for more
+     * than this many days is running unpatched OS and runtime code.
+     */
+    maximumDaysSinceDeployment: z.number().int().positive().default(90),
     /** Tag keys every function is expected to carry (e.g. owner, data-classification). */
     requiredTagKeys: z.array(z.string()).default([]),
   })

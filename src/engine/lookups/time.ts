@@ -21,9 +21,3 @@ export function parseAwsTimestamp(value: string): number {
   return Date.parse(normalised);
 }
 
-/**
- * A function deployed longer ago than this misses that much patching when AWS only patches on
- * deployment (runtime management FunctionUpdate) or not at all (container images). Candidate for a
- * check setting.
- */
-export const STALE_DEPLOYMENT_DAYS = 90;
