@@ -3,7 +3,7 @@ import type { AnyCheck } from "../engine/check.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import { REPORTERS, reporterFor } from "../report/index.js";
 import type { Reporter } from "../report/types.js";
-import { writePrivateFile } from "../snapshot/io.js";
+import { writeChunks, writePrivateFile, writePrivateStream } from "../snapshot/io.js";
 import { InputError } from "./errors.js";
 import { closest } from "./options.js";
 import { useColour, type CliIO } from "./io.js";
@@ -55,21 +55,23 @@ export async function writeReports(
   const written: string[] = [];
   for (const reporter of reporters) {
     const toFile = targets.outputDir !== undefined || (targets.output !== undefined && targets.output !== "-");
-    const content = await reporter.render({
+    const context = {
       result,
       checks,
       color: !toFile && reporter.format === "terminal" && useColour(io),
       width: toFile ? 80 : io.columns,
-    });
+    };
     if (!toFile) {
-      io.stdout.write(content);
+      if (reporter.stream) await writeChunks(io.stdout, reporter.stream(context));
+      else io.stdout.write(await reporter.render(context));
       continue;
     }
     const path = targets.outputDir !== undefined
       ? join(resolve(io.cwd, targets.outputDir), `lambda-posture.${reporter.extension}`)
       : resolve(io.cwd, targets.output as string);
     try {
-      await writePrivateFile(path, content);
+      if (reporter.stream) await writePrivateStream(path, reporter.stream(context));
+      else await writePrivateFile(path, await reporter.render(context));
     } catch (error) {
       throw new InputError(`cannot write ${path}: ${(error as Error).message}`);
     }

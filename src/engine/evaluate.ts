@@ -12,7 +12,7 @@ import {
   type ScanResult,
 } from "./result-schema.js";
 import { runChecks, type Evaluation } from "./run-checks.js";
-import { scoreResults, type ScoredResult } from "./score.js";
+import { ScoreAccumulator, type ScoredResult } from "./score.js";
 import { defaultCheckSettings, type CheckSettings } from "./settings.js";
 import { createSuppressionMatcher, type Suppression } from "./suppressions.js";
 import { SnapshotView } from "./view.js";
@@ -50,7 +50,7 @@ function toFinding(evaluation: Evaluation, suppression: Suppression | undefined)
     layer: check.layer,
     phase: check.phase,
     resource,
-    functionArns: [...evaluation.linkedFunctionArns],
+    functionArns: evaluation.linkedFunctionArns as string[],
     evidence: result.evidence,
     remediation: check.remediation,
     frameworks: check.frameworks,
@@ -131,30 +131,25 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   const suppressions = createSuppressionMatcher(options.suppressions ?? [], now);
 
   const findings: Finding[] = [];
-  const scoredByFunction = new Map<string, ScoredResult[]>(snapshot.functions.map((fn) => [fn.arn, []]));
-  const allScored: ScoredResult[] = [];
+  const scoresByFunction = new Map(snapshot.functions.map((fn) => [fn.arn, new ScoreAccumulator()]));
   for (const evaluation of evaluations) {
     const suppression = suppressions.match(evaluation.check.id, evaluation.resource.arn);
-    const finding = toFinding(evaluation, suppression);
-    findings.push(finding);
+    findings.push(toFinding(evaluation, suppression));
     const scored: ScoredResult = {
-      status: finding.status,
-      severity: finding.severity,
-      layer: finding.layer,
+      status: evaluation.result.status,
+      severity: evaluation.check.severity,
+      layer: evaluation.check.layer,
       suppressed: suppression !== undefined,
     };
     // A finding on a shared resource (role, API stage, layer) counts once for each linked function.
-    for (const functionArn of evaluation.linkedFunctionArns) {
-      const list = scoredByFunction.get(functionArn);
-      if (list) {
-        list.push(scored);
-        allScored.push(scored);
-      }
-    }
+    for (const functionArn of evaluation.linkedFunctionArns) scoresByFunction.get(functionArn)?.add(scored);
   }
 
+  const accountScores = new ScoreAccumulator();
   const functions: FunctionSummary[] = snapshot.functions.map((fn) => {
-    const card = scoreResults(scoredByFunction.get(fn.arn) ?? []);
+    const scores = scoresByFunction.get(fn.arn) as ScoreAccumulator;
+    accountScores.merge(scores);
+    const card = scores.card();
     return {
       arn: fn.arn,
       name: fn.name,
@@ -175,7 +170,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
     };
   });
 
-  const account = scoreResults(allScored);
+  const account = accountScores.card();
   const byStatus = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
   const failedBySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
   let suppressedCount = 0;

@@ -1,6 +1,6 @@
 import type { Gap } from "../snapshot/schema.js";
 import { unknown, type AnyCheck, type CheckResult, type Status, STATUSES } from "./check.js";
-import type { ResourceRef, SnapshotView } from "./view.js";
+import type { ResourceRef, ResourceType, SnapshotView } from "./view.js";
 
 export interface Evaluation {
   check: AnyCheck;
@@ -76,15 +76,23 @@ function evaluateOne(check: AnyCheck, resource: unknown, view: SnapshotView): { 
 export function runChecks(view: SnapshotView, checks: readonly AnyCheck[]): { evaluations: Evaluation[]; checkErrors: CheckError[] } {
   const evaluations: Evaluation[] = [];
   const checkErrors: CheckError[] = [];
+  // Each resource's reference and linked functions are built once and shared by every check's result.
+  const targetsByType = new Map<ResourceType, { resource: { arn: string; name: string; region: string }; ref: ResourceRef; linked: readonly string[] }[]>();
+  const targetsOf = (type: ResourceType) => {
+    let targets = targetsByType.get(type);
+    if (!targets) {
+      targets = view.resourcesOf(type).map((resource) => ({
+        resource,
+        ref: Object.freeze({ arn: resource.arn, name: resource.name, region: resource.region, type }),
+        linked: Object.freeze([...view.linkedFunctionArns(type, resource.arn)]),
+      }));
+      targetsByType.set(type, targets);
+    }
+    return targets;
+  };
   for (const check of checks) {
     const notAttempted = view.operationsNotAttempted(check.requires);
-    for (const resource of view.resourcesOf(check.resourceType)) {
-      const ref: ResourceRef = {
-        arn: resource.arn,
-        name: resource.name,
-        region: resource.region,
-        type: check.resourceType,
-      };
+    for (const { resource, ref, linked } of targetsOf(check.resourceType)) {
       let result: CheckResult;
       if (notAttempted.length > 0) {
         result = unknown("notCollected", `This snapshot was collected without ${notAttempted.join(", ")}.`, {
@@ -97,12 +105,7 @@ export function runChecks(view: SnapshotView, checks: readonly AnyCheck[]): { ev
         }
         result = applyGaps(outcome.result, view.gapsAffecting(check.resourceType, resource, check.requires));
       }
-      evaluations.push({
-        check,
-        resource: ref,
-        result,
-        linkedFunctionArns: view.linkedFunctionArns(check.resourceType, resource.arn),
-      });
+      evaluations.push({ check, resource: ref, result, linkedFunctionArns: linked });
     }
   }
   return { evaluations, checkErrors };

@@ -100,21 +100,43 @@ export function gradeFor(score: number | null, openCritical: number): Grade | nu
   return band;
 }
 
-export function scoreResults(results: Iterable<ScoredResult>): ScoreCard {
-  const total = emptyTally();
-  const layers = Object.fromEntries(LAYERS.map((layer) => [layer, emptyTally()])) as Record<Layer, Tally>;
-  for (const result of results) {
-    addToTally(total, result);
-    addToTally(layers[result.layer], result);
+/** Tallies of one scope (a function, or the account): overall and per layer. */
+export class ScoreAccumulator {
+  readonly total: Tally = emptyTally();
+  readonly layers: Record<Layer, Tally> = { provider: emptyTally(), customer: emptyTally(), shared: emptyTally() };
+
+  add(result: ScoredResult): void {
+    addToTally(this.total, result);
+    addToTally(this.layers[result.layer], result);
   }
-  const overall = ratio(total);
-  const decided = total.passed + total.failed;
-  const applicable = decided + total.unknown;
-  return {
-    overall,
-    byLayer: Object.fromEntries(LAYERS.map((layer) => [layer, ratio(layers[layer])])) as Record<Layer, number | null>,
-    grade: gradeFor(overall, total.openCritical),
-    coverage: applicable === 0 ? null : Math.round((1000 * decided) / applicable) / 10,
-    tally: total,
-  };
+
+  /** Adds another scope's tallies: the account is the sum of its functions. */
+  merge(other: ScoreAccumulator): void {
+    mergeTally(this.total, other.total);
+    for (const layer of LAYERS) mergeTally(this.layers[layer], other.layers[layer]);
+  }
+
+  card(): ScoreCard {
+    const total = this.total;
+    const overall = ratio(total);
+    const decided = total.passed + total.failed;
+    const applicable = decided + total.unknown;
+    return {
+      overall,
+      byLayer: { provider: ratio(this.layers.provider), customer: ratio(this.layers.customer), shared: ratio(this.layers.shared) },
+      grade: gradeFor(overall, total.openCritical),
+      coverage: applicable === 0 ? null : Math.round((1000 * decided) / applicable) / 10,
+      tally: { ...total },
+    };
+  }
+}
+
+function mergeTally(into: Tally, from: Tally): void {
+  for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += from[key];
+}
+
+export function scoreResults(results: Iterable<ScoredResult>): ScoreCard {
+  const accumulator = new ScoreAccumulator();
+  for (const result of results) accumulator.add(result);
+  return accumulator.card();
 }

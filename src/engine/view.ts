@@ -154,9 +154,12 @@ export class SnapshotView {
   private readonly apiGapsByRegion: Map<string, Gap[]>;
   private readonly attempted: Set<string> | undefined;
   private readonly stageResources: ApiStageResource[] = [];
+  private readonly candidateGapCache = new Map<string, readonly Gap[]>();
 
   constructor(snapshot: Snapshot, settings: CheckSettings = defaultCheckSettings) {
-    this.snapshot = deepFreeze(structuredClone(snapshot));
+    // Frozen in place rather than copied: a copy of a 10,000-function snapshot costs more than every
+    // check together. The caller's snapshot is therefore read-only from here on.
+    this.snapshot = deepFreeze(snapshot);
     this.settings = deepFreeze(structuredClone(settings));
     this.now = new Date(snapshot.collectedAt);
     const s = this.snapshot;
@@ -403,13 +406,22 @@ export class SnapshotView {
    * API Gateway API in its region, because an API we could not read may route to this function.
    */
   gapsAffecting(type: ResourceType, resource: { arn: string; region: string }, operations: readonly string[]): Gap[] {
-    if (operations.length === 0) return [];
-    const wanted = new Set(operations.filter((operation) => !ENUMERATING_OPERATIONS[type].includes(operation)));
-    if (wanted.size === 0) return [];
-    const matches = (gap: Gap) => wanted.has(`${gap.service}:${gap.operation}`);
+    if (operations.length === 0 || this.snapshot.gaps.length === 0) return [];
+    const candidates = this.candidateGaps(type, resource);
+    if (candidates.length === 0) return [];
+    const enumerating = ENUMERATING_OPERATIONS[type];
+    const wanted = new Set(operations.filter((operation) => !enumerating.includes(operation)));
+    return candidates.filter((gap) => wanted.has(`${gap.service}:${gap.operation}`));
+  }
+
+  /** Every gap that may hide data about a resource, whatever the operation; computed once per resource. */
+  private candidateGaps(type: ResourceType, resource: { arn: string; region: string }): readonly Gap[] {
+    const key = `${type}\u0000${resource.arn}`;
+    const cached = this.candidateGapCache.get(key);
+    if (cached) return cached;
     const found = new Set<Gap>();
     const add = (gaps: readonly Gap[] | undefined) => {
-      for (const gap of gaps ?? []) if (matches(gap)) found.add(gap);
+      for (const gap of gaps ?? []) found.add(gap);
     };
     add(this.regionWideGaps.get(resource.region));
     add(this.regionWideGaps.get("global"));
@@ -417,8 +429,11 @@ export class SnapshotView {
     const related = fn ? this.relatedArns(fn) : [resource.arn];
     for (const arn of related) add(this.gapsByResource.get(arn));
     if (type === "function") add(this.apiGapsByRegion.get(resource.region));
-    return [...found];
+    const candidates = [...found];
+    this.candidateGapCache.set(key, candidates);
+    return candidates;
   }
+
 
   /** Operations a check needs that this snapshot's collection did not attempt. */
   operationsNotAttempted(operations: readonly string[]): string[] {

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { neutraliseCsvCell } from "./cells.js";
 import { evidenceText, frameworkIds } from "./finding-fields.js";
+import type { ScanResult } from "../engine/result-schema.js";
 import type { Reporter } from "./types.js";
 
 export const CSV_COLUMNS = [
@@ -31,8 +32,18 @@ export const csvReporter: Reporter = {
   extension: "csv",
   description: "One row per finding (RFC 4180), for spreadsheets and ticket imports",
   binary: false,
-  render({ result }) {
-    const rows = result.findings.map((finding) => {
+  render: (context) => [...csvChunks(context.result)].join(""),
+  stream: (context) => csvChunks(context.result),
+};
+
+const CSV_OPTIONS = { record_delimiter: "windows", quoted_match: /[",\r\n]/ } as const;
+
+/** The CSV in pieces of up to 1,000 rows, each piece RFC 4180 on its own. */
+export function* csvChunks(result: ScanResult): Generator<string> {
+  yield stringify([[...CSV_COLUMNS]], CSV_OPTIONS);
+  const BATCH = 1_000;
+  for (let start = 0; start < result.findings.length; start += BATCH) {
+    const rows = result.findings.slice(start, start + BATCH).map((finding) => {
       const cells = [
         finding.severity,
         finding.status,
@@ -55,6 +66,6 @@ export const csvReporter: Reporter = {
       ];
       return cells.map(neutraliseCsvCell);
     });
-    return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows", quoted_match: /[",\r\n]/ });
-  },
-};
+    yield stringify(rows, CSV_OPTIONS);
+  }
+}

@@ -19,4 +19,9 @@ export interface Reporter {
   /** Binary formats (xlsx) cannot go to stdout on a terminal. */
   binary: boolean;
   render(context: ReportContext): string | Uint8Array | Promise<string | Uint8Array>;
+  /**
+   * The same output in pieces, for formats that grow with the number of findings: the CLI writes
+   * them as they come, so a 300,000-finding report never exists as one string.
+   */
+  stream?(context: ReportContext): Iterable<string>;
 }

@@ -2,7 +2,6 @@ import { resolve } from "node:path";
 import { writeSnapshot } from "../../snapshot/io.js";
 import { InputError } from "../errors.js";
 import { note } from "../io.js";
-import { collectAccount } from "../collect-account.js";
 import { selectChecks } from "../select-checks.js";
 import type { Command } from "./types.js";
 
@@ -17,6 +16,7 @@ export const collectCommand: Command = {
     if (options.positionals.length > 0) throw new InputError(`unexpected argument ${options.positionals[0]}; see \`lambda-posture collect --help\``);
     if (!options.output || options.output === "-") throw new InputError("collect needs --output FILE for the snapshot");
     const checks = selectChecks(options.checks, options.skipChecks);
+    const { collectAccount } = await import("../collect-account.js");
     const { snapshot } = await collectAccount(options, checks, io);
     const path = resolve(io.cwd, options.output);
     await writeSnapshot(path, snapshot);

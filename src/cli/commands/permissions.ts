@@ -1,4 +1,3 @@
-import { buildPermissionsPolicy } from "../../aws/index.js";
 import { InputError } from "../errors.js";
 import type { Command } from "./types.js";
 
@@ -13,6 +12,7 @@ export const permissionsCommand: Command = {
     const partition = options.partition ?? "aws";
     if (!/^aws(-[a-z]+)*$/.test(partition)) throw new InputError(`--partition: ${partition} is not an AWS partition such as aws or aws-cn`);
     if (options.positionals.length > 0) throw new InputError(`unexpected argument ${options.positionals[0]}`);
+    const { buildPermissionsPolicy } = await import("../../aws/allow-list.js");
     io.stdout.write(`${JSON.stringify(buildPermissionsPolicy(partition), null, 2)}\n`);
     return 0;
   },

@@ -2,7 +2,6 @@ import { resolve } from "node:path";
 import { writeSnapshot } from "../../snapshot/io.js";
 import { InputError } from "../errors.js";
 import { note } from "../io.js";
-import { collectAccount } from "../collect-account.js";
 import { evaluateAndReport, prepareRun } from "../pipeline.js";
 import { selectChecks } from "../select-checks.js";
 import type { Command } from "./types.js";
@@ -23,6 +22,8 @@ export const scanCommand: Command = {
     const checks = selectChecks(options.checks, options.skipChecks);
     const targets = { formats: options.format.length > 0 ? options.format : ["terminal"], output: options.output, outputDir: options.outputDir };
     const inputs = await prepareRun(options, targets, io);
+    // Loaded on use: the AWS SDK clients take a noticeable part of start-up, which offline commands skip.
+    const { collectAccount } = await import("../collect-account.js");
     const { snapshot } = await collectAccount(options, checks, io);
     // Saved before anything else can fail, so a reporting error never loses the collection.
     if (options.snapshotOut) {
