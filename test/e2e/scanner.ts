@@ -1,0 +1,180 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ALL_CHECKS } from "../../checks/index.js";
+import { collectSnapshot } from "../../src/collect/index.js";
+import { evaluateSnapshot } from "../../src/engine/evaluate.js";
+import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
+import type { ScanResult } from "../../src/engine/result-schema.js";
+import { defaultCheckSettings } from "../../src/engine/settings.js";
+import { readSnapshot, writeSnapshot } from "../../src/snapshot/io.js";
+import type { Snapshot } from "../../src/snapshot/schema.js";
+
+/**
+ * Runs lambda-posture against the loopback stub the way a user does: the CLI as a child process
+ * (`node dist/src/cli/main.js`), configured only by the environment (AWS_ENDPOINT_URL, fake static
+ * credentials). While `scan`/`collect` are not yet registered in the CLI, the same steps go through
+ * the library (collectSnapshot, then the engine), in this process, with the same environment.
+ */
+export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const CLI_ENTRY = join(REPO_ROOT, "dist", "src", "cli", "main.js");
+
+export interface RunOutcome {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ScanOutcome extends RunOutcome {
+  result?: ScanResult;
+  snapshot?: Snapshot;
+}
+
+export function runNode(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<RunOutcome> {
+  return new Promise((resolvePromise, reject) => {
+    // Only what the child needs: no inherited AWS_* variables, no real credentials, no proxies.
+    const childEnv: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: tmpdir(), ...env };
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
+  });
+}
+
+/** Whether the built CLI knows a command (`scan`, `collect`). */
+export async function cliHasCommand(command: string): Promise<boolean> {
+  if (!existsSync(CLI_ENTRY)) return false;
+  const outcome = await runNode([CLI_ENTRY, command, "--help"], {});
+  return outcome.exitCode === 0 && !/unknown command/.test(outcome.stderr);
+}
+
+export async function scratchDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), "lambda-posture-e2e-"));
+}
+
+async function withEnvironment<T>(env: Record<string, string>, body: () => Promise<T>): Promise<T> {
+  const saved = { ...process.env };
+  for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
+  Object.assign(process.env, env);
+  try {
+    return await body();
+  } finally {
+    process.env = saved;
+  }
+}
+
+function exitCodeOf(error: unknown): number {
+  const code = (error as { exitCode?: unknown }).exitCode;
+  return typeof code === "number" ? code : 3;
+}
+
+export interface Scanner {
+  mode: "cli" | "library";
+  /** `scan`: collect and check in one run; also keeps the snapshot. */
+  scan(env: Record<string, string>, regions: string[]): Promise<ScanOutcome>;
+  /** `collect`: the snapshot only. */
+  collect(env: Record<string, string>, regions: string[]): Promise<ScanOutcome>;
+  /** `check --snapshot`: offline. */
+  check(snapshot: Snapshot): Promise<ScanOutcome>;
+}
+
+export async function evaluate(snapshot: Snapshot): Promise<ScanResult> {
+  await prepareRolePermissionAnalysis();
+  return evaluateSnapshot(snapshot, { checks: ALL_CHECKS, settings: defaultCheckSettings });
+}
+
+const libraryScanner: Scanner = {
+  mode: "library",
+  async collect(env, regions) {
+    return withEnvironment(env, async () => {
+      try {
+        const { snapshot } = await collectSnapshot({ regions });
+        return { exitCode: 0, stdout: "", stderr: "", snapshot };
+      } catch (error) {
+        return { exitCode: exitCodeOf(error), stdout: "", stderr: error instanceof Error ? error.message : String(error) };
+      }
+    });
+  },
+  async scan(env, regions) {
+    const collected = await libraryScanner.collect(env, regions);
+    if (!collected.snapshot) return collected;
+    return { ...collected, result: await evaluate(collected.snapshot) };
+  },
+  async check(snapshot) {
+    // As `check` does: through a file, re-read and validated.
+    const file = join(await scratchDir(), "snapshot.json");
+    await writeSnapshot(file, snapshot);
+    return { exitCode: 0, stdout: "", stderr: "", result: await evaluate(await readSnapshot(file)) };
+  },
+};
+
+const cliScanner: Scanner = {
+  mode: "cli",
+  async scan(env, regions) {
+    const dir = await scratchDir();
+    const resultFile = join(dir, "result.json");
+    const snapshotFile = join(dir, "snapshot.json");
+    const outcome = await runNode(
+      [CLI_ENTRY, "scan", "--regions", regions.join(","), "--format", "json", "--output", resultFile, "--snapshot-out", snapshotFile, "--quiet"],
+      env,
+    );
+    return {
+      ...outcome,
+      ...(existsSync(resultFile) ? { result: JSON.parse(await readFile(resultFile, "utf8")) as ScanResult } : {}),
+      ...(existsSync(snapshotFile) ? { snapshot: JSON.parse(await readFile(snapshotFile, "utf8")) as Snapshot } : {}),
+    };
+  },
+  async collect(env, regions) {
+    const dir = await scratchDir();
+    const snapshotFile = join(dir, "snapshot.json");
+    const outcome = await runNode([CLI_ENTRY, "collect", "--regions", regions.join(","), "--output", snapshotFile, "--quiet"], env);
+    return {
+      ...outcome,
+      ...(existsSync(snapshotFile) ? { snapshot: JSON.parse(await readFile(snapshotFile, "utf8")) as Snapshot } : {}),
+    };
+  },
+  async check(snapshot) {
+    const dir = await scratchDir();
+    const snapshotFile = join(dir, "snapshot.json");
+    const resultFile = join(dir, "result.json");
+    await writeSnapshot(snapshotFile, snapshot);
+    const outcome = await runNode([CLI_ENTRY, "check", "--snapshot", snapshotFile, "--format", "json", "--output", resultFile, "--quiet"], {});
+    return {
+      ...outcome,
+      ...(existsSync(resultFile) ? { result: JSON.parse(await readFile(resultFile, "utf8")) as ScanResult } : {}),
+    };
+  },
+};
+
+/** The CLI when it has `scan` and `collect`, else the library. */
+export async function chooseScanner(): Promise<Scanner> {
+  if ((await cliHasCommand("scan")) && (await cliHasCommand("collect"))) return cliScanner;
+  return libraryScanner;
+}
+
+/** Evidence without the time it was judged at (the collection time, which differs between scans). */
+function timeless(evidence: unknown): unknown {
+  return JSON.parse(JSON.stringify(evidence, (key, value: unknown) => (key === "judgedAt" ? undefined : value)));
+}
+
+/** What two scans must agree on: one entry per check and resource. */
+export function comparableFindings(result: ScanResult): Map<string, { status: string; reason: string; evidence: unknown }> {
+  return new Map(
+    [...result.findings]
+      .sort((a, b) => `${a.checkId} ${a.resource.arn}`.localeCompare(`${b.checkId} ${b.resource.arn}`))
+      .map((finding) => [
+        `${finding.checkId} ${finding.resource.arn}`,
+        { status: finding.status, reason: finding.reason, evidence: timeless(finding.evidence) },
+      ]),
+  );
+}

@@ -1,0 +1,59 @@
+import { readFile } from "node:fs/promises";
+import { fixtureAccount } from "../fixture/account.js";
+import { accountFromSnapshot, type StubAccount } from "./account.js";
+import { stubEnvironment } from "./clients.js";
+import type { FaultRule } from "./faults.js";
+import { startStub } from "./server.js";
+import { generateSyntheticAccount } from "./synthetic.js";
+import { parseSnapshot } from "../../../src/snapshot/io.js";
+
+/**
+ * Runs the loopback stub on its own, to point a hand-run lambda-posture at it:
+ *
+ *   npx tsc -p tsconfig.json
+ *   node dist/test/e2e/stub/main.js                                   # the e2e fixture account
+ *   node dist/test/e2e/stub/main.js --synthetic 500 --regions eu-west-1,us-east-1 [--seed 7]
+ *   node dist/test/e2e/stub/main.js --snapshot some-snapshot.json     # any snapshot as the account
+ *   ... [--no-quotas] [--latency 25] [--throttle 0.2]
+ *
+ * It prints the environment to export, then serves until interrupted and prints the call counts.
+ */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const value = (flag: string) => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  let account: StubAccount = fixtureAccount();
+  const synthetic = value("--synthetic");
+  const snapshotFile = value("--snapshot");
+  if (synthetic) {
+    account = generateSyntheticAccount({
+      functions: Number(synthetic),
+      regions: (value("--regions") ?? "eu-west-1,us-east-1").split(","),
+      seed: Number(value("--seed") ?? 1),
+    });
+  } else if (snapshotFile) {
+    account = accountFromSnapshot(parseSnapshot(JSON.parse(await readFile(snapshotFile, "utf8")), snapshotFile));
+  }
+  const throttle = value("--throttle");
+  const faults: FaultRule[] = throttle ? [{ kind: "throttle", probability: Number(throttle) }] : [];
+  const stub = await startStub({
+    account,
+    faults,
+    quotas: argv.includes("--no-quotas") ? false : {},
+    latencyMs: Number(value("--latency") ?? 0),
+    recordCalls: false,
+  });
+  const env = stubEnvironment(stub.url, { AWS_REGION: account.regions[0] ?? "us-east-1" });
+  process.stdout.write(`loopback AWS stub for account ${account.accountId} (${account.functions.length} functions, regions ${account.regions.join(",")})\n`);
+  for (const [key, val] of Object.entries(env)) process.stdout.write(`export ${key}=${val}\n`);
+  process.stdout.write("Ctrl-C to stop and print the calls received.\n");
+  process.on("SIGINT", () => {
+    const stats = stub.stats();
+    process.stdout.write(`${JSON.stringify({ calls: stats.calls, throttled: stats.throttled, unknown: stats.unknown }, null, 2)}\n`);
+    void stub.close().then(() => process.exit(0));
+  });
+}
+
+await main();
