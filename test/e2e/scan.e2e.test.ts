@@ -4,7 +4,7 @@ import { isAllowedOperation } from "../../src/aws/allow-list.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import type { Snapshot } from "../../src/snapshot/schema.js";
 import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, US } from "./fixture/account.js";
-import { chooseScanner, comparableFindings, evaluate, REPO_ROOT, runNode, type Scanner, type ScanOutcome } from "./scanner.js";
+import { comparableFindings, evaluate, scanner, type ScanOutcome } from "./scanner.js";
 import { stubEnvironment } from "./stub/clients.js";
 import type { FaultRule } from "./stub/faults.js";
 import { startStub, type Stub } from "./stub/server.js";
@@ -16,7 +16,6 @@ import { startStub, type Stub } from "./stub/server.js";
 const REGIONS = [EU, US, EMPTY_REGION];
 const fnArn = (region: string, name: string) => `arn:aws:lambda:${region}:111122223333:function:${name}`;
 
-let scanner: Scanner;
 let stub: Stub;
 let baseline: ScanOutcome;
 
@@ -47,12 +46,6 @@ function requiresOf(checkId: string): string[] {
 }
 
 beforeAll(async () => {
-  // Build once, so that the CLI under test is the current source.
-  const build = await runNode([`${REPO_ROOT}/node_modules/typescript/bin/tsc`, "-p", "tsconfig.json"], {}, 170_000);
-  if (build.exitCode !== 0 && build.exitCode !== 2) throw new Error(`tsc failed: ${build.stdout}${build.stderr}`);
-  scanner = await chooseScanner();
-  // Say which path ran: the CLI as a child process, or the library while `scan`/`collect` are missing.
-  console.info(`e2e: scanning through the ${scanner.mode === "cli" ? "CLI (node dist/src/cli/main.js)" : "library (collectSnapshot + engine)"}`);
   stub = await startStub({ account: fixtureAccount(), seed: 20261101 });
   baseline = await scanWith([]);
 }, 180_000);

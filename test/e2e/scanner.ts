@@ -5,19 +5,17 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ALL_CHECKS } from "../../checks/index.js";
-import { collectSnapshot } from "../../src/collect/index.js";
 import { evaluateSnapshot } from "../../src/engine/evaluate.js";
 import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import { defaultCheckSettings } from "../../src/engine/settings.js";
-import { readSnapshot, writeSnapshot } from "../../src/snapshot/io.js";
+import { writeSnapshot } from "../../src/snapshot/io.js";
 import type { Snapshot } from "../../src/snapshot/schema.js";
 
 /**
  * Runs lambda-posture against the loopback stub the way a user does: the CLI as a child process
  * (`node dist/src/cli/main.js`), configured only by the environment (AWS_ENDPOINT_URL, fake static
- * credentials). While `scan`/`collect` are not yet registered in the CLI, the same steps go through
- * the library (collectSnapshot, then the engine), in this process, with the same environment.
+ * credentials).
  */
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const CLI_ENTRY = join(REPO_ROOT, "dist", "src", "cli", "main.js");
@@ -51,35 +49,11 @@ export function runNode(args: string[], env: Record<string, string>, timeoutMs =
   });
 }
 
-/** Whether the built CLI knows a command (`scan`, `collect`). */
-export async function cliHasCommand(command: string): Promise<boolean> {
-  if (!existsSync(CLI_ENTRY)) return false;
-  const outcome = await runNode([CLI_ENTRY, command, "--help"], {});
-  return outcome.exitCode === 0 && !/unknown command/.test(outcome.stderr);
-}
-
 export async function scratchDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "lambda-posture-e2e-"));
 }
 
-async function withEnvironment<T>(env: Record<string, string>, body: () => Promise<T>): Promise<T> {
-  const saved = { ...process.env };
-  for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
-  Object.assign(process.env, env);
-  try {
-    return await body();
-  } finally {
-    process.env = saved;
-  }
-}
-
-function exitCodeOf(error: unknown): number {
-  const code = (error as { exitCode?: unknown }).exitCode;
-  return typeof code === "number" ? code : 3;
-}
-
 export interface Scanner {
-  mode: "cli" | "library";
   /** `scan`: collect and check in one run; also keeps the snapshot. */
   scan(env: Record<string, string>, regions: string[]): Promise<ScanOutcome>;
   /** `collect`: the snapshot only. */
@@ -93,33 +67,8 @@ export async function evaluate(snapshot: Snapshot): Promise<ScanResult> {
   return evaluateSnapshot(snapshot, { checks: ALL_CHECKS, settings: defaultCheckSettings });
 }
 
-const libraryScanner: Scanner = {
-  mode: "library",
-  async collect(env, regions) {
-    return withEnvironment(env, async () => {
-      try {
-        const { snapshot } = await collectSnapshot({ regions });
-        return { exitCode: 0, stdout: "", stderr: "", snapshot };
-      } catch (error) {
-        return { exitCode: exitCodeOf(error), stdout: "", stderr: error instanceof Error ? error.message : String(error) };
-      }
-    });
-  },
-  async scan(env, regions) {
-    const collected = await libraryScanner.collect(env, regions);
-    if (!collected.snapshot) return collected;
-    return { ...collected, result: await evaluate(collected.snapshot) };
-  },
-  async check(snapshot) {
-    // As `check` does: through a file, re-read and validated.
-    const file = join(await scratchDir(), "snapshot.json");
-    await writeSnapshot(file, snapshot);
-    return { exitCode: 0, stdout: "", stderr: "", result: await evaluate(await readSnapshot(file)) };
-  },
-};
-
-const cliScanner: Scanner = {
-  mode: "cli",
+/** The CLI as a child process (`node dist/src/cli/main.js`, built by test/global-setup.ts). */
+export const scanner: Scanner = {
   async scan(env, regions) {
     const dir = await scratchDir();
     const resultFile = join(dir, "result.json");
@@ -155,12 +104,6 @@ const cliScanner: Scanner = {
     };
   },
 };
-
-/** The CLI when it has `scan` and `collect`, else the library. */
-export async function chooseScanner(): Promise<Scanner> {
-  if ((await cliHasCommand("scan")) && (await cliHasCommand("collect"))) return cliScanner;
-  return libraryScanner;
-}
 
 /** Evidence without the time it was judged at (the collection time, which differs between scans). */
 function timeless(evidence: unknown): unknown {
