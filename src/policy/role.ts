@@ -120,7 +120,37 @@ function grantOf(policy: PolicySource, statement: ParsedStatement): Grant {
   };
 }
 
+/**
+ * Services whose actions can act on a statement's resources, or null when any can (`*`, NotResource,
+ * a wildcard service). An Allow of `NotAction: iam:*` on `arn:aws:s3:::exports/*` grants s3 object
+ * actions, not lambda:UpdateFunctionCode: an action only applies to resources of its own service.
+ * STS is the one service whose actions name another's resources (sts:AssumeRole on an IAM role ARN).
+ */
+function servicesAddressed(statement: ParsedStatement): Set<string> | null {
+  if (statement.notResource !== null || statement.resource === null) return null;
+  const services = new Set<string>();
+  for (const resource of statement.resource) {
+    const arn = parseArn(resource);
+    if (arn === null || arn.service === "" || /[*?]/.test(arn.service)) return null;
+    services.add(arn.service);
+    if (arn.service === "iam") services.add("sts");
+  }
+  return services;
+}
+
+function restrictToServices(actions: ReadonlySet<string>, services: Set<string> | null): ReadonlySet<string> {
+  if (services === null) return actions;
+  const restricted = new Set<string>();
+  for (const action of actions) if (services.has(action.slice(0, action.indexOf(":")))) restricted.add(action);
+  return restricted;
+}
+
 function expandStatement(statement: ParsedStatement, catalogue: ActionCatalogue): ReadonlySet<string> {
+  if (statement.effect === "Allow") return restrictToServices(expandActions(statement, catalogue), servicesAddressed(statement));
+  return expandActions(statement, catalogue);
+}
+
+function expandActions(statement: ParsedStatement, catalogue: ActionCatalogue): ReadonlySet<string> {
   if (statement.notAction !== null) return catalogue.complement(statement.notAction);
   const patterns = statement.action ?? [];
   if (patterns.length === 1 && patterns[0] !== undefined) return catalogue.expand(patterns[0]);

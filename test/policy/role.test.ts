@@ -247,6 +247,27 @@ describe("analyseRolePermissions: escalation and capabilities", () => {
     expect(analysis.credentialReturningActions.map((item) => item.action)).toEqual(["sts:AssumeRole"]);
   });
 
+  it("an allow on resources of one service grants only that service's actions", () => {
+    const notActionOnBucket = analyseRolePermissions(
+      role({ inlinePolicies: [inline("exports", { Effect: "Allow", NotAction: ["iam:*", "organizations:*"], Resource: "arn:aws:s3:::exports/*" })] }),
+      catalogue,
+    );
+    expect(notActionOnBucket.isAdmin).toBe(false);
+    expect(notActionOnBucket.privilegeEscalationPaths).toEqual([]);
+    expect(notActionOnBucket.isAllowed("s3:GetObject")).toBe(true);
+    expect(notActionOnBucket.isAllowed("lambda:UpdateFunctionCode")).toBe(false);
+    const mixed = analyseRolePermissions(
+      role({ inlinePolicies: [inline("m", { Effect: "Allow", Action: ["lambda:UpdateFunctionCode", "s3:GetObject"], Resource: ["arn:aws:s3:::b/*"] })] }),
+      catalogue,
+    );
+    expect(mixed.isAllowed("lambda:UpdateFunctionCode")).toBe(false);
+    const wildcardService = analyseRolePermissions(
+      role({ inlinePolicies: [inline("w", { Effect: "Allow", Action: "lambda:UpdateFunctionCode", Resource: "arn:aws:*:*:*:*" })] }),
+      catalogue,
+    );
+    expect(wildcardService.isAllowed("lambda:UpdateFunctionCode")).toBe(true);
+  });
+
   it("UpdateAssumeRolePolicy needs sts:AssumeRole to be a path", () => {
     const without = analyseRolePermissions(role({ inlinePolicies: [inline("u", { Effect: "Allow", Action: "iam:UpdateAssumeRolePolicy", Resource: "*" })] }), catalogue);
     expect(without.privilegeEscalationPaths).toEqual([]);
