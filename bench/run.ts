@@ -26,7 +26,6 @@ import { generateSyntheticAccount, syntheticSnapshot } from "../test/e2e/stub/sy
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
-const SCAN_CHILD = join(ROOT, "dist", "bench", "scan-child.js");
 const RSS_PRELOAD = join(ROOT, "dist", "bench", "rss-preload.js");
 const RESULTS_FILE = join(ROOT, "bench", "results", "latest.json");
 const DOCS_FILE = join(ROOT, "docs", "performance.md");
@@ -117,12 +116,6 @@ async function runChild(args: string[], env: Record<string, string>, dir: string
   return { exitCode, stderr, wallSeconds, peakRssMiB };
 }
 
-async function cliHas(command: string): Promise<boolean> {
-  if (!existsSync(CLI)) return false;
-  const outcome = await runChild([CLI, command, "--help"], {}, tmpdir());
-  return outcome.exitCode === 0;
-}
-
 /** The IAM reads a perfect scan makes: one set per role some function uses and per managed policy those roles use. */
 function expectedIamCalls(account: StubAccount): Record<string, number> {
   const usedRoles = new Set(account.functions.map((fn) => fn.role).filter((arn): arn is string => arn !== undefined));
@@ -191,7 +184,7 @@ interface ScanBench {
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const THROTTLING_CODES = new Set(["TooManyRequestsException", "Throttling", "ThrottlingException", "RequestLimitExceeded", "throttled"]);
 
-async function benchScan(size: number, args: Args, useCli: boolean, dir: string): Promise<ScanBench> {
+async function benchScan(size: number, args: Args, dir: string): Promise<ScanBench> {
   const regions = regionsFor(size);
   const account = generateSyntheticAccount({ functions: size, regions, seed: SEED + size });
   const stub = await startStub({ account, seed: SEED, latencyMs: args.latencyMs, recordCalls: false });
@@ -199,10 +192,8 @@ async function benchScan(size: number, args: Args, useCli: boolean, dir: string)
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   try {
     loopDelay.enable();
-    const command = useCli
-      ? [CLI, "scan", "--regions", regions.join(","), "--format", "json", "--output", output, "--quiet"]
-      : [SCAN_CHILD, regions.join(","), output];
-    process.stderr.write(`bench: scanning ${size} functions over ${regions.length} regions (${useCli ? "lambda-posture scan" : "library stand-in"})...\n`);
+    const command = [CLI, "scan", "--regions", regions.join(","), "--format", "json", "--output", output, "--quiet"];
+    process.stderr.write(`bench: scanning ${size} functions over ${regions.length} regions...\n`);
     const child = await runChild(
       command,
       stubEnvironment(stub.url, { AWS_REGION: regions[0] as string, LAMBDA_POSTURE_REPORT_STATS: "1" }),
@@ -229,7 +220,7 @@ async function benchScan(size: number, args: Args, useCli: boolean, dir: string)
       regions,
       rolesUsed: usedRoles.size,
       managedPoliciesUsed: expected["iam:GetPolicy"] ?? 0,
-      scanner: useCli ? "lambda-posture scan (CLI child process)" : "bench/scan-child.ts (collectSnapshot + engine, child process)",
+      scanner: "lambda-posture scan (CLI child process)",
       exitCode: child.exitCode,
       wallSeconds: round(child.wallSeconds),
       floorSeconds: round(floor.seconds),
@@ -370,10 +361,9 @@ async function main(): Promise<void> {
   const distBefore = await distFingerprint();
   const revision = gitRevision();
   try {
-    const useCli = await cliHas("scan");
     const scans: ScanBench[] = [];
     for (const size of args.sizes) {
-      const scan = await benchScan(size, args, useCli, dir);
+      const scan = await benchScan(size, args, dir);
       scans.push(scan);
       process.stderr.write(
         `bench: ${size} functions: ${scan.wallSeconds} s wall, floor ${scan.floorSeconds} s (${scan.bindingBucket}), ratio ${scan.ratio}, stub loop delay max ${scan.stubEventLoopDelayMs.max} ms, ` +

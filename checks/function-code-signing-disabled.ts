@@ -24,7 +24,7 @@ export default defineCheck({
     "SigningProfileVersionArns=PROFILE_VERSION_ARN --code-signing-policies " +
     "UntrustedArtifactOnDeployment=Enforce` and `aws lambda put-function-code-signing-config " +
     "--function-name NAME --code-signing-config-arn CSC_ARN`.",
-  requires: ["lambda:GetFunctionCodeSigningConfig"],
+  requires: ["lambda:ListCodeSigningConfigs", "lambda:ListFunctionsByCodeSigningConfig"],
   limitations: "Code signing does not apply to container-image functions (use image signing and ECR policies).",
   evaluate(fn) {
     if (fn.packageType === "Image") return notApplicable("containerImage", "Lambda code signing does not apply to container images.");

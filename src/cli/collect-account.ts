@@ -42,7 +42,7 @@ export async function collectAccount(options: ResolvedOptions, checks: readonly 
   } finally {
     progress.done();
   }
-  note(io, options.quiet, renderCollectionSummary(collected.stats).trimEnd());
+  note(io, options.quiet, renderCollectionSummary(collected.stats, Math.min(io.columns, 100)).trimEnd());
   if (io.env.LAMBDA_POSTURE_REPORT_STATS) {
     // For the benchmark: machine-readable collection statistics and this process's peak memory.
     io.stderr.write(`LAMBDA_POSTURE_STATS ${JSON.stringify({ ...collected.stats, maxRssKb: process.resourceUsage().maxRSS })}\n`);

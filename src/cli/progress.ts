@@ -1,7 +1,7 @@
 import type { CollectProgressEvent, CollectStats } from "../collect/index.js";
 import type { CliIO } from "./io.js";
 
-const BAR_WIDTH = 24;
+const BAR_WIDTH = 20;
 const PLAIN_LINE_EVERY_MS = 5_000;
 
 /**
@@ -18,7 +18,7 @@ export function createProgressRenderer(io: CliIO, quiet: boolean): { onProgress(
     const share = e.functionsListed === 0 ? 0 : e.functionsCollected / total;
     const filled = Math.round(share * BAR_WIDTH);
     const bar = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]`;
-    return `${bar} regions ${e.regionsDone}/${e.regionsTotal} · functions ${e.functionsCollected}/${e.functionsListed} · calls ${e.calls} · gaps ${e.gaps}`;
+    return `${bar} ${e.regionsDone}/${e.regionsTotal} regions · ${e.functionsCollected}/${e.functionsListed} functions · ${e.calls} calls · ${e.gaps} gaps`;
   };
   return {
     onProgress(event) {
@@ -33,14 +33,16 @@ export function createProgressRenderer(io: CliIO, quiet: boolean): { onProgress(
         return;
       }
       if (tty) {
-        io.stderr.write(`\r${line(event)}\u001b[K`);
+        // Cut to the terminal's width: a wrapped line cannot be redrawn in place.
+        io.stderr.write(`\r${line(event).slice(0, Math.max(20, io.columns - 1))}\u001b[K`);
         drawn = true;
         return;
       }
       const now = Date.now();
       if (event.kind === "regionFinished" || event.kind === "regionStarted" || now - lastPlain >= PLAIN_LINE_EVERY_MS) {
         lastPlain = now;
-        io.stderr.write(`${event.kind === "regionFinished" ? `region ${event.region} done: ` : event.kind === "regionStarted" ? `region ${event.region} started: ` : ""}${line(event)}\n`);
+        const prefix = event.kind === "regionFinished" ? `${event.region} done ` : event.kind === "regionStarted" ? `${event.region} started ` : "";
+        io.stderr.write(`${prefix}${line(event)}\n`);
       }
     },
     done() {
@@ -50,17 +52,34 @@ export function createProgressRenderer(io: CliIO, quiet: boolean): { onProgress(
 }
 
 /** The closing lines of a collection: calls and gaps by operation, throttling, time. */
-export function renderCollectionSummary(stats: CollectStats): string {
+export function renderCollectionSummary(stats: CollectStats, width = 80): string {
   const byCount = (record: Record<string, number>) =>
     Object.entries(record)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([operation, count]) => `${operation} ${count}`)
-      .join(", ");
+      .map(([operation, count]) => `${operation} ${count}`);
   const lines = [
-    `collected ${stats.functions} function(s), ${stats.roles} role(s), ${stats.managedPolicies} managed policie(s) in ${(stats.durations.totalMs / 1000).toFixed(1)} s`,
-    `calls: ${stats.totalCalls}${stats.totalCalls > 0 ? ` (${byCount(stats.calls)})` : ""}`,
-    `throttled answers: ${stats.totalThrottles}${stats.totalThrottles > 0 ? ` (${byCount(stats.throttles)})` : ""}`,
-    `gaps: ${stats.totalGaps}${stats.totalGaps > 0 ? ` (${byCount(stats.gaps)}): the checks that need them report unknown` : ""}`,
+    `collected ${stats.functions} function(s), ${stats.roles} role(s), ${stats.managedPolicies} managed policies in ${(stats.durations.totalMs / 1000).toFixed(1)} s`,
+    ...wrapList(`calls: ${stats.totalCalls}`, byCount(stats.calls), width),
+    ...wrapList(`throttled answers: ${stats.totalThrottles}`, byCount(stats.throttles), width),
+    ...wrapList(`gaps: ${stats.totalGaps}`, byCount(stats.gaps), width),
   ];
+  if (stats.totalGaps > 0) lines.push("  the checks that need the missing data report unknown");
   return `${lines.join("\n")}\n`;
+}
+
+/** `head (a, b, c)` folded onto indented lines no wider than `width`. */
+function wrapList(head: string, items: string[], width: number): string[] {
+  if (items.length === 0) return [head];
+  const lines: string[] = [];
+  let current = `${head}:`;
+  for (const item of items) {
+    const piece = ` ${item},`;
+    if (current.length + piece.length > width) {
+      lines.push(current);
+      current = "   ";
+    }
+    current += piece;
+  }
+  lines.push(current.replace(/,$/, ""));
+  return lines;
 }

@@ -1,6 +1,4 @@
 import {
-  GetCodeSigningConfigCommand,
-  GetFunctionCodeSigningConfigCommand,
   GetFunctionCommand,
   GetFunctionConcurrencyCommand,
   GetFunctionConfigurationCommand,
@@ -9,22 +7,27 @@ import {
   GetLayerVersionPolicyCommand,
   GetPolicyCommand,
   GetRuntimeManagementConfigCommand,
+  ListCodeSigningConfigsCommand,
   ListEventSourceMappingsCommand,
+  ListFunctionsByCodeSigningConfigCommand,
   ListFunctionsCommand,
   ListTagsCommand,
   type FunctionConfiguration,
-  type GetCodeSigningConfigCommandOutput,
   type LambdaClient,
 } from "@aws-sdk/client-lambda";
 import type { ClassifiedAwsError } from "../aws/errors.js";
 import type { EventSourceMapping, LambdaFunction, LayerVersion } from "../snapshot/schema.js";
 import { classifyVariables } from "../snapshot/secrets.js";
-import type { CallOutcome, CollectContext, PageStatus } from "./context.js";
+import type { CollectContext, PageStatus } from "./context.js";
 import { decodePolicyDocument, unreadable } from "./documents.js";
 
 /** ListFunctions returns at most 50 functions a page. */
 const FUNCTIONS_PAGE_SIZE = 50;
 const MAPPINGS_PAGE_SIZE = 100;
+/** ListCodeSigningConfigs and ListFunctionsByCodeSigningConfig return up to 10,000 items a page. */
+const CODE_SIGNING_PAGE_SIZE = 10_000;
+
+type CodeSigningConfig = NonNullable<LambdaFunction["codeSigningConfig"]>;
 
 export interface LambdaRegionResult {
   region: string;
@@ -43,28 +46,43 @@ export interface LambdaHooks {
   onRole?: (roleArn: string) => void;
 }
 
-/** The region's shared memo: each code signing config and own layer version is read once. */
+/** The region's shared memo: each own layer version is read once. */
 interface RegionMemo {
-  codeSigningConfigs: Map<string, Promise<CallOutcome<GetCodeSigningConfigCommandOutput>>>;
   layerVersions: Map<string, Promise<LayerVersion | undefined>>;
+}
+
+/** Which code signing config each function of a region uses, read per region (DESIGN section 9). */
+interface CodeSigningIndex {
+  /** Unqualified function ARN -> the config whose function list names it. */
+  byFunction: Map<string, CodeSigningConfig>;
+  /**
+   * True when every config and every config's function list was read in full: only then does a
+   * function named in no list have no config (null). Otherwise its membership is unknown (absent).
+   */
+  complete: boolean;
 }
 
 /**
  * Lambda, per region: ListFunctions (pages of 50) and, per function, the reads the selected checks
  * need. GetFunction (100/s quota) supplies tags and reserved concurrency; when it is denied
  * (SecurityAudit lacks lambda:GetFunction) ListTags and GetFunctionConcurrency take its place.
- * ListEventSourceMappings runs once per region. Functions are worked on as soon as their page
- * arrives, within the region's concurrency bound.
+ * ListEventSourceMappings runs once per region, and so does code signing: ListCodeSigningConfigs,
+ * then ListFunctionsByCodeSigningConfig per config (O(configs) calls, not one per function).
+ * Functions are worked on as soon as their page arrives, within the region's concurrency bound.
  */
 export async function collectLambda(ctx: CollectContext, region: string, hooks: LambdaHooks = {}): Promise<LambdaRegionResult> {
   const client = ctx.clients.lambda(region);
-  const memo: RegionMemo = { codeSigningConfigs: new Map(), layerVersions: new Map() };
+  const memo: RegionMemo = { layerVersions: new Map() };
   const functionLimit = ctx.functionLimit(region);
   const pending: Promise<LambdaFunction>[] = [];
 
   const mappingsPromise = ctx.wants("lambda:ListEventSourceMappings")
     ? collectEventSourceMappings(ctx, client, region)
     : Promise.resolve([]);
+  // Started with the first page that lists a function: a region with none (or one that cannot be
+  // read at all) costs no code signing call and records no second gap.
+  const wantsCodeSigning = ctx.wants("lambda:ListCodeSigningConfigs") || ctx.wants("lambda:ListFunctionsByCodeSigningConfig");
+  let codeSigningPromise: Promise<CodeSigningIndex> | undefined;
 
   const listing = await ctx.paginate(
     { service: "lambda", region },
@@ -77,6 +95,7 @@ export async function collectLambda(ctx: CollectContext, region: string, hooks: 
       const configurations = (page.Functions ?? []).filter((cfg) => cfg.FunctionArn && cfg.FunctionName);
       ctx.counters.functionsListed += configurations.length;
       ctx.progress("functionsListed", { region });
+      if (wantsCodeSigning && configurations.length > 0) codeSigningPromise ??= collectCodeSigningIndex(ctx, client, region);
       for (const cfg of configurations) {
         if (cfg.Role) hooks.onRole?.(cfg.Role);
         pending.push(
@@ -93,6 +112,7 @@ export async function collectLambda(ctx: CollectContext, region: string, hooks: 
   );
 
   const functions = await Promise.all(pending);
+  if (codeSigningPromise) applyCodeSigning(functions, await codeSigningPromise);
   const eventSourceMappings = await mappingsPromise;
   const layerVersions = (await Promise.all(memo.layerVersions.values())).filter(
     (layer): layer is LayerVersion => layer !== undefined,
@@ -262,10 +282,6 @@ async function collectFunction(
     );
   }
 
-  if (ctx.wants("lambda:GetFunctionCodeSigningConfig")) {
-    tasks.push(collectCodeSigning(ctx, client, target, fn, memo));
-  }
-
   if (ctx.wants("lambda:GetRuntimeManagementConfig")) {
     if (fn.packageType === "Image") {
       // Container images bring their own runtime: there is no runtime management configuration.
@@ -355,46 +371,80 @@ async function collectFunctionFallback(
   await Promise.all(tasks);
 }
 
-async function collectCodeSigning(
-  ctx: CollectContext,
-  client: LambdaClient,
-  target: { service: "lambda"; region: string; resourceArn: string },
-  fn: LambdaFunction,
-  memo: RegionMemo,
-): Promise<void> {
-  const command = new GetFunctionCodeSigningConfigCommand({ FunctionName: fn.arn });
-  const outcome = await ctx.call(target, command, () => client.send(command));
-  if (!outcome.ok) {
-    if (outcome.notFound) fn.codeSigningConfig = null;
-    return;
+/**
+ * Code signing, per region: ListCodeSigningConfigs returns each config with its policy and allowed
+ * publishers; ListFunctionsByCodeSigningConfig then names the functions of each config. A failure
+ * of either (after the SDK's retries) is a gap, and leaves `complete` false.
+ */
+async function collectCodeSigningIndex(ctx: CollectContext, client: LambdaClient, region: string): Promise<CodeSigningIndex> {
+  const configs: CodeSigningConfig[] = [];
+  const listing = await ctx.paginate(
+    { service: "lambda", region },
+    (marker) => {
+      const command = new ListCodeSigningConfigsCommand({ MaxItems: CODE_SIGNING_PAGE_SIZE, ...(marker ? { Marker: marker } : {}) });
+      return { command, send: () => client.send(command) };
+    },
+    (page) => page.NextMarker,
+    (page) => {
+      for (const config of page.CodeSigningConfigs ?? []) {
+        if (!config.CodeSigningConfigArn) continue;
+        const enforcement = config.CodeSigningPolicies?.UntrustedArtifactOnDeployment;
+        const publishers = config.AllowedPublishers?.SigningProfileVersionArns;
+        configs.push({
+          arn: config.CodeSigningConfigArn,
+          ...(enforcement === "Enforce" || enforcement === "Warn" ? { untrustedArtifactOnDeployment: enforcement } : {}),
+          ...(publishers ? { allowedPublisherArns: publishers } : {}),
+        });
+      }
+    },
+    { notFound: "gap" },
+  );
+  let complete = listing.status === "complete";
+  const byFunction = new Map<string, CodeSigningConfig>();
+  // The configs read before a failed later page are still listed: their functions are known.
+  await Promise.all(
+    configs.map(async (config) => {
+      const result = await ctx.paginate(
+        { service: "lambda", region, resourceArn: config.arn },
+        (marker) => {
+          const command = new ListFunctionsByCodeSigningConfigCommand({
+            CodeSigningConfigArn: config.arn,
+            MaxItems: CODE_SIGNING_PAGE_SIZE,
+            ...(marker ? { Marker: marker } : {}),
+          });
+          return { command, send: () => client.send(command) };
+        },
+        (page) => page.NextMarker,
+        (page) => {
+          for (const arn of page.FunctionArns ?? []) byFunction.set(unqualifiedFunctionArn(arn), config);
+        },
+        { notFound: "gap" },
+      );
+      if (result.status !== "complete") complete = false;
+    }),
+  );
+  return { byFunction, complete };
+}
+
+/**
+ * A function named by a config's list uses that config; one named by none uses none when every list
+ * was read, and is left unknown (absent) otherwise: missing data is never a pass.
+ */
+function applyCodeSigning(functions: LambdaFunction[], index: CodeSigningIndex): void {
+  for (const fn of functions) {
+    const config = index.byFunction.get(unqualifiedFunctionArn(fn.arn));
+    if (config) {
+      fn.codeSigningConfig = {
+        ...config,
+        ...(config.allowedPublisherArns ? { allowedPublisherArns: [...config.allowedPublisherArns] } : {}),
+      };
+    } else if (index.complete) fn.codeSigningConfig = null;
   }
-  const configArn = outcome.value.CodeSigningConfigArn;
-  if (!configArn) {
-    fn.codeSigningConfig = null;
-    return;
-  }
-  if (!ctx.wants("lambda:GetCodeSigningConfig")) {
-    fn.codeSigningConfig = { arn: configArn };
-    return;
-  }
-  let config = memo.codeSigningConfigs.get(configArn);
-  if (!config) {
-    const getConfig = new GetCodeSigningConfigCommand({ CodeSigningConfigArn: configArn });
-    config = ctx.call({ service: "lambda", region: target.region, resourceArn: configArn }, getConfig, () =>
-      client.send(getConfig),
-    { notFound: "gap" });
-    memo.codeSigningConfigs.set(configArn, config);
-  }
-  const details = await config;
-  const policy = details.ok ? details.value.CodeSigningConfig : undefined;
-  const enforcement = policy?.CodeSigningPolicies?.UntrustedArtifactOnDeployment;
-  fn.codeSigningConfig = {
-    arn: configArn,
-    ...(enforcement === "Enforce" || enforcement === "Warn" ? { untrustedArtifactOnDeployment: enforcement } : {}),
-    ...(policy?.AllowedPublishers?.SigningProfileVersionArns
-      ? { allowedPublisherArns: policy.AllowedPublishers.SigningProfileVersionArns }
-      : {}),
-  };
+}
+
+/** arn:aws:lambda:region:account:function:name[:qualifier] -> without the qualifier. */
+function unqualifiedFunctionArn(arn: string): string {
+  return arn.split(":").slice(0, 7).join(":");
 }
 
 /** arn:aws:lambda:region:account:layer:name:version -> account */

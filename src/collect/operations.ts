@@ -1,11 +1,11 @@
 import { ALLOWED_OPERATIONS } from "../aws/allow-list.js";
 
 /**
- * Reads a read depends on: to ask for a code signing config you must first know which one the
- * function uses. Wanting an operation means attempting its prerequisites too.
+ * Reads a read depends on: to list the functions of a code signing config you must first list the
+ * region's configs. Wanting an operation means attempting its prerequisites too.
  */
 const PREREQUISITES: Readonly<Record<string, readonly string[]>> = {
-  "lambda:GetCodeSigningConfig": ["lambda:GetFunctionCodeSigningConfig"],
+  "lambda:ListFunctionsByCodeSigningConfig": ["lambda:ListCodeSigningConfigs"],
   "lambda:ListTags": ["lambda:GetFunction"],
   "lambda:GetFunctionConcurrency": ["lambda:GetFunction"],
   "lambda:GetFunctionConfiguration": ["lambda:GetFunction"],
@@ -28,8 +28,8 @@ const PREREQUISITES: Readonly<Record<string, readonly string[]>> = {
  * an API read is useless without both; a managed policy's metadata without its document is useless.
  */
 const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
-  // Which config a function uses says little without whether it enforces or only warns.
-  "lambda:GetFunctionCodeSigningConfig": ["lambda:GetCodeSigningConfig"],
+  // The region's configs say nothing about a function without the list of functions using each.
+  "lambda:ListCodeSigningConfigs": ["lambda:ListFunctionsByCodeSigningConfig"],
   "apigateway:GetRestApis": ["apigateway:GetResources"],
   "apigatewayv2:GetApis": ["apigatewayv2:GetRoutes", "apigatewayv2:GetIntegrations"],
   "apigatewayv2:GetRoutes": ["apigatewayv2:GetIntegrations"],

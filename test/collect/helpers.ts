@@ -11,13 +11,13 @@ import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient, GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
 import {
-  GetFunctionCodeSigningConfigCommand,
   GetFunctionCommand,
   GetFunctionEventInvokeConfigCommand,
   GetFunctionUrlConfigCommand,
   GetPolicyCommand,
   GetRuntimeManagementConfigCommand,
   LambdaClient,
+  ListCodeSigningConfigsCommand,
   ListEventSourceMappingsCommand,
   ListFunctionsCommand,
   type FunctionConfiguration,
@@ -136,7 +136,7 @@ export function mockAws(): Mocks {
   mocks.lambda.on(GetPolicyCommand).rejects(notFound());
   mocks.lambda.on(GetFunctionUrlConfigCommand).rejects(notFound());
   mocks.lambda.on(GetFunctionEventInvokeConfigCommand).rejects(notFound());
-  mocks.lambda.on(GetFunctionCodeSigningConfigCommand).resolves({});
+  mocks.lambda.on(ListCodeSigningConfigsCommand).resolves({ CodeSigningConfigs: [] });
   mocks.lambda.on(GetRuntimeManagementConfigCommand).resolves({ UpdateRuntimeOn: "Auto" });
   mocks.iam.on(GetRoleCommand).callsFake((input: { RoleName: string }) => ({
     Role: {

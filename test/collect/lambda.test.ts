@@ -1,6 +1,4 @@
 import {
-  GetCodeSigningConfigCommand,
-  GetFunctionCodeSigningConfigCommand,
   GetFunctionCommand,
   GetFunctionConcurrencyCommand,
   GetFunctionConfigurationCommand,
@@ -8,11 +6,14 @@ import {
   GetFunctionUrlConfigCommand,
   GetLayerVersionPolicyCommand,
   GetPolicyCommand,
+  ListCodeSigningConfigsCommand,
   ListEventSourceMappingsCommand,
+  ListFunctionsByCodeSigningConfigCommand,
   ListFunctionsCommand,
   ListTagsCommand,
 } from "@aws-sdk/client-lambda";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import functionCodeSigningDisabled from "../../checks/function-code-signing-disabled.js";
 import functionPolicyPublicInvoke from "../../checks/function-policy-public-invoke.js";
 import { runChecks } from "../../src/engine/run-checks.js";
 import { SnapshotView } from "../../src/engine/view.js";
@@ -32,6 +33,7 @@ import {
   notFound,
   regionOf,
   restoreAws,
+  sentOperations,
   throttled,
   type Mocks,
 } from "./helpers.js";
@@ -158,6 +160,8 @@ describe("collectLambda", () => {
     const listGaps = snapshot.gaps.filter((gap) => gap.operation === "ListFunctions");
     expect(listGaps).toEqual([expect.objectContaining({ region: REGION, errorCode: "AccessDeniedException" })]);
     expect(listGaps[0]?.partial).toBeUndefined();
+    // The region that could not be listed costs no code signing call and records no second gap.
+    expect(snapshot.gaps.filter((gap) => gap.region === REGION)).toHaveLength(1);
   });
 
   it("falls back to GetFunctionConfiguration, ListTags and GetFunctionConcurrency when GetFunction is denied", async () => {
@@ -201,37 +205,20 @@ describe("collectLambda", () => {
     expect(snapshot.functions[0]).not.toHaveProperty("tags");
   });
 
-  it("reads each code signing config and each own layer version policy once", async () => {
-    const csc = `arn:aws:lambda:${REGION}:${ACCOUNT}:code-signing-config:csc-1`;
+  it("reads each own layer version policy once", async () => {
     const ownLayer = `arn:aws:lambda:${REGION}:${ACCOUNT}:layer:shared:3`;
     const foreignLayer = `arn:aws:lambda:${REGION}:999988887777:layer:vendor:1`;
     mockFunctionPages(
       mocks,
       ["a", "b", "c"].map((name) => configuration(name, { Layers: [{ Arn: ownLayer }, { Arn: foreignLayer }] })),
     );
-    mocks.lambda.on(GetFunctionCodeSigningConfigCommand).resolves({ CodeSigningConfigArn: csc });
-    mocks.lambda.on(GetCodeSigningConfigCommand).resolves({
-      CodeSigningConfig: {
-        CodeSigningConfigArn: csc,
-        CodeSigningConfigId: "csc-1",
-        CodeSigningPolicies: { UntrustedArtifactOnDeployment: "Enforce" },
-        AllowedPublishers: { SigningProfileVersionArns: ["arn:aws:signer:eu-west-1:111122223333:/signing-profiles/p/1"] },
-        LastModified: "2026-01-01",
-      },
-    });
     mocks.lambda.on(GetLayerVersionPolicyCommand).resolves({ Policy: policy({ AWS: "*" }) });
     const { snapshot } = await collect();
-    expect(countSent(mocks, "lambda:GetCodeSigningConfig")).toBe(1);
     expect(countSent(mocks, "lambda:GetLayerVersionPolicy")).toBe(1);
     expect(mocks.lambda.commandCalls(GetLayerVersionPolicyCommand)[0]?.args[0].input).toEqual({
       LayerName: `arn:aws:lambda:${REGION}:${ACCOUNT}:layer:shared`,
       VersionNumber: 3,
     });
-    expect(snapshot.functions.map((fn) => fn.codeSigningConfig?.untrustedArtifactOnDeployment)).toEqual([
-      "Enforce",
-      "Enforce",
-      "Enforce",
-    ]);
     expect(snapshot.layerVersions).toEqual([
       { arn: ownLayer, region: REGION, policy: expect.objectContaining({ Version: "2012-10-17" }) },
     ]);
@@ -277,5 +264,181 @@ describe("collectLambda", () => {
     const { snapshot } = await collect();
     expect(snapshot.functions[0]).not.toHaveProperty("tags");
     expect(snapshot.gaps).toEqual([expect.objectContaining({ operation: "GetFunction", errorCode: "ResourceNotFoundException" })]);
+  });
+});
+
+const cscArn = (id: string, region = REGION) => `arn:aws:lambda:${region}:${ACCOUNT}:code-signing-config:${id}`;
+const PROFILE = `arn:aws:signer:${REGION}:${ACCOUNT}:/signing-profiles/p/1`;
+const cscBody = (id: string, enforcement: "Enforce" | "Warn") => ({
+  CodeSigningConfigArn: cscArn(id),
+  CodeSigningConfigId: id,
+  CodeSigningPolicies: { UntrustedArtifactOnDeployment: enforcement },
+  AllowedPublishers: { SigningProfileVersionArns: [PROFILE] },
+  LastModified: "2026-01-01T00:00:00.000+0000",
+});
+
+/** ListFunctionsByCodeSigningConfig answers from `members` (config id -> pages of function ARNs). */
+function mockConfigMembers(members: Record<string, string[][]>): void {
+  mocks.lambda.on(ListFunctionsByCodeSigningConfigCommand).callsFake((input: { CodeSigningConfigArn: string; Marker?: string }) => {
+    const id = input.CodeSigningConfigArn.split(":").pop() as string;
+    const pages = members[id];
+    if (!pages) throw notFound();
+    const index = input.Marker ? Number(input.Marker) : 0;
+    return { FunctionArns: pages[index] ?? [], ...(index + 1 < pages.length ? { NextMarker: String(index + 1) } : {}) };
+  });
+}
+
+const codeSigningCalls = () => sentOperations(mocks).filter((id) => /CodeSigning/.test(id));
+
+describe("collectLambda: code signing, read per region", () => {
+  const names = Array.from({ length: 120 }, (_, index) => `fn-${String(index).padStart(3, "0")}`);
+
+  it("lists the configs and their functions (both paginated), not one call per function", async () => {
+    mockFunctionPages(mocks, names.map((name) => configuration(name)));
+    mocks.lambda
+      .on(ListCodeSigningConfigsCommand)
+      .resolvesOnce({ CodeSigningConfigs: [cscBody("csc-enforce", "Enforce")], NextMarker: "configs-2" })
+      .resolvesOnce({ CodeSigningConfigs: [cscBody("csc-warn", "Warn")] });
+    mockConfigMembers({
+      // One config's functions over two pages.
+      "csc-enforce": [names.slice(0, 30).map((name) => functionArn(name)), names.slice(30, 60).map((name) => functionArn(name))],
+      // A qualified ARN names the function.
+      "csc-warn": [[`${functionArn("fn-060")}:7`, `${functionArn("fn-061")}:$LATEST`]],
+    });
+    const { snapshot, stats } = await collect();
+    expect(snapshot.gaps).toEqual([]);
+    const byName = Object.fromEntries(snapshot.functions.map((fn) => [fn.name, fn]));
+    expect(byName["fn-000"]?.codeSigningConfig).toEqual({
+      arn: cscArn("csc-enforce"),
+      untrustedArtifactOnDeployment: "Enforce",
+      allowedPublisherArns: [PROFILE],
+    });
+    expect(byName["fn-059"]?.codeSigningConfig?.arn).toBe(cscArn("csc-enforce"));
+    expect(byName["fn-060"]?.codeSigningConfig).toMatchObject({ arn: cscArn("csc-warn"), untrustedArtifactOnDeployment: "Warn" });
+    expect(byName["fn-061"]?.codeSigningConfig?.arn).toBe(cscArn("csc-warn"));
+    // Named in no config's list, and every list was read: no config.
+    expect(byName["fn-062"]?.codeSigningConfig).toBeNull();
+    expect(byName["fn-119"]?.codeSigningConfig).toBeNull();
+
+    // 2 pages of configs + 2 + 1 pages of functions, for 120 functions.
+    expect(codeSigningCalls()).toHaveLength(5);
+    expect(countSent(mocks, "lambda:ListCodeSigningConfigs")).toBe(2);
+    expect(countSent(mocks, "lambda:ListFunctionsByCodeSigningConfig")).toBe(3);
+    expect(stats.calls["lambda:ListFunctionsByCodeSigningConfig"]).toBe(3);
+    expect(mocks.lambda.commandCalls(ListCodeSigningConfigsCommand)[1]?.args[0].input).toMatchObject({ Marker: "configs-2" });
+    const membersCalls = mocks.lambda.commandCalls(ListFunctionsByCodeSigningConfigCommand).map((call) => call.args[0].input);
+    expect(membersCalls).toContainEqual(expect.objectContaining({ CodeSigningConfigArn: cscArn("csc-enforce"), Marker: "1" }));
+    // Per-function Lambda calls: GetFunction, GetPolicy, GetFunctionUrlConfig, GetRuntimeManagementConfig,
+    // GetFunctionEventInvokeConfig; nothing for code signing.
+    const perFunction = sentOperations(mocks).filter((id) => id.startsWith("lambda:") && !/^lambda:List/.test(id));
+    expect(perFunction).toHaveLength(5 * names.length);
+    expect(snapshot.operationsAttempted).toEqual(
+      expect.arrayContaining(["lambda:ListCodeSigningConfigs", "lambda:ListFunctionsByCodeSigningConfig"]),
+    );
+  });
+
+  it("leaves every function's config absent with one region-wide gap when ListCodeSigningConfigs is denied", async () => {
+    mockFunctionPages(mocks, [configuration("a"), configuration("b")]);
+    mocks.lambda.on(ListCodeSigningConfigsCommand).rejects(accessDenied());
+    const { snapshot } = await collect();
+    for (const fn of snapshot.functions) expect(fn).not.toHaveProperty("codeSigningConfig");
+    expect(snapshot.gaps).toEqual([
+      {
+        service: "lambda",
+        operation: "ListCodeSigningConfigs",
+        region: REGION,
+        errorCode: "AccessDeniedException",
+        message: "User is not authorized to perform this action",
+      },
+    ]);
+    expect(countSent(mocks, "lambda:ListFunctionsByCodeSigningConfig")).toBe(0);
+
+    // Missing data is never a pass, nor a fail: the check says unknown.
+    const { evaluations } = runChecks(new SnapshotView(snapshot), [functionCodeSigningDisabled]);
+    const resultOf = (name: string) => evaluations.find((e) => e.resource.arn === functionArn(name))?.result;
+    expect(resultOf("a")).toMatchObject({ status: "unknown", reason: "codeSigningNotRead" });
+    expect(resultOf("a")?.evidence?.gaps).toEqual([expect.objectContaining({ operation: "lambda:ListCodeSigningConfigs" })]);
+  });
+
+  it("keeps the functions of the configs read before a later page of configs is denied; the rest stay absent", async () => {
+    mockFunctionPages(mocks, [configuration("signed"), configuration("other")]);
+    mocks.lambda
+      .on(ListCodeSigningConfigsCommand)
+      .resolvesOnce({ CodeSigningConfigs: [cscBody("csc-1", "Enforce")], NextMarker: "configs-2" })
+      .rejectsOnce(accessDenied());
+    mockConfigMembers({ "csc-1": [[functionArn("signed")]] });
+    const { snapshot } = await collect();
+    const byName = Object.fromEntries(snapshot.functions.map((fn) => [fn.name, fn]));
+    expect(byName.signed?.codeSigningConfig).toMatchObject({ arn: cscArn("csc-1"), untrustedArtifactOnDeployment: "Enforce" });
+    // A config on the unread page may name it: unknown, not "no config".
+    expect(byName.other).not.toHaveProperty("codeSigningConfig");
+    expect(snapshot.gaps).toEqual([
+      expect.objectContaining({ operation: "ListCodeSigningConfigs", region: REGION, errorCode: "AccessDeniedException", partial: true }),
+    ]);
+    expect(snapshot.gaps[0]?.resourceArn).toBeUndefined();
+  });
+
+  it("records the config's gap and leaves unlisted functions absent when one config's function list fails", async () => {
+    mockFunctionPages(mocks, ["a", "b", "c", "d"].map((name) => configuration(name)));
+    mocks.lambda
+      .on(ListCodeSigningConfigsCommand)
+      .resolves({ CodeSigningConfigs: [cscBody("csc-ok", "Enforce"), cscBody("csc-busy", "Warn"), cscBody("csc-half", "Warn")] });
+    mocks.lambda.on(ListFunctionsByCodeSigningConfigCommand).callsFake((input: { CodeSigningConfigArn: string; Marker?: string }) => {
+      if (input.CodeSigningConfigArn === cscArn("csc-ok")) return { FunctionArns: [functionArn("a")] };
+      if (input.CodeSigningConfigArn === cscArn("csc-busy")) throw throttled();
+      // csc-half: the first page answers, the second is denied.
+      if (!input.Marker) return { FunctionArns: [functionArn("b")], NextMarker: "2" };
+      throw accessDenied();
+    });
+    const { snapshot, stats } = await collect();
+    const byName = Object.fromEntries(snapshot.functions.map((fn) => [fn.name, fn]));
+    expect(byName.a?.codeSigningConfig?.arn).toBe(cscArn("csc-ok"));
+    expect(byName.b?.codeSigningConfig?.arn).toBe(cscArn("csc-half"));
+    expect(byName.c).not.toHaveProperty("codeSigningConfig");
+    expect(byName.d).not.toHaveProperty("codeSigningConfig");
+    const gaps = snapshot.gaps.filter((gap) => gap.operation === "ListFunctionsByCodeSigningConfig");
+    expect(gaps).toHaveLength(2);
+    expect(gaps).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ region: REGION, resourceArn: cscArn("csc-busy"), errorCode: "TooManyRequestsException" }),
+        expect.objectContaining({ region: REGION, resourceArn: cscArn("csc-half"), errorCode: "AccessDeniedException", partial: true }),
+      ]),
+    );
+    expect(stats.throttles["lambda:ListFunctionsByCodeSigningConfig"]).toBe(1);
+    expect(snapshot.gaps).toHaveLength(2);
+  });
+
+  it("makes no code signing call when no selected check needs it, nor in a region without functions", async () => {
+    mockFunctionPages(mocks, [configuration("only")]);
+    await collect({ requiredOperations: new Set(["lambda:GetPolicy"]) });
+    expect(codeSigningCalls()).toEqual([]);
+
+    mocks.lambda.on(ListFunctionsCommand).resolves({ Functions: [] });
+    const { snapshot } = await collect({ requiredOperations: new Set(["lambda:ListCodeSigningConfigs"]) });
+    expect(codeSigningCalls()).toEqual([]);
+    // The check's two reads go together: wanting one attempts the other.
+    expect(snapshot.operationsAttempted).toEqual([
+      "lambda:ListCodeSigningConfigs",
+      "lambda:ListFunctions",
+      "lambda:ListFunctionsByCodeSigningConfig",
+    ]);
+  });
+
+  it("reads only what the code signing check requires when it is the one selected", async () => {
+    mockFunctionPages(mocks, [configuration("signed"), configuration("plain")]);
+    mocks.lambda.on(ListCodeSigningConfigsCommand).resolves({ CodeSigningConfigs: [cscBody("csc-1", "Enforce")] });
+    mockConfigMembers({ "csc-1": [[functionArn("signed")]] });
+    const { snapshot } = await collect({ requiredOperations: new Set(functionCodeSigningDisabled.requires) });
+    expect(sentOperations(mocks).sort()).toEqual([
+      "lambda:ListCodeSigningConfigs",
+      "lambda:ListFunctions",
+      "lambda:ListFunctionsByCodeSigningConfig",
+      "sts:GetCallerIdentity",
+    ]);
+    const { evaluations } = runChecks(new SnapshotView(snapshot), [functionCodeSigningDisabled]);
+    expect(evaluations.map((e) => [e.resource.arn, e.result.status])).toEqual([
+      [functionArn("plain"), "fail"],
+      [functionArn("signed"), "pass"],
+    ]);
   });
 });
