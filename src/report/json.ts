@@ -11,6 +11,17 @@ const CHECK_MEMBERS = ["title", "severity", "layer", "phase", "remediation", "fr
 
 function findingSerialiser(): (finding: Finding) => string {
   const shared = new Map<string, string>();
+  // The engine shares one resource object and one linked-functions array among every result on a
+  // resource, so their text is worth keeping too.
+  const objects = new WeakMap<object, string>();
+  const cachedJson = (value: object) => {
+    let text = objects.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      objects.set(value, text);
+    }
+    return text;
+  };
   return (finding) => {
     const key = finding.checkId;
     let members = shared.get(key);
@@ -18,8 +29,13 @@ function findingSerialiser(): (finding: Finding) => string {
       members = CHECK_MEMBERS.map((member) => `${JSON.stringify(member)}:${JSON.stringify(finding[member])}`).join(",");
       shared.set(key, members);
     }
-    const { title: _t, severity: _s, layer: _l, phase: _p, remediation: _r, frameworks: _f, ...own } = finding;
-    return `${JSON.stringify(own).slice(0, -1)},${members}}`;
+    // Member order of the Finding type; `suppressed` only when present, as JSON.stringify would.
+    return (
+      `{"checkId":${JSON.stringify(finding.checkId)},"status":"${finding.status}","reason":${JSON.stringify(finding.reason)},` +
+      `"message":${JSON.stringify(finding.message)},"resource":${cachedJson(finding.resource)},` +
+      `"functionArns":${cachedJson(finding.functionArns)},"evidence":${JSON.stringify(finding.evidence)},` +
+      `${finding.suppressed === undefined ? "" : `"suppressed":${JSON.stringify(finding.suppressed)},`}${members}}`
+    );
   };
 }
 

@@ -64,6 +64,7 @@ export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterabl
 export async function writePrivateStream(fileName: string, chunks: Iterable<string>): Promise<void> {
   await mkdir(dirname(fileName), { recursive: true });
   const temporary = `${fileName}.${process.pid}.tmp`;
+  // A deep buffer lets the disk write one batch while the next is produced.
   const stream = createWriteStream(temporary, { mode: 0o600 });
   try {
     await once(stream, "open");
