@@ -61,6 +61,26 @@ describe("lambda-posture CLI (spawned)", () => {
     expect(result.filters.minimumSeverity).toBe("high");
   });
 
+  it("applies check thresholds from the config file (trusted accounts)", async () => {
+    const partnerPolicy = {
+      Version: "2012-10-17",
+      Statement: [{ Sid: "partner", Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "lambda:InvokeFunction", Resource: "*" }],
+    };
+    const snapshot = join(dir, "partner.json");
+    await writeFile(snapshot, JSON.stringify(snapshotWith({ functions: [secureFunction({ resourcePolicy: partnerPolicy })] })));
+    const only = ["--checks", "function-policy-cross-account-invoke", "--format", "json", "--quiet"];
+    const untrusted = scanResultSchema.parse(JSON.parse(runCli(["check", "--snapshot", snapshot, ...only]).stdout));
+    expect(untrusted.findings[0]).toMatchObject({ status: "fail" });
+    const config = join(dir, "trust.json");
+    await writeFile(config, JSON.stringify({ checkSettings: { trustedAccountIds: ["444455556666"] } }));
+    const trusted = scanResultSchema.parse(JSON.parse(runCli(["check", "--snapshot", snapshot, "--config", config, ...only]).stdout));
+    expect(trusted.findings[0]).toMatchObject({ status: "pass" });
+    await writeFile(config, JSON.stringify({ checkSettings: { trustedAccountIds: ["4444"] } }));
+    const bad = runCli(["check", "--snapshot", snapshot, "--config", config]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/trust\.json: not a valid lambda-posture config file:\n.*checkSettings\.trustedAccountIds\[0\]: expected a 12-digit AWS account id/);
+  });
+
   it.each([
     [["check", "--snapshot", "x.json", "--fial-on", "high"], /unknown option --fial-on .*did you mean --fail-on/],
     [["check", "--snapshot", "x.json", "--fail-on", "severe"], /--fail-on .*severe/],
