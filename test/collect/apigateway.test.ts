@@ -6,33 +6,11 @@ import {
   GetRoutesCommand,
   GetStagesCommand as GetV2StagesCommand,
 } from "@aws-sdk/client-apigatewayv2";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { invokedFunction } from "../../src/collect/integrations.js";
-import {
-  ACCOUNT,
-  OTHER_REGION,
-  REGION,
-  accessDenied,
-  collect,
-  countSent,
-  functionArn,
-  isolateFromAws,
-  mockAws,
-  notAllowed,
-  regionOf,
-  restoreAws,
-  type Mocks,
-} from "./helpers.js";
+import { ACCOUNT, OTHER_REGION, REGION, accessDenied, collect, countSent, functionArn, regionOf, useMockedAws } from "./helpers.js";
 
-let mocks: Mocks;
-beforeEach(() => {
-  isolateFromAws();
-  mocks = mockAws();
-});
-afterEach(() => {
-  expect(notAllowed(mocks)).toEqual([]);
-  restoreAws(mocks);
-});
+const mocks = useMockedAws();
 
 const lambdaUri = (target: string) =>
   `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${target}/invocations`;

@@ -2,38 +2,14 @@ import { GetRestApisCommand, GetResourcesCommand, GetStagesCommand } from "@aws-
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { GetFunctionCommand, GetPolicyCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AwsUnavailableError, RegionListError } from "../../src/aws/errors.js";
 import type { CollectProgressEvent } from "../../src/collect/index.js";
 import { ExitCode } from "../../src/cli/errors.js";
 import { snapshotSchema } from "../../src/snapshot/schema.js";
-import {
-  ACCOUNT,
-  OTHER_REGION,
-  REGION,
-  accessDenied,
-  awsError,
-  collect,
-  configuration,
-  functionArn,
-  isolateFromAws,
-  mockAws,
-  mockFunctionPages,
-  notAllowed,
-  restoreAws,
-  sentOperations,
-  type Mocks,
-} from "./helpers.js";
+import { ACCOUNT, OTHER_REGION, REGION, accessDenied, awsError, collect, configuration, functionArn, mockFunctionPages, sentOperations, useMockedAws } from "./helpers.js";
 
-let mocks: Mocks;
-beforeEach(() => {
-  isolateFromAws();
-  mocks = mockAws();
-});
-afterEach(() => {
-  expect(notAllowed(mocks)).toEqual([]);
-  restoreAws(mocks);
-});
+const mocks = useMockedAws();
 
 describe("collectSnapshot", () => {
   it("produces a snapshot the schema accepts, with identity, regions, attempted operations and stats", async () => {

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, expect } from "vitest";
 import { APIGatewayClient, GetAuthorizersCommand, GetResourcesCommand, GetRestApisCommand, GetStagesCommand } from "@aws-sdk/client-api-gateway";
 import {
   ApiGatewayV2Client,
@@ -218,4 +219,22 @@ export function mockFunctionPages(mocks: Mocks, configurations: FunctionConfigur
     const next = start + size < configurations.length ? String(start + size) : undefined;
     return { Functions: page, ...(next ? { NextMarker: next } : {}) };
   });
+}
+
+/**
+ * Mocks every AWS client for each test of the calling file, with fake credentials, and after each
+ * test asserts that every command the collectors sent was on the read-only allow-list. The returned
+ * object is refreshed before each test, so a file can keep one reference.
+ */
+export function useMockedAws(): Mocks {
+  const mocks = {} as Mocks;
+  beforeEach(() => {
+    isolateFromAws();
+    Object.assign(mocks, mockAws());
+  });
+  afterEach(() => {
+    expect(notAllowed(mocks)).toEqual([]);
+    restoreAws(mocks);
+  });
+  return mocks;
 }

@@ -6,32 +6,10 @@ import {
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
 } from "@aws-sdk/client-iam";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  ACCOUNT,
-  awsError,
-  collect,
-  configuration,
-  countSent,
-  iamAccessDenied,
-  isolateFromAws,
-  mockAws,
-  mockFunctionPages,
-  notAllowed,
-  restoreAws,
-  roleArn,
-  type Mocks,
-} from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { ACCOUNT, awsError, collect, configuration, countSent, iamAccessDenied, mockFunctionPages, roleArn, type Mocks, useMockedAws } from "./helpers.js";
 
-let mocks: Mocks;
-beforeEach(() => {
-  isolateFromAws();
-  mocks = mockAws();
-});
-afterEach(() => {
-  expect(notAllowed(mocks)).toEqual([]);
-  restoreAws(mocks);
-});
+const mocks = useMockedAws();
 
 const SHARED_POLICY = `arn:aws:iam::${ACCOUNT}:policy/shared-logging`;
 const AWS_POLICY = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";

@@ -1,30 +1,9 @@
 import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  ACCOUNT,
-  REGION,
-  accessDenied,
-  collect,
-  configuration,
-  countSent,
-  isolateFromAws,
-  mockAws,
-  mockFunctionPages,
-  notAllowed,
-  restoreAws,
-  type Mocks,
-} from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { ACCOUNT, REGION, accessDenied, collect, configuration, countSent, mockFunctionPages, useMockedAws } from "./helpers.js";
 
-let mocks: Mocks;
-beforeEach(() => {
-  isolateFromAws();
-  mocks = mockAws();
-});
-afterEach(() => {
-  expect(notAllowed(mocks)).toEqual([]);
-  restoreAws(mocks);
-});
+const mocks = useMockedAws();
 
 const group = (name: string, extra: Record<string, unknown> = {}) => ({
   logGroupName: name,
