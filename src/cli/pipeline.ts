@@ -1,4 +1,6 @@
-import { join, resolve } from "node:path";
+import { constants, existsSync } from "node:fs";
+import { access, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { diffScanResults, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, readScanResult, renderDiff } from "../diff/index.js";
 import { SEVERITIES, type AnyCheck } from "../engine/check.js";
 import { atOrAbove, evaluateSnapshot } from "../engine/evaluate.js";
@@ -32,6 +34,7 @@ export interface RunInputs {
  */
 export async function prepareRun(options: ResolvedOptions, targets: ReportTargets, io: CliIO): Promise<RunInputs> {
   validateTargets(targets, io);
+  await assertWritable(targets, options, io);
   if (options.failOnNew !== "none" && options.baseline === undefined) {
     throw new InputError("--fail-on-new needs --baseline OLD.json (a previous scan result)");
   }
@@ -40,6 +43,30 @@ export async function prepareRun(options: ResolvedOptions, targets: ReportTarget
   // Role checks expand IAM actions against the action catalogue, which loads asynchronously once.
   await prepareRolePermissionAnalysis();
   return { suppressions, ...(baseline ? { baseline } : {}) };
+}
+
+/**
+ * A scan can take minutes: find out before it starts that its reports (and snapshot) can be written,
+ * so that a mistyped path never throws away a finished collection.
+ */
+async function assertWritable(targets: ReportTargets, options: ResolvedOptions, io: CliIO): Promise<void> {
+  const directories = new Set<string>();
+  if (targets.outputDir !== undefined) directories.add(resolve(io.cwd, targets.outputDir));
+  if (targets.output !== undefined && targets.output !== "-") directories.add(dirname(resolve(io.cwd, targets.output)));
+  if (options.snapshotOut !== undefined) directories.add(dirname(resolve(io.cwd, options.snapshotOut)));
+  for (const directory of directories) {
+    // The nearest existing ancestor must be a writable directory; nothing is created before the run.
+    let existing = directory;
+    while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+    let problem: string | undefined;
+    try {
+      if (!(await stat(existing)).isDirectory()) problem = `${existing} is not a directory`;
+      else await access(existing, constants.W_OK);
+    } catch (error) {
+      problem = `${existing}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    }
+    if (problem) throw new InputError(`cannot write to ${directory} (${problem}); check --output, --output-dir and --snapshot-out`);
+  }
 }
 
 /** Exit 1 when an open (unsuppressed) failure is at or above --fail-on; unknowns never trigger it. */

@@ -113,6 +113,15 @@ describe("lambda-posture CLI (spawned)", () => {
     expect(run.stderr).toContain("functions[0].packageType");
   });
 
+  it("exits 2 before any work when a report cannot be written", async () => {
+    const file = join(dir, "a-file");
+    await writeFile(file, "x");
+    const run = runCli(["check", "--snapshot", cleanSnapshot, "--format", "json", "--output", join(file, "result.json")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write to .*a-file \(.*a-file is not a directory\)/);
+    expect(run.stderr).not.toContain("checking");
+  });
+
   it("exits 2 for an invalid suppressions file", async () => {
     const suppressions = join(dir, "suppressions.json");
     await writeFile(suppressions, JSON.stringify({ suppressions: [{ checkId: "function-url-auth-none", resource: "*", reason: "ok" }] }));
