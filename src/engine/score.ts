@@ -91,9 +91,14 @@ function ratio(tally: Tally): number | null {
   return Math.round((1000 * tally.passedWeight) / tally.evaluatedWeight) / 10;
 }
 
+/** The grade band a score falls in, before the cap for open critical failures. */
+export function gradeBand(score: number): Grade {
+  return GRADE_BANDS.find((entry) => score >= entry.minimumScore)?.grade ?? "F";
+}
+
 export function gradeFor(score: number | null, openCritical: number): Grade | null {
   if (score === null) return null;
-  const band = GRADE_BANDS.find((entry) => score >= entry.minimumScore)?.grade ?? "F";
+  const band = gradeBand(score);
   if (openCritical > 0 && GRADE_BANDS.findIndex((b) => b.grade === band) < GRADE_BANDS.findIndex((b) => b.grade === GRADE_CAP_WITH_OPEN_CRITICAL)) {
     return GRADE_CAP_WITH_OPEN_CRITICAL;
   }

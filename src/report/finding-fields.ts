@@ -1,6 +1,6 @@
 import { FRAMEWORK_NAMES, type FrameworkKey } from "../data/frameworks.js";
 import { SEVERITIES, type Severity } from "../engine/check.js";
-import type { Finding, FunctionSummary, ScanResult } from "../engine/result-schema.js";
+import type { Finding, ScanResult } from "../engine/result-schema.js";
 
 /**
  * Field formatting shared by the human-facing reporters (xlsx, html, markdown), so a score, a
@@ -87,33 +87,4 @@ export function countOpenFailures<K extends string>(
     if (finding.status === "fail" && !finding.suppressed) counts[keyOf(finding)] += 1;
   }
   return counts;
-}
-
-export interface FunctionLinks {
-  /** Execution roles that findings on roles link to this function. */
-  roles: string[];
-  /** API stages and other non-function resources that findings link to this function. */
-  triggers: string[];
-}
-
-/**
- * What the scan result says about a function's role and triggers: findings on a role or an API
- * stage name the functions they count toward. A function whose role no check looked at has none.
- */
-export function functionLinks(result: ScanResult): Map<string, FunctionLinks> {
-  const links = new Map<string, { roles: Set<string>; triggers: Set<string> }>(
-    result.functions.map((fn: FunctionSummary) => [fn.arn, { roles: new Set(), triggers: new Set() }]),
-  );
-  for (const finding of result.findings) {
-    if (finding.resource.type === "function") continue;
-    for (const arn of finding.functionArns) {
-      const entry = links.get(arn);
-      if (!entry) continue;
-      if (finding.resource.type === "role") entry.roles.add(finding.resource.arn);
-      else if (finding.resource.type === "apiStage") entry.triggers.add(finding.resource.arn);
-    }
-  }
-  return new Map(
-    [...links].map(([arn, entry]) => [arn, { roles: [...entry.roles].sort(), triggers: [...entry.triggers].sort() }]),
-  );
 }

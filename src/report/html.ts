@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { LAYERS, PHASES, SEVERITIES, type Layer, type Phase, type Severity } from "../engine/check.js";
 import type { ScanResult } from "../engine/result-schema.js";
-import { GRADE_BANDS } from "../engine/score.js";
+import { gradeBand } from "../engine/score.js";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import { actionableFindings, countOpenFailures, formatPercent, formatScore, frameworkIds } from "./finding-fields.js";
 import { HTML_REPORT_SCRIPT } from "./html-client.js";
@@ -132,8 +132,7 @@ function barChart(title: string, bars: readonly Bar[]): string {
 }
 
 function gradeOf(score: number | null): string {
-  if (score === null) return "none";
-  return GRADE_BANDS.find((band) => score >= band.minimumScore)?.grade ?? "F";
+  return score === null ? "none" : gradeBand(score);
 }
 
 function gradeBadge(grade: string | null): string {
