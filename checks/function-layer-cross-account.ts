@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
-import { accountOfArn } from "../src/engine/lookups/arn.js";
+import { accountOfArn } from "../src/arn.js";
 
 export default defineCheck({
   id: "function-layer-cross-account",

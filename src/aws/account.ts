@@ -1,5 +1,6 @@
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { partitionOfArn } from "../arn.js";
 import type { AwsClients } from "./clients.js";
 import { AwsUnavailableError, RegionListError, classifyAwsError } from "./errors.js";
 
@@ -43,7 +44,7 @@ export async function resolveAccount(clients: AwsClients): Promise<AccountIdenti
   if (!accountId || !/^\d{12}$/.test(accountId)) {
     throw new AwsUnavailableError("cannot identify the AWS account: GetCallerIdentity returned no account id", "NoAccountId");
   }
-  const partition = callerArn.split(":")[1] || "aws";
+  const partition = partitionOfArn(callerArn) ?? "aws";
   return { accountId, partition, callerArn };
 }
 

@@ -1,4 +1,4 @@
-import { ScanImpossibleError } from "../cli/errors.js";
+import { ScanImpossibleError } from "../errors.js";
 
 /**
  * No credentials, credentials AWS refuses, or no endpoint reachable: nothing can be scanned. The CLI

@@ -1,6 +1,8 @@
+import { InputError, ScanImpossibleError, UserError } from "../errors.js";
+
 /**
- * Exit codes are part of the CLI contract (DESIGN section 7). Every error a user can cause is one
- * of these typed errors; `main` turns it into one line on stderr and `process.exitCode`.
+ * Exit codes are part of the CLI contract (DESIGN section 7) and exist only here: the library
+ * throws typed errors (src/errors.ts) and `main` turns each into one line on stderr and a code.
  */
 export const ExitCode = {
   ok: 0,
@@ -10,27 +12,11 @@ export const ExitCode = {
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-export class UserError extends Error {
-  readonly exitCode: ExitCodeValue;
-  constructor(message: string, exitCode: ExitCodeValue = ExitCode.usageOrInput) {
-    super(message);
-    this.name = "UserError";
-    this.exitCode = exitCode;
-  }
-}
+export { InputError, ScanImpossibleError, UserError };
 
-/** Bad flags, a bad snapshot, suppressions or config file: exit 2. */
-export class InputError extends UserError {
-  constructor(message: string) {
-    super(message, ExitCode.usageOrInput);
-    this.name = "InputError";
-  }
-}
-
-/** No credentials, no reachable region: nothing could be scanned, exit 3. */
-export class ScanImpossibleError extends UserError {
-  constructor(message: string) {
-    super(message, ExitCode.couldNotScan);
-    this.name = "ScanImpossibleError";
-  }
+/** The exit code of an error a user can cause; undefined for anything else (a bug). */
+export function exitCodeOfError(error: unknown): ExitCodeValue | undefined {
+  if (error instanceof ScanImpossibleError) return ExitCode.couldNotScan;
+  if (error instanceof UserError) return ExitCode.usageOrInput;
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { TOOL } from "../package-info.js";
 import { COMMANDS } from "./commands/index.js";
-import { ExitCode, UserError } from "./errors.js";
+import { ExitCode, UserError, exitCodeOfError } from "./errors.js";
 import { commandHelp, globalHelp } from "./help.js";
 import { processIO, type CliIO } from "./io.js";
 import { closest, resolveOptions } from "./options.js";
@@ -34,9 +34,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     return await command.run(options, io);
   } catch (error) {
-    if (error instanceof UserError) {
-      io.stderr.write(`lambda-posture: ${error.message}\n`);
-      return error.exitCode;
+    const exitCode = exitCodeOfError(error);
+    if (exitCode !== undefined) {
+      io.stderr.write(`lambda-posture: ${(error as Error).message}\n`);
+      return exitCode;
     }
     // An unexpected error is a bug: say so plainly, with the stack only on request.
     const message = error instanceof Error ? error.message : String(error);

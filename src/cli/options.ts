@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { SEVERITIES } from "../engine/check.js";
 import { checkSettingsSchema } from "../engine/settings.js";
-import { parseWithSchema, readJsonFile } from "../snapshot/validation.js";
+import { parseWithSchema, readJsonFile } from "../files/json-input.js";
 import { InputError } from "./errors.js";
 
 /**

@@ -8,7 +8,7 @@ import { prepareRolePermissionAnalysis } from "../engine/lookups/role-permission
 import type { ScanResult } from "../engine/result-schema.js";
 import { defaultCheckSettings } from "../engine/settings.js";
 import { readSuppressionsFile, type Suppression } from "../engine/suppressions.js";
-import { writePrivateFile } from "../snapshot/io.js";
+import { writePrivateFile } from "../files/private-file.js";
 import type { Snapshot } from "../snapshot/schema.js";
 import { ExitCode, InputError, type ExitCodeValue } from "./errors.js";
 import { note, type CliIO } from "./io.js";

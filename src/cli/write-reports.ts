@@ -3,7 +3,7 @@ import type { AnyCheck } from "../engine/check.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import { REPORTERS, reporterFor } from "../report/index.js";
 import type { Reporter } from "../report/types.js";
-import { writeChunks, writePrivateFile, writePrivateStream } from "../snapshot/io.js";
+import { writeChunks, writePrivateFile, writePrivateStream } from "../files/private-file.js";
 import { InputError } from "./errors.js";
 import { closest } from "./options.js";
 import { useColour, type CliIO } from "./io.js";

@@ -7,6 +7,7 @@ import {
   ListRolePoliciesCommand,
   type IAMClient,
 } from "@aws-sdk/client-iam";
+import { roleNameOf } from "../arn.js";
 import type { ManagedPolicy, Role } from "../snapshot/schema.js";
 import type { CollectContext } from "./context.js";
 import { decodePolicyDocument, unreadable } from "./documents.js";
@@ -176,13 +177,6 @@ export class IamCollector {
     else unreadable(this.ctx, "iam", "GetPolicyVersion", IAM_REGION, policyArn);
     return policy;
   }
-}
-
-/** arn:aws:iam::123456789012:role/service-role/name -> name (GetRole takes the name without its path). */
-export function roleNameOf(roleArn: string): string | undefined {
-  const resource = roleArn.split(":").slice(5).join(":");
-  if (!resource.startsWith("role/")) return undefined;
-  return resource.split("/").pop() || undefined;
 }
 
 /** Reads the given execution roles, each once, with their policies. */

@@ -15,6 +15,7 @@ import {
   type FunctionConfiguration,
   type LambdaClient,
 } from "@aws-sdk/client-lambda";
+import { parseLayerVersionArn, unqualifiedFunctionArn } from "../arn.js";
 import type { ClassifiedAwsError } from "../aws/errors.js";
 import type { EventSourceMapping, LambdaFunction, LayerVersion } from "../snapshot/schema.js";
 import { classifyVariables } from "../snapshot/secrets.js";
@@ -325,7 +326,7 @@ async function collectFunction(
 
   if (ctx.wants("lambda:GetLayerVersionPolicy")) {
     for (const layer of fn.layers ?? []) {
-      if (layerAccount(layer.arn) !== ctx.accountId) continue;
+      if (parseLayerVersionArn(layer.arn)?.account !== ctx.accountId) continue;
       let promise = memo.layerVersions.get(layer.arn);
       if (!promise) {
         promise = collectLayerVersion(ctx, client, region, layer.arn);
@@ -442,27 +443,16 @@ function applyCodeSigning(functions: LambdaFunction[], index: CodeSigningIndex):
   }
 }
 
-/** arn:aws:lambda:region:account:function:name[:qualifier] -> without the qualifier. */
-function unqualifiedFunctionArn(arn: string): string {
-  return arn.split(":").slice(0, 7).join(":");
-}
-
-/** arn:aws:lambda:region:account:layer:name:version -> account */
-function layerAccount(arn: string): string | undefined {
-  return arn.split(":")[4];
-}
-
 async function collectLayerVersion(
   ctx: CollectContext,
   client: LambdaClient,
   region: string,
   arn: string,
 ): Promise<LayerVersion | undefined> {
-  const parts = arn.split(":");
-  const version = Number(parts[7]);
-  const layerRegion = parts[3] ?? region;
-  if (!Number.isInteger(version)) return undefined;
-  const layerName = parts.slice(0, 7).join(":");
+  const parsed = parseLayerVersionArn(arn);
+  if (!parsed) return undefined;
+  const { version, layerArn: layerName } = parsed;
+  const layerRegion = parsed.region || region;
   // A layer version lives in its own region; functions can only use layers of their region, but the
   // client is chosen from the ARN so that a surprise never reads the wrong region.
   const layerClient = layerRegion === region ? client : ctx.clients.lambda(layerRegion);

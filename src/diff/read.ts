@@ -1,6 +1,6 @@
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../errors.js";
 import { SCAN_RESULT_SCHEMA_VERSION, scanResultSchema, type ScanResult } from "../engine/result-schema.js";
-import { parseWithSchema, readJsonFile } from "../snapshot/validation.js";
+import { parseWithSchema, readJsonFile } from "../files/json-input.js";
 
 /** Validates a parsed scan result (`scan --format json` output); errors name the file. */
 export function parseScanResult(raw: unknown, fileName: string): ScanResult {

@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import { z } from "zod";
-import { parseWithSchema, readJsonFile } from "../snapshot/validation.js";
+import { parseWithSchema, readJsonFile } from "../files/json-input.js";
 
 const dateOnly = z
   .string()

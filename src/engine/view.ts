@@ -14,6 +14,7 @@ import type {
   Snapshot,
   Subnet,
 } from "../snapshot/schema.js";
+import { parseLayerVersionArn, unqualifiedFunctionArn } from "../arn.js";
 import { defaultCheckSettings, type CheckSettings } from "./settings.js";
 
 export const RESOURCE_TYPES = ["function", "role", "apiStage", "layerVersion"] as const;
@@ -83,12 +84,6 @@ export interface HttpRouteTrigger {
 }
 
 export type ApiRouteTrigger = RestMethodTrigger | HttpRouteTrigger;
-
-/** Strips an alias or version qualifier: arn:...:function:name:alias -> arn:...:function:name */
-export function unqualifiedFunctionArn(arn: string): string {
-  const parts = arn.split(":");
-  return parts.length > 7 ? parts.slice(0, 7).join(":") : arn;
-}
 
 /** The log group Lambda writes to: the one in the logging configuration, else /aws/lambda/<name>. */
 export function logGroupNameOf(fn: LambdaFunction): string {
@@ -359,7 +354,7 @@ export class SnapshotView {
         return [...this.stageResources] as ResourceOf<T>[];
       case "layerVersion":
         return this.snapshot.layerVersions.map(
-          (layer): LayerVersionResource => ({ ...layer, name: layer.arn.split(":").slice(6).join(":") }),
+          (layer): LayerVersionResource => ({ ...layer, name: parseLayerVersionArn(layer.arn)?.nameAndVersion ?? layer.arn }),
         ) as ResourceOf<T>[];
       default:
         throw new Error(`unknown resource type ${String(type)}`);

@@ -1,6 +1,7 @@
 import { hasWildcard, isBareWildcard } from "./match.js";
 import type { ParsedCondition } from "./parse.js";
-import { accountOfArn, isAccountId, isUnscopedArnPattern } from "./principal.js";
+import { accountOfArn, isAccountId } from "../arn.js";
+import { isUnscopedArnPattern } from "./principal.js";
 
 /**
  * Which conditions of a statement actually narrow *who* the statement applies to.
@@ -146,7 +147,7 @@ function accountsNamed(kind: ScopeKind, values: string[]): string[] {
   if (kind === "sourceArn" || kind === "principalArn") {
     const accounts = values.map(accountOfArn);
     // Only when every alternative names an account do we know which accounts the caller is in.
-    return accounts.every((account): account is string => account !== null) ? [...new Set(accounts)] : [];
+    return accounts.every((account): account is string => account !== undefined) ? [...new Set(accounts)] : [];
   }
   return [];
 }

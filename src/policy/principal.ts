@@ -1,3 +1,4 @@
+import { accountOfArn, isAccountId, parseArn } from "../arn.js";
 import { hasWildcard, isBareWildcard } from "./match.js";
 import type { ParsedPrincipal } from "./parse.js";
 
@@ -6,27 +7,6 @@ import type { ParsedPrincipal } from "./parse.js";
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
  */
 
-const ACCOUNT_ID = /^\d{12}$/;
-
-export function isAccountId(value: string): boolean {
-  return ACCOUNT_ID.test(value);
-}
-
-export interface ArnParts {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  resource: string;
-}
-
-/** Split an ARN into its six fields, or null when it is not `arn:partition:service:region:account:resource`. */
-export function parseArn(value: string): ArnParts | null {
-  const parts = value.split(":");
-  if (parts.length < 6 || parts[0] !== "arn") return null;
-  const [, partition = "", service = "", region = "", account = ""] = parts;
-  return { partition, service, region, account, resource: parts.slice(5).join(":") };
-}
 
 /**
  * Does this ARN-valued condition (aws:SourceArn, aws:PrincipalArn) leave the caller unconstrained?
@@ -38,18 +18,12 @@ export function parseArn(value: string): ArnParts | null {
 export function isUnscopedArnPattern(value: string): boolean {
   if (isBareWildcard(value)) return true;
   const arn = parseArn(value);
-  if (arn === null) return hasWildcard(value);
+  if (arn === undefined) return hasWildcard(value);
   if (arn.account === "") {
     const name = arn.resource.split("/")[0] ?? "";
     return name === "" || hasWildcard(name) || hasWildcard(arn.service);
   }
   return hasWildcard(arn.account) || hasWildcard(arn.service);
-}
-
-/** The account an ARN names, when it names exactly one. */
-export function accountOfArn(value: string): string | null {
-  const arn = parseArn(value);
-  return arn !== null && isAccountId(arn.account) ? arn.account : null;
 }
 
 /**
@@ -58,14 +32,14 @@ export function accountOfArn(value: string): string | null {
  */
 export function accountOfAwsPrincipal(value: string): string | null {
   if (isAccountId(value)) return value;
-  return accountOfArn(value);
+  return accountOfArn(value) ?? null;
 }
 
 /** `123456789012` and `arn:aws:iam::123456789012:root` are the same principal: the whole account. */
 export function canonicalPrincipalValue(principal: ParsedPrincipal): string {
   if (principal.type === "AWS") {
     const arn = parseArn(principal.value);
-    if (arn !== null && arn.service === "iam" && arn.resource === "root" && isAccountId(arn.account)) return arn.account;
+    if (arn !== undefined && arn.service === "iam" && arn.resource === "root" && isAccountId(arn.account)) return arn.account;
   }
   return principal.type === "Service" ? principal.value.toLowerCase() : principal.value;
 }

@@ -2,7 +2,7 @@ import type { ActionCatalogue } from "./actions.js";
 import { CREDENTIAL_RETURNING_ACTIONS, DATA_EXFILTRATION_ACTIONS, ESCALATION_PATHS, type ActionRequirement } from "./capability-catalogue.js";
 import { isBareWildcard } from "./match.js";
 import { parsePolicyDocument, PolicyParseError, type ParsedPolicy, type ParsedStatement, type StatementRef } from "./parse.js";
-import { parseArn } from "./principal.js";
+import { parseArn } from "../arn.js";
 
 /**
  * "What can this role do?" from its identity policies and permissions boundary, at the level of actions.
@@ -106,7 +106,7 @@ function parseCached(document: unknown, label: string): ParsedPolicy {
 function isAnyResource(value: string): boolean {
   if (isBareWildcard(value)) return true;
   const arn = parseArn(value);
-  return arn !== null && /^([\w-]+[/:])?\*(\/\*)?$/.test(arn.resource);
+  return arn !== undefined && /^([\w-]+[/:])?\*(\/\*)?$/.test(arn.resource);
 }
 
 function grantOf(policy: PolicySource, statement: ParsedStatement): Grant {
@@ -131,7 +131,7 @@ function servicesAddressed(statement: ParsedStatement): Set<string> | null {
   const services = new Set<string>();
   for (const resource of statement.resource) {
     const arn = parseArn(resource);
-    if (arn === null || arn.service === "" || /[*?]/.test(arn.service)) return null;
+    if (arn === undefined || arn.service === "" || /[*?]/.test(arn.service)) return null;
     services.add(arn.service);
     if (arn.service === "iam") services.add("sts");
   }

@@ -5,7 +5,7 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import { AwsUnavailableError, RegionListError } from "../../src/aws/errors.js";
 import type { CollectProgressEvent } from "../../src/collect/index.js";
-import { ExitCode } from "../../src/cli/errors.js";
+import { ExitCode, exitCodeOfError } from "../../src/cli/errors.js";
 import { snapshotSchema } from "../../src/snapshot/schema.js";
 import { ACCOUNT, OTHER_REGION, REGION, accessDenied, awsError, collect, configuration, functionArn, mockFunctionPages, sentOperations, useMockedAws } from "./helpers.js";
 
@@ -33,7 +33,7 @@ describe("collectSnapshot", () => {
     mocks.sts.on(GetCallerIdentityCommand).rejects(awsError("CredentialsProviderError", "Could not load credentials from any providers"));
     const error = await collect().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AwsUnavailableError);
-    expect((error as AwsUnavailableError).exitCode).toBe(ExitCode.couldNotScan);
+    expect(exitCodeOfError(error)).toBe(ExitCode.couldNotScan);
     expect((error as Error).message).toMatch(/cannot identify the AWS account: CredentialsProviderError/);
     expect(sentOperations(mocks)).toEqual(["sts:GetCallerIdentity"]);
   });
@@ -60,7 +60,7 @@ describe("collectSnapshot", () => {
     mocks.ec2.on(DescribeRegionsCommand).rejects(awsError("UnauthorizedOperation", "not authorized", 403));
     const error = await collect({ regions: "all" }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RegionListError);
-    expect((error as RegionListError).exitCode).toBe(ExitCode.couldNotScan);
+    expect(exitCodeOfError(error)).toBe(ExitCode.couldNotScan);
     expect((error as Error).message).toMatch(/--regions/);
   });
 });

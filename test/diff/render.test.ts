@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { diffCommand } from "../../src/cli/commands/diff.js";
-import { InputError } from "../../src/cli/errors.js";
+import { InputError } from "../../src/errors.js";
 import type { CliIO } from "../../src/cli/io.js";
 import { resolvedOptionsSchema } from "../../src/cli/options.js";
 import { diffScanResults, readScanResult, renderDiff } from "../../src/diff/index.js";

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/cli/errors.js";
+import { exitCodeOfError } from "../../src/cli/errors.js";
+import { InputError } from "../../src/errors.js";
 import { demoSnapshotPath } from "../../src/package-info.js";
 import { parseSnapshot, readSnapshot, writeSnapshot } from "../../src/snapshot/io.js";
 import { secureFunction, snapshotWith } from "../support/fixtures.js";
@@ -25,7 +26,7 @@ function expectInvalid(mutate: (raw: Record<string, any>) => void, path: string,
   expect(message).toContain("case.json");
   expect(message).toContain(`${path}:`);
   if (fragment) expect(message).toMatch(fragment);
-  expect((error as InputError).exitCode).toBe(2);
+  expect(exitCodeOfError(error)).toBe(2);
 }
 
 describe("snapshot schema", () => {

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { diffScanResults, hasNewFindingsAtOrAbove, isDiffFormat, newFindingsAtOrAbove, readScanResult, renderDiff, DIFF_FORMATS } from "../../diff/index.js";
-import { writePrivateFile } from "../../snapshot/io.js";
+import { writePrivateFile } from "../../files/private-file.js";
 import { ExitCode, InputError } from "../errors.js";
 import { note, useColour } from "../io.js";
 import type { Command } from "./types.js";

@@ -1,5 +1,5 @@
 import type { EventSourceMapping } from "../../snapshot/schema.js";
-import { serviceOfArn } from "./arn.js";
+import { serviceOfArn } from "../../arn.js";
 
 /**
  * Stream and Kafka sources (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Kafka) are read in

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../errors.js";
 
 const MAX_ISSUES_SHOWN = 5;
 
