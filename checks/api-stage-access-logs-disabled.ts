@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+import { defineCheck, fail, pass, STAGE_SCOPE_REASONS, stageEvidence } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "api-stage-access-logs-disabled",
@@ -25,11 +24,16 @@ export default defineCheck({
     "--rest-api-id API --stage-name STAGE --patch-operations " +
     "op=replace,path=/accessLogSettings/destinationArn,value=LOG_GROUP_ARN`.",
   requires: ["apigateway:GetStages", "apigatewayv2:GetStages", "apigateway:GetResources", "apigatewayv2:GetRoutes"],
+  reasons: {
+    ...STAGE_SCOPE_REASONS,
+    accessLogsDisabled: "The stage has no access log destination.",
+    accessLogsEnabled: "The stage writes access logs.",
+  },
   evaluate(stage, view) {
-    const outOfScope = stageOutOfScope(stage, view);
+    const outOfScope = view.stageOutOfScope(stage);
     if (outOfScope) return outOfScope;
     const evidence = { ...stageEvidence(stage), accessLogDestinationArn: stage.stage.accessLogDestinationArn };
-    if (stage.stage.accessLogDestinationArn === null) return fail("accessLogsDisabled", "The stage has no access log destination.", evidence);
-    return pass("accessLogsEnabled", "The stage writes access logs.", evidence);
+    if (stage.stage.accessLogDestinationArn === null) return fail("accessLogsDisabled", evidence);
+    return pass("accessLogsEnabled", evidence);
   },
 });

@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass } from "../src/engine/check.js";
-import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+import { defineCheck, fail, notApplicable, pass, STAGE_SCOPE_REASONS, stageEvidence } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "api-stage-cache-unencrypted",
@@ -22,18 +21,25 @@ export default defineCheck({
     "data, or `aws apigateway update-stage --rest-api-id API --stage-name STAGE --patch-operations " +
     "'op=replace,path=/*/*/caching/dataEncrypted,value=true'`.",
   requires: ["apigateway:GetStages", "apigateway:GetResources", "apigatewayv2:GetRoutes"],
+  reasons: {
+    ...STAGE_SCOPE_REASONS,
+    cacheNotSupported: "HTTP and WebSocket APIs have no stage cache.",
+    cacheDisabled: "The stage has no cache cluster.",
+    cacheDataUnencrypted: "Cached responses are not encrypted for {methods}.",
+    cacheDataEncrypted: "Every cached method encrypts its cache data.",
+  },
   evaluate(stage, view) {
-    const outOfScope = stageOutOfScope(stage, view);
+    const outOfScope = view.stageOutOfScope(stage);
     if (outOfScope) return outOfScope;
-    if (stage.kind === "http") return notApplicable("cacheNotSupported", "HTTP and WebSocket APIs have no stage cache.", stageEvidence(stage));
+    if (stage.kind === "http") return notApplicable("cacheNotSupported", stageEvidence(stage));
     if (!stage.stage.cacheClusterEnabled) {
-      return notApplicable("cacheDisabled", "The stage has no cache cluster.", { ...stageEvidence(stage), cacheClusterEnabled: false });
+      return notApplicable("cacheDisabled", { ...stageEvidence(stage), cacheClusterEnabled: false });
     }
     const unencrypted = Object.entries(stage.stage.methodSettings)
       .filter(([, settings]) => settings.cachingEnabled === true && settings.cacheDataEncrypted !== true)
       .map(([path]) => path);
     const evidence = { ...stageEvidence(stage), cacheClusterEnabled: true, unencryptedCachedPaths: unencrypted };
-    if (unencrypted.length > 0) return fail("cacheDataUnencrypted", `Cached responses are not encrypted for ${unencrypted.join(", ")}.`, evidence);
-    return pass("cacheDataEncrypted", "Every cached method encrypts its cache data.", evidence);
+    if (unencrypted.length > 0) return fail("cacheDataUnencrypted", evidence, { methods: unencrypted.join(", ") });
+    return pass("cacheDataEncrypted", evidence);
   },
 });

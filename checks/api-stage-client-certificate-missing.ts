@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass } from "../src/engine/check.js";
-import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+import { defineCheck, fail, notApplicable, pass, STAGE_SCOPE_REASONS, stageEvidence } from "../src/engine/check-kit.js";
 
 const HTTP_INTEGRATIONS = new Set(["HTTP", "HTTP_PROXY"]);
 
@@ -27,20 +26,27 @@ export default defineCheck({
     "--stage-name STAGE --patch-operations op=replace,path=/clientCertificateId,value=CERT_ID`.",
   requires: ["apigateway:GetStages", "apigateway:GetResources", "apigatewayv2:GetRoutes"],
   limitations: "Lambda (AWS_PROXY) integrations are authenticated by IAM and need no certificate; only HTTP integrations are judged.",
+  reasons: {
+    ...STAGE_SCOPE_REASONS,
+    notRestApi: "Stage client certificates exist only for REST APIs.",
+    noHttpIntegrations: "The API has no HTTP integrations to authenticate to.",
+    noClientCertificate: "The stage forwards to HTTP backends without a client certificate.",
+    clientCertificateSet: "The stage presents a client certificate to its HTTP backends.",
+  },
   evaluate(stage, view) {
-    const outOfScope = stageOutOfScope(stage, view);
+    const outOfScope = view.stageOutOfScope(stage);
     if (outOfScope) return outOfScope;
-    if (stage.kind === "http") return notApplicable("notRestApi", "Stage client certificates exist only for REST APIs.", stageEvidence(stage));
+    if (stage.kind === "http") return notApplicable("notRestApi", stageEvidence(stage));
     const httpBackends = (stage.api.resources ?? []).flatMap((resource) =>
       resource.methods
         .filter((method) => method.integration && HTTP_INTEGRATIONS.has(method.integration.type))
         .map((method) => `${method.httpMethod} ${resource.path}`),
     );
     if (httpBackends.length === 0) {
-      return notApplicable("noHttpIntegrations", "The API has no HTTP integrations to authenticate to.", stageEvidence(stage));
+      return notApplicable("noHttpIntegrations", stageEvidence(stage));
     }
     const evidence = { ...stageEvidence(stage), clientCertificateId: stage.stage.clientCertificateId, httpIntegrations: httpBackends };
-    if (stage.stage.clientCertificateId === null) return fail("noClientCertificate", "The stage forwards to HTTP backends without a client certificate.", evidence);
-    return pass("clientCertificateSet", "The stage presents a client certificate to its HTTP backends.", evidence);
+    if (stage.stage.clientCertificateId === null) return fail("noClientCertificate", evidence);
+    return pass("clientCertificateSet", evidence);
   },
 });

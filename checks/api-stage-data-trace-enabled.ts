@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass } from "../src/engine/check.js";
-import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+import { defineCheck, fail, notApplicable, pass, STAGE_SCOPE_REASONS, stageEvidence } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "api-stage-data-trace-enabled",
@@ -23,15 +22,21 @@ export default defineCheck({
     "apigateway update-stage --rest-api-id API --stage-name STAGE --patch-operations " +
     "'op=replace,path=/*/*/logging/dataTrace,value=false'` (and any per-method override).",
   requires: ["apigateway:GetStages", "apigateway:GetResources", "apigatewayv2:GetRoutes"],
+  reasons: {
+    ...STAGE_SCOPE_REASONS,
+    notRestApi: "HTTP APIs have no data tracing.",
+    dataTraceEnabled: "Full request and response logging is on for {methods}.",
+    dataTraceDisabled: "Full request and response logging is off.",
+  },
   evaluate(stage, view) {
-    const outOfScope = stageOutOfScope(stage, view);
+    const outOfScope = view.stageOutOfScope(stage);
     if (outOfScope) return outOfScope;
-    if (stage.kind === "http") return notApplicable("notRestApi", "HTTP APIs have no data tracing.", stageEvidence(stage));
+    if (stage.kind === "http") return notApplicable("notRestApi", stageEvidence(stage));
     const traced = Object.entries(stage.stage.methodSettings)
       .filter(([, settings]) => settings.dataTraceEnabled === true)
       .map(([path]) => path);
     const evidence = { ...stageEvidence(stage), dataTraceEnabledPaths: traced };
-    if (traced.length > 0) return fail("dataTraceEnabled", `Full request and response logging is on for ${traced.join(", ")}.`, evidence);
-    return pass("dataTraceDisabled", "Full request and response logging is off.", evidence);
+    if (traced.length > 0) return fail("dataTraceEnabled", evidence, { methods: traced.join(", ") });
+    return pass("dataTraceDisabled", evidence);
   },
 });

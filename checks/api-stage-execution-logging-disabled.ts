@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+import { defineCheck, fail, notApplicable, pass, STAGE_SCOPE_REASONS, stageEvidence, unknown } from "../src/engine/check-kit.js";
 
 const LOGGING_ON = new Set(["ERROR", "INFO"]);
 
@@ -28,18 +27,25 @@ export default defineCheck({
   limitations:
     "HTTP APIs have no execution logs (see api-stage-access-logs-disabled). WebSocket stage route " +
     "settings are not in the snapshot yet, so WebSocket stages are reported unknown.",
+  reasons: {
+    ...STAGE_SCOPE_REASONS,
+    websocketRouteSettingsNotRead: "WebSocket stage logging settings are not collected.",
+    httpApiHasNoExecutionLogs: "HTTP APIs do not have execution logging.",
+    executionLoggingOff: "Execution logging is off for the stage.",
+    executionLoggingOn: "Execution logging is on at level {loggingLevel}.",
+  },
   evaluate(stage, view) {
-    const outOfScope = stageOutOfScope(stage, view);
+    const outOfScope = view.stageOutOfScope(stage);
     if (outOfScope) return outOfScope;
     if (stage.kind === "http") {
       if (stage.api.protocolType === "WEBSOCKET") {
-        return unknown("websocketRouteSettingsNotRead", "WebSocket stage logging settings are not collected.", stageEvidence(stage));
+        return unknown("websocketRouteSettingsNotRead", stageEvidence(stage));
       }
-      return notApplicable("httpApiHasNoExecutionLogs", "HTTP APIs do not have execution logging.", stageEvidence(stage));
+      return notApplicable("httpApiHasNoExecutionLogs", stageEvidence(stage));
     }
     const loggingLevel = stage.stage.methodSettings["*/*"]?.loggingLevel ?? "OFF";
     const evidence = { ...stageEvidence(stage), "methodSettings.*/*.loggingLevel": loggingLevel };
-    if (!LOGGING_ON.has(loggingLevel)) return fail("executionLoggingOff", "Execution logging is off for the stage.", evidence);
-    return pass("executionLoggingOn", `Execution logging is on at level ${loggingLevel}.`, evidence);
+    if (!LOGGING_ON.has(loggingLevel)) return fail("executionLoggingOff", evidence);
+    return pass("executionLoggingOn", evidence, { loggingLevel: loggingLevel });
   },
 });

@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+import { defineCheck, fail, pass, STAGE_SCOPE_REASONS, stageEvidence } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "api-stage-throttling-unset",
@@ -27,8 +26,13 @@ export default defineCheck({
     "'op=replace,path=/*/*/throttling/burstLimit,value=100'`.",
   requires: ["apigateway:GetStages", "apigatewayv2:GetStages", "apigateway:GetResources", "apigatewayv2:GetRoutes"],
   limitations: "Usage-plan throttling on REST APIs (per API key) and per-route overrides of HTTP APIs are not read.",
+  reasons: {
+    ...STAGE_SCOPE_REASONS,
+    throttlingUnset: "The stage sets no throttling limit and inherits the account-wide limit.",
+    throttlingSet: "The stage sets its own throttling limits.",
+  },
   evaluate(stage, view) {
-    const outOfScope = stageOutOfScope(stage, view);
+    const outOfScope = view.stageOutOfScope(stage);
     if (outOfScope) return outOfScope;
     const limits =
       stage.kind === "rest"
@@ -39,8 +43,8 @@ export default defineCheck({
         : { rateLimit: stage.stage.defaultRouteThrottling?.rateLimit, burstLimit: stage.stage.defaultRouteThrottling?.burstLimit };
     const evidence = { ...stageEvidence(stage), throttlingRateLimit: limits.rateLimit ?? null, throttlingBurstLimit: limits.burstLimit ?? null };
     if (limits.rateLimit === undefined && limits.burstLimit === undefined) {
-      return fail("throttlingUnset", "The stage sets no throttling limit and inherits the account-wide limit.", evidence);
+      return fail("throttlingUnset", evidence);
     }
-    return pass("throttlingSet", "The stage sets its own throttling limits.", evidence);
+    return pass("throttlingSet", evidence);
   },
 });

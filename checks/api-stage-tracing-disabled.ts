@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass } from "../src/engine/check.js";
-import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+import { defineCheck, fail, notApplicable, pass, STAGE_SCOPE_REASONS, stageEvidence } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "api-stage-tracing-disabled",
@@ -23,12 +22,18 @@ export default defineCheck({
     "op=replace,path=/tracingEnabled,value=true`.",
   requires: ["apigateway:GetStages", "apigateway:GetResources", "apigatewayv2:GetRoutes"],
   limitations: "HTTP and WebSocket APIs do not support X-Ray tracing and are reported not applicable.",
+  reasons: {
+    ...STAGE_SCOPE_REASONS,
+    tracingNotSupported: "HTTP and WebSocket APIs do not support X-Ray tracing.",
+    stageTracingDisabled: "X-Ray tracing is off for the stage.",
+    stageTracingEnabled: "X-Ray tracing is on for the stage.",
+  },
   evaluate(stage, view) {
-    const outOfScope = stageOutOfScope(stage, view);
+    const outOfScope = view.stageOutOfScope(stage);
     if (outOfScope) return outOfScope;
-    if (stage.kind === "http") return notApplicable("tracingNotSupported", "HTTP and WebSocket APIs do not support X-Ray tracing.", stageEvidence(stage));
+    if (stage.kind === "http") return notApplicable("tracingNotSupported", stageEvidence(stage));
     const evidence = { ...stageEvidence(stage), tracingEnabled: stage.stage.tracingEnabled };
-    if (!stage.stage.tracingEnabled) return fail("stageTracingDisabled", "X-Ray tracing is off for the stage.", evidence);
-    return pass("stageTracingEnabled", "X-Ray tracing is on for the stage.", evidence);
+    if (!stage.stage.tracingEnabled) return fail("stageTracingDisabled", evidence);
+    return pass("stageTracingEnabled", evidence);
   },
 });

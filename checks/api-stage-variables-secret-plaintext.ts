@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
-import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+import { defineCheck, fail, pass, STAGE_SCOPE_REASONS, stageEvidence, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "api-stage-variables-secret-plaintext",
@@ -26,18 +25,24 @@ export default defineCheck({
     "--stage-variables NAME=`).",
   requires: ["apigateway:GetStages", "apigatewayv2:GetStages", "apigateway:GetResources", "apigatewayv2:GetRoutes"],
   limitations: "Detection relies on the collector's credential classification of each value; custom secret formats may be missed.",
+  reasons: {
+    ...STAGE_SCOPE_REASONS,
+    variablesNotRead: "The stage variables were not read.",
+    secretInStageVariable: "{count} stage variable(s) hold a credential.",
+    noSecretsInStageVariables: "No stage variable holds a recognised credential.",
+  },
   evaluate(stage, view) {
-    const outOfScope = stageOutOfScope(stage, view);
+    const outOfScope = view.stageOutOfScope(stage);
     if (outOfScope) return outOfScope;
     const variables = stage.stage.variables;
-    if (variables === undefined) return unknown("variablesNotRead", "The stage variables were not read.", stageEvidence(stage));
+    if (variables === undefined) return unknown("variablesNotRead", stageEvidence(stage));
     const secrets = variables.filter((variable) => variable.secretKinds.length > 0 && variable.isReference !== true);
     if (secrets.length > 0) {
-      return fail("secretInStageVariable", `${secrets.length} stage variable(s) hold a credential.`, {
+      return fail("secretInStageVariable", {
         ...stageEvidence(stage),
         variables: secrets.map((variable) => ({ key: variable.key, secretKinds: variable.secretKinds })),
-      });
+      }, { count: secrets.length });
     }
-    return pass("noSecretsInStageVariables", "No stage variable holds a recognised credential.", { ...stageEvidence(stage), variableCount: variables.length });
+    return pass("noSecretsInStageVariables", { ...stageEvidence(stage), variableCount: variables.length });
   },
 });

@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass } from "../src/engine/check.js";
-import { stageEvidence, stageOutOfScope } from "../src/engine/lookups/stages.js";
+import { defineCheck, fail, notApplicable, pass, STAGE_SCOPE_REASONS, stageEvidence } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "api-stage-waf-missing",
@@ -26,14 +25,21 @@ export default defineCheck({
   limitations:
     "HTTP APIs cannot be associated with WAF (put CloudFront with a web ACL in front of them); private " +
     "REST APIs are not judged. A web ACL on a CloudFront distribution in front of the API is not seen.",
+  reasons: {
+    ...STAGE_SCOPE_REASONS,
+    wafNotSupported: "HTTP and WebSocket APIs cannot be associated with AWS WAF directly.",
+    privateApi: "The REST API is private (reachable only through VPC endpoints).",
+    noWebAcl: "No AWS WAF web ACL is associated with the stage.",
+    webAclAssociated: "An AWS WAF web ACL is associated with the stage.",
+  },
   evaluate(stage, view) {
-    const outOfScope = stageOutOfScope(stage, view);
+    const outOfScope = view.stageOutOfScope(stage);
     if (outOfScope) return outOfScope;
-    if (stage.kind === "http") return notApplicable("wafNotSupported", "HTTP and WebSocket APIs cannot be associated with AWS WAF directly.", stageEvidence(stage));
+    if (stage.kind === "http") return notApplicable("wafNotSupported", stageEvidence(stage));
     const endpointTypes = stage.api.endpointTypes ?? [];
-    if (endpointTypes.includes("PRIVATE")) return notApplicable("privateApi", "The REST API is private (reachable only through VPC endpoints).", { ...stageEvidence(stage), endpointTypes });
+    if (endpointTypes.includes("PRIVATE")) return notApplicable("privateApi", { ...stageEvidence(stage), endpointTypes });
     const evidence = { ...stageEvidence(stage), webAclArn: stage.stage.webAclArn, endpointTypes };
-    if (stage.stage.webAclArn === null) return fail("noWebAcl", "No AWS WAF web ACL is associated with the stage.", evidence);
-    return pass("webAclAssociated", "An AWS WAF web ACL is associated with the stage.", evidence);
+    if (stage.stage.webAclArn === null) return fail("noWebAcl", evidence);
+    return pass("webAclAssociated", evidence);
   },
 });

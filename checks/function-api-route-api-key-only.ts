@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { describeRoute } from "../src/engine/lookups/routes.js";
+import { defineCheck, describeRoute, fail, pass } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-api-route-api-key-only",
@@ -24,13 +23,18 @@ export default defineCheck({
     "op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value=AUTH`.",
   requires: ["apigateway:GetResources", "apigatewayv2:GetRoutes"],
   limitations: "Authentication done inside the function is not visible.",
+  reasons: {
+    noApiRoutes: "No API Gateway route invokes the function.",
+    apiKeyOnly: "{count} API route(s) are protected only by an API key.",
+    noApiKeyOnlyRoutes: "No API route to the function relies on an API key alone.",
+  },
   evaluate(fn, view) {
     const routes = view.apiRoutesOf(fn);
-    if (routes.length === 0) return pass("noApiRoutes", "No API Gateway route invokes the function.");
+    if (routes.length === 0) return pass("noApiRoutes");
     const keyOnly = routes.filter((route) => route.authorizationType === "NONE" && route.apiKeyRequired);
     if (keyOnly.length > 0) {
-      return fail("apiKeyOnly", `${keyOnly.length} API route(s) are protected only by an API key.`, { apiKeyOnlyRoutes: keyOnly.map(describeRoute) });
+      return fail("apiKeyOnly", { apiKeyOnlyRoutes: keyOnly.map(describeRoute) }, { count: keyOnly.length });
     }
-    return pass("noApiKeyOnlyRoutes", "No API route to the function relies on an API key alone.", { routeCount: routes.length });
+    return pass("noApiKeyOnlyRoutes", { routeCount: routes.length });
   },
 });

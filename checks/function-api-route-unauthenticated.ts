@@ -1,6 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { describeRoute } from "../src/engine/lookups/routes.js";
-import type { ApiRouteTrigger } from "../src/engine/view.js";
+import { type ApiRouteTrigger, defineCheck, describeRoute, fail, pass } from "../src/engine/check-kit.js";
 
 /** CORS preflight (OPTIONS) must be answerable without credentials, so it is not judged here. */
 function isPreflight(route: ApiRouteTrigger): boolean {
@@ -39,19 +37,24 @@ export default defineCheck({
     "Authentication done inside the function or by a CloudFront/WAF layer in front of the API is not " +
     "visible. OPTIONS (CORS preflight) routes and methods of private REST APIs are not judged. An API " +
     "that could not be read turns a pass into unknown.",
+  reasons: {
+    noApiRoutes: "No API Gateway route invokes the function.",
+    routeWithoutAuthorization: "{count} API route(s) invoke the function without any authorization.",
+    routesAuthorized: "All {count} API route(s) invoking the function require authorization.",
+  },
   evaluate(fn, view) {
     const routes = view.apiRoutesOf(fn);
-    if (routes.length === 0) return pass("noApiRoutes", "No API Gateway route invokes the function.");
+    if (routes.length === 0) return pass("noApiRoutes");
     const open = routes.filter(
       (route) => route.authorizationType === "NONE" && !route.apiKeyRequired && !isPreflight(route) && !isPrivateRestApi(route),
     );
     if (open.length > 0) {
-      return fail("routeWithoutAuthorization", `${open.length} API route(s) invoke the function without any authorization.`, {
+      return fail("routeWithoutAuthorization", {
         unauthenticatedRoutes: open.map(describeRoute),
-      });
+      }, { count: open.length });
     }
-    return pass("routesAuthorized", `All ${routes.length} API route(s) invoking the function require authorization.`, {
+    return pass("routesAuthorized", {
       routes: routes.map(describeRoute),
-    });
+    }, { count: routes.length });
   },
 });

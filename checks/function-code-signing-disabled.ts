@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-code-signing-disabled",
@@ -26,14 +26,22 @@ export default defineCheck({
     "--function-name NAME --code-signing-config-arn CSC_ARN`.",
   requires: ["lambda:ListCodeSigningConfigs", "lambda:ListFunctionsByCodeSigningConfig"],
   limitations: "Code signing does not apply to container-image functions (use image signing and ECR policies).",
+  reasons: {
+    containerImage: "Lambda code signing does not apply to container images.",
+    codeSigningNotRead: "The code signing configuration was not read.",
+    noCodeSigningConfig: "The function has no code signing configuration.",
+    codeSigningPolicyNotRead: "The code signing configuration's policy was not read.",
+    codeSigningWarnOnly: "The code signing configuration only warns about unsigned code.",
+    codeSigningEnforced: "The function rejects code not signed by an allowed publisher.",
+  },
   evaluate(fn) {
-    if (fn.packageType === "Image") return notApplicable("containerImage", "Lambda code signing does not apply to container images.");
-    if (fn.codeSigningConfig === undefined) return unknown("codeSigningNotRead", "The code signing configuration was not read.");
-    if (fn.codeSigningConfig === null) return fail("noCodeSigningConfig", "The function has no code signing configuration.", { codeSigningConfig: null });
+    if (fn.packageType === "Image") return notApplicable("containerImage");
+    if (fn.codeSigningConfig === undefined) return unknown("codeSigningNotRead");
+    if (fn.codeSigningConfig === null) return fail("noCodeSigningConfig", { codeSigningConfig: null });
     const policy = fn.codeSigningConfig.untrustedArtifactOnDeployment;
     const evidence = { "codeSigningConfig.arn": fn.codeSigningConfig.arn, "codeSigningConfig.untrustedArtifactOnDeployment": policy ?? null };
-    if (policy === undefined) return unknown("codeSigningPolicyNotRead", "The code signing configuration's policy was not read.", evidence);
-    if (policy === "Warn") return fail("codeSigningWarnOnly", "The code signing configuration only warns about unsigned code.", evidence);
-    return pass("codeSigningEnforced", "The function rejects code not signed by an allowed publisher.", evidence);
+    if (policy === undefined) return unknown("codeSigningPolicyNotRead", evidence);
+    if (policy === "Warn") return fail("codeSigningWarnOnly", evidence);
+    return pass("codeSigningEnforced", evidence);
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-concurrency-unreserved",
@@ -21,10 +21,16 @@ export default defineCheck({
     "Concurrency > Edit > Reserve concurrency, or `aws lambda put-function-concurrency --function-name " +
     "NAME --reserved-concurrent-executions 50`.",
   requires: ["lambda:GetFunction"],
+  reasons: {
+    concurrencyNotRead: "The function's reserved concurrency was not read.",
+    concurrencyUnreserved: "The function has no reserved concurrency and can scale to the account limit.",
+    functionThrottled: "Reserved concurrency is 0: the function is disabled.",
+    concurrencyReserved: "Reserved concurrency is {reservedConcurrency}.",
+  },
   evaluate(fn) {
-    if (fn.reservedConcurrency === undefined) return unknown("concurrencyNotRead", "The function's reserved concurrency was not read.");
-    if (fn.reservedConcurrency === null) return fail("concurrencyUnreserved", "The function has no reserved concurrency and can scale to the account limit.", { reservedConcurrency: null });
-    if (fn.reservedConcurrency === 0) return pass("functionThrottled", "Reserved concurrency is 0: the function is disabled.", { reservedConcurrency: 0 });
-    return pass("concurrencyReserved", `Reserved concurrency is ${fn.reservedConcurrency}.`, { reservedConcurrency: fn.reservedConcurrency });
+    if (fn.reservedConcurrency === undefined) return unknown("concurrencyNotRead");
+    if (fn.reservedConcurrency === null) return fail("concurrencyUnreserved", { reservedConcurrency: null });
+    if (fn.reservedConcurrency === 0) return pass("functionThrottled", { reservedConcurrency: 0 });
+    return pass("concurrencyReserved", { reservedConcurrency: fn.reservedConcurrency });
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-dlq-missing",
@@ -24,13 +24,20 @@ export default defineCheck({
     "`aws lambda update-function-configuration --function-name NAME --dead-letter-config TargetArn=QUEUE_ARN`.",
   requires: ["lambda:ListFunctions", "lambda:GetFunctionEventInvokeConfig"],
   limitations: "Functions invoked only synchronously (API Gateway, function URL) or by event source mappings do not use these settings; the snapshot cannot rule out asynchronous callers.",
+  reasons: {
+    deadLetterNotRead: "The function's dead-letter configuration was not read.",
+    deadLetterQueue: "Failed asynchronous events go to a dead-letter queue.",
+    eventInvokeConfigNotRead: "The function's asynchronous invocation configuration was not read.",
+    onFailureDestination: "Failed asynchronous events go to an on-failure destination.",
+    noFailureTarget: "Failed asynchronous events are discarded: no dead-letter queue and no on-failure destination.",
+  },
   evaluate(fn) {
-    if (fn.deadLetterTargetArn === undefined) return unknown("deadLetterNotRead", "The function's dead-letter configuration was not read.");
-    if (fn.deadLetterTargetArn !== null) return pass("deadLetterQueue", "Failed asynchronous events go to a dead-letter queue.", { deadLetterTargetArn: fn.deadLetterTargetArn });
-    if (fn.eventInvokeConfig === undefined) return unknown("eventInvokeConfigNotRead", "The function's asynchronous invocation configuration was not read.", { deadLetterTargetArn: null });
+    if (fn.deadLetterTargetArn === undefined) return unknown("deadLetterNotRead");
+    if (fn.deadLetterTargetArn !== null) return pass("deadLetterQueue", { deadLetterTargetArn: fn.deadLetterTargetArn });
+    if (fn.eventInvokeConfig === undefined) return unknown("eventInvokeConfigNotRead", { deadLetterTargetArn: null });
     const destination = fn.eventInvokeConfig?.onFailureDestination ?? null;
-    if (destination !== null) return pass("onFailureDestination", "Failed asynchronous events go to an on-failure destination.", { onFailureDestination: destination });
-    return fail("noFailureTarget", "Failed asynchronous events are discarded: no dead-letter queue and no on-failure destination.", {
+    if (destination !== null) return pass("onFailureDestination", { onFailureDestination: destination });
+    return fail("noFailureTarget", {
       deadLetterTargetArn: null,
       onFailureDestination: null,
     });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-env-no-cmk",
@@ -22,13 +22,20 @@ export default defineCheck({
     "Lambda console > function > Configuration > Environment variables > Edit > Encryption configuration, " +
     "or `aws lambda update-function-configuration --function-name NAME --kms-key-arn KEY_ARN`.",
   requires: ["lambda:ListFunctions"],
+  reasons: {
+    environmentNotRead: "The function's environment variables were not read.",
+    noEnvironment: "The function has no environment variables.",
+    kmsKeyNotRead: "The function's KMS key setting was not read.",
+    awsManagedKey: "Environment variables are encrypted only with the AWS managed key.",
+    customerManagedKey: "Environment variables are encrypted with a customer managed key.",
+  },
   evaluate(fn) {
-    if (fn.environment === undefined) return unknown("environmentNotRead", "The function's environment variables were not read.");
-    if (fn.environment === null || fn.environment.length === 0) return notApplicable("noEnvironment", "The function has no environment variables.");
-    if (fn.kmsKeyArn === undefined) return unknown("kmsKeyNotRead", "The function's KMS key setting was not read.");
+    if (fn.environment === undefined) return unknown("environmentNotRead");
+    if (fn.environment === null || fn.environment.length === 0) return notApplicable("noEnvironment");
+    if (fn.kmsKeyArn === undefined) return unknown("kmsKeyNotRead");
     if (fn.kmsKeyArn === null) {
-      return fail("awsManagedKey", "Environment variables are encrypted only with the AWS managed key.", { kmsKeyArn: null, variableCount: fn.environment.length });
+      return fail("awsManagedKey", { kmsKeyArn: null, variableCount: fn.environment.length });
     }
-    return pass("customerManagedKey", "Environment variables are encrypted with a customer managed key.", { kmsKeyArn: fn.kmsKeyArn });
+    return pass("customerManagedKey", { kmsKeyArn: fn.kmsKeyArn });
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 /**
  * Key names that announce a secret. Only used when the value is long enough to be one and is not a
@@ -34,23 +34,30 @@ export default defineCheck({
   limitations:
     "Values are never stored: detection relies on the collector's credential classification and on key " +
     "names that announce a secret. Encoded or custom-format secrets under neutral names may be missed.",
+  reasons: {
+    environmentNotRead: "The function's environment variables were not read.",
+    noEnvironment: "The function has no environment variables.",
+    credentialInEnvironment: "{count} environment variable(s) hold a recognised credential.",
+    secretNamedVariable: "{count} environment variable(s) are named as secrets and hold an inline value.",
+    noCredentialsInEnvironment: "No environment variable holds a recognised credential.",
+  },
   evaluate(fn) {
-    if (fn.environment === undefined) return unknown("environmentNotRead", "The function's environment variables were not read.");
-    if (fn.environment === null || fn.environment.length === 0) return pass("noEnvironment", "The function has no environment variables.");
+    if (fn.environment === undefined) return unknown("environmentNotRead");
+    if (fn.environment === null || fn.environment.length === 0) return pass("noEnvironment");
     const classified = fn.environment.filter((variable) => variable.secretKinds.length > 0 && variable.isReference !== true);
     if (classified.length > 0) {
-      return fail("credentialInEnvironment", `${classified.length} environment variable(s) hold a recognised credential.`, {
+      return fail("credentialInEnvironment", {
         variables: classified.map((variable) => ({ key: variable.key, secretKinds: variable.secretKinds })),
-      });
+      }, { count: classified.length });
     }
     const named = fn.environment.filter(
       (variable) => SECRET_KEY_NAME.test(variable.key) && variable.isReference !== true && variable.valueLength >= MIN_SECRET_LENGTH,
     );
     if (named.length > 0) {
-      return fail("secretNamedVariable", `${named.length} environment variable(s) are named as secrets and hold an inline value.`, {
+      return fail("secretNamedVariable", {
         variables: named.map((variable) => ({ key: variable.key, valueLength: variable.valueLength })),
-      });
+      }, { count: named.length });
     }
-    return pass("noCredentialsInEnvironment", "No environment variable holds a recognised credential.", { variableKeys: fn.environment.map((variable) => variable.key) });
+    return pass("noCredentialsInEnvironment", { variableKeys: fn.environment.map((variable) => variable.key) });
   },
 });

@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-import { isStreamSource } from "../src/engine/lookups/event-sources.js";
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-esm-on-failure-missing",
@@ -24,18 +23,24 @@ export default defineCheck({
     "'OnFailure={Destination=arn:aws:sqs:REGION:ACCOUNT:NAME-failures}'`.",
   requires: ["lambda:ListEventSourceMappings"],
   limitations: "SQS mappings are not judged (failures go to the queue's redrive policy, which is not read).",
+  reasons: {
+    noStreamMappings: "The function has no stream or Kafka event source mapping.",
+    noOnFailureDestination: "{count} stream mapping(s) have no on-failure destination.",
+    destinationNotRead: "The destination of some stream mappings was not read.",
+    onFailureDestinationSet: "Every stream mapping has an on-failure destination.",
+  },
   evaluate(fn, view) {
-    const streams = view.eventSourceMappingsOf(fn).filter(isStreamSource);
-    if (streams.length === 0) return notApplicable("noStreamMappings", "The function has no stream or Kafka event source mapping.");
+    const streams = view.eventSourceMappingsOf(fn).filter((mapping) => view.isStreamSource(mapping));
+    if (streams.length === 0) return notApplicable("noStreamMappings");
     const notRead = streams.filter((mapping) => mapping.onFailureDestination === undefined);
     const missing = streams.filter((mapping) => mapping.onFailureDestination === null);
     if (missing.length > 0) {
-      return fail("noOnFailureDestination", `${missing.length} stream mapping(s) have no on-failure destination.`, {
+      return fail("noOnFailureDestination", {
         mappings: missing.map((mapping) => ({ uuid: mapping.uuid, eventSourceArn: mapping.eventSourceArn ?? null, onFailureDestination: null })),
-      });
+      }, { count: missing.length });
     }
-    if (notRead.length > 0) return unknown("destinationNotRead", "The destination of some stream mappings was not read.", { uuids: notRead.map((mapping) => mapping.uuid) });
-    return pass("onFailureDestinationSet", "Every stream mapping has an on-failure destination.", {
+    if (notRead.length > 0) return unknown("destinationNotRead", { uuids: notRead.map((mapping) => mapping.uuid) });
+    return pass("onFailureDestinationSet", {
       mappings: streams.map((mapping) => ({ uuid: mapping.uuid, onFailureDestination: mapping.onFailureDestination })),
     });
   },

@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-import { isStreamSource } from "../src/engine/lookups/event-sources.js";
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-esm-retries-unbounded",
@@ -24,24 +23,30 @@ export default defineCheck({
     "--destination-config 'OnFailure={Destination=QUEUE_ARN}'`.",
   requires: ["lambda:ListEventSourceMappings"],
   limitations: "The maximum record age is not read; a short record age also bounds retries and is not credited.",
+  reasons: {
+    noStreamMappings: "The function has no stream or Kafka event source mapping.",
+    retriesUnbounded: "{count} stream mapping(s) retry a failing batch until its records expire.",
+    retriesNotRead: "The retry setting of some stream mappings was not read.",
+    retriesBounded: "Every stream mapping bounds its retries.",
+  },
   evaluate(fn, view) {
-    const streams = view.eventSourceMappingsOf(fn).filter(isStreamSource);
-    if (streams.length === 0) return notApplicable("noStreamMappings", "The function has no stream or Kafka event source mapping.");
+    const streams = view.eventSourceMappingsOf(fn).filter((mapping) => view.isStreamSource(mapping));
+    if (streams.length === 0) return notApplicable("noStreamMappings");
     // -1 (and an absent setting, read as null) mean: retry until the record expires.
     const unbounded = streams.filter((mapping) => mapping.maximumRetryAttempts === null || mapping.maximumRetryAttempts === -1);
     if (unbounded.length > 0) {
-      return fail("retriesUnbounded", `${unbounded.length} stream mapping(s) retry a failing batch until its records expire.`, {
+      return fail("retriesUnbounded", {
         mappings: unbounded.map((mapping) => ({
           uuid: mapping.uuid,
           eventSourceArn: mapping.eventSourceArn ?? null,
           maximumRetryAttempts: mapping.maximumRetryAttempts,
           bisectBatchOnFunctionError: mapping.bisectBatchOnFunctionError ?? null,
         })),
-      });
+      }, { count: unbounded.length });
     }
     const notRead = streams.filter((mapping) => mapping.maximumRetryAttempts === undefined);
-    if (notRead.length > 0) return unknown("retriesNotRead", "The retry setting of some stream mappings was not read.", { uuids: notRead.map((mapping) => mapping.uuid) });
-    return pass("retriesBounded", "Every stream mapping bounds its retries.", {
+    if (notRead.length > 0) return unknown("retriesNotRead", { uuids: notRead.map((mapping) => mapping.uuid) });
+    return pass("retriesBounded", {
       mappings: streams.map((mapping) => ({ uuid: mapping.uuid, maximumRetryAttempts: mapping.maximumRetryAttempts })),
     });
   },

@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-import { daysBetween, parseAwsTimestamp } from "../src/engine/lookups/time.js";
+import { daysBetween, defineCheck, fail, notApplicable, parseAwsTimestamp, pass, unknown, z } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-image-os-patching",
@@ -25,12 +24,25 @@ export default defineCheck({
   limitations:
     `The function's last modification date stands in for the image build date; an image rebuilt from a stale ` +
     `base image passes. Fails when the function was last modified more than checkSettings.maximumDaysSinceDeployment (default 90) days before collection.`,
-  evaluate(fn, view) {
-    if (fn.packageType !== "Image") return notApplicable("zipPackage", "The function uses a managed runtime that AWS patches.");
-    if (fn.lastModified === undefined) return unknown("lastModifiedNotRead", "The function's last modification date was not read.", { packageType: "Image" });
+  settings: z.object({
+    /**
+     * A container image, or a function whose runtime updates only on deploy, not redeployed for more
+     * than this many days is running unpatched OS and runtime code.
+     */
+    maximumDaysSinceDeployment: z.number().int().positive().default(90),
+  }),
+  reasons: {
+    zipPackage: "The function uses a managed runtime that AWS patches.",
+    lastModifiedNotRead: "The function's last modification date was not read.",
+    imageNotRebuilt: "The image was last deployed {daysSinceLastModified} days ago; its OS and libraries are unpatched since.",
+    imageRecentlyRebuilt: "The image was deployed {daysSinceLastModified} days ago.",
+  },
+  evaluate(fn, view, settings) {
+    if (fn.packageType !== "Image") return notApplicable("zipPackage");
+    if (fn.lastModified === undefined) return unknown("lastModifiedNotRead", { packageType: "Image" });
     const age = daysBetween(parseAwsTimestamp(fn.lastModified), view.now);
-    const evidence = { packageType: "Image", lastModified: fn.lastModified, daysSinceLastModified: age, maximumDays: view.settings.maximumDaysSinceDeployment };
-    if (age > view.settings.maximumDaysSinceDeployment) return fail("imageNotRebuilt", `The image was last deployed ${age} days ago; its OS and libraries are unpatched since.`, evidence);
-    return pass("imageRecentlyRebuilt", `The image was deployed ${age} days ago.`, evidence);
+    const evidence = { packageType: "Image", lastModified: fn.lastModified, daysSinceLastModified: age, maximumDays: settings.maximumDaysSinceDeployment };
+    if (age > settings.maximumDaysSinceDeployment) return fail("imageNotRebuilt", evidence);
+    return pass("imageRecentlyRebuilt", evidence);
   },
 });

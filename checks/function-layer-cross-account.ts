@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
-import { accountOfArn } from "../src/arn.js";
+import { accountOfArn, defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-layer-cross-account",
@@ -25,16 +24,22 @@ export default defineCheck({
     "checkSettings.trustedAccountIds.",
   requires: ["lambda:ListFunctions"],
   limitations: "AWS-published layers (for example Lambda Insights or the Parameters and Secrets extension) count as cross-account unless their publisher account is listed in checkSettings.trustedAccountIds.",
+  reasons: {
+    layersNotRead: "The function's layers were not read.",
+    noLayers: "The function uses no layers.",
+    layerFromUntrustedAccount: "{count} layer(s) are published by accounts that are not trusted.",
+    layersFromTrustedAccounts: "Every layer is published by this account or a trusted account.",
+  },
   evaluate(fn, view) {
-    if (fn.layers === undefined) return unknown("layersNotRead", "The function's layers were not read.");
-    if (fn.layers.length === 0) return pass("noLayers", "The function uses no layers.", { layers: [] });
+    if (fn.layers === undefined) return unknown("layersNotRead");
+    if (fn.layers.length === 0) return pass("noLayers", { layers: [] });
     const trusted = new Set([view.accountId, ...view.settings.trustedAccountIds]);
     const foreign = fn.layers
       .map((layer) => ({ arn: layer.arn, account: accountOfArn(layer.arn) ?? null }))
       .filter((layer) => layer.account === null || !trusted.has(layer.account));
     if (foreign.length > 0) {
-      return fail("layerFromUntrustedAccount", `${foreign.length} layer(s) are published by accounts that are not trusted.`, { untrustedLayers: foreign });
+      return fail("layerFromUntrustedAccount", { untrustedLayers: foreign }, { count: foreign.length });
     }
-    return pass("layersFromTrustedAccounts", "Every layer is published by this account or a trusted account.", { layers: fn.layers.map((layer) => layer.arn) });
+    return pass("layersFromTrustedAccounts", { layers: fn.layers.map((layer) => layer.arn) });
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-log-group-missing",
@@ -24,14 +24,20 @@ export default defineCheck({
     "/aws/lambda/NAME --retention-in-days 365`.",
   requires: ["lambda:ListFunctions", "logs:DescribeLogGroups"],
   limitations: "A function that has never been invoked has no log group yet and is reported too.",
+  reasons: {
+    loggingConfigNotRead: "The function's logging configuration was not read.",
+    logGroupExists: "The function's log group exists.",
+    logGroupsNotRead: "The log groups could not be read.",
+    logGroupMissing: "The log group {logGroupName} does not exist.",
+  },
   evaluate(fn, view) {
-    if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead", "The function's logging configuration was not read.");
+    if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead");
     const { name, logGroup } = view.logGroupOf(fn);
-    if (logGroup) return pass("logGroupExists", "The function's log group exists.", { logGroupName: name });
+    if (logGroup) return pass("logGroupExists", { logGroupName: name });
     // A failed DescribeLogGroups would make every group look missing: that is unknown, not a fail.
     if (view.gapsAffecting("function", fn, ["logs:DescribeLogGroups"]).length > 0) {
-      return unknown("logGroupsNotRead", "The log groups could not be read.", { logGroupName: name });
+      return unknown("logGroupsNotRead", { logGroupName: name });
     }
-    return fail("logGroupMissing", `The log group ${name} does not exist.`, { logGroupName: name });
+    return fail("logGroupMissing", { logGroupName: name });
   },
 });

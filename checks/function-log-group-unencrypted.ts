@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-log-group-unencrypted",
@@ -21,12 +21,18 @@ export default defineCheck({
     "associate-kms-key --log-group-name /aws/lambda/NAME --kms-key-id KEY_ARN` (or set the KMS key ARN when " +
     "creating the group: CloudWatch console > Log groups > Create log group).",
   requires: ["lambda:ListFunctions", "logs:DescribeLogGroups"],
+  reasons: {
+    loggingConfigNotRead: "The function's logging configuration was not read.",
+    logGroupMissing: "The function has no log group (see function-log-group-missing).",
+    logGroupNotKmsEncrypted: "The log group is encrypted only with the service-owned key.",
+    logGroupKmsEncrypted: "The log group is encrypted with a KMS key.",
+  },
   evaluate(fn, view) {
-    if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead", "The function's logging configuration was not read.");
+    if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead");
     const { name, logGroup } = view.logGroupOf(fn);
-    if (!logGroup) return notApplicable("logGroupMissing", "The function has no log group (see function-log-group-missing).", { logGroupName: name });
+    if (!logGroup) return notApplicable("logGroupMissing", { logGroupName: name });
     const evidence = { logGroupName: name, kmsKeyId: logGroup.kmsKeyId };
-    if (logGroup.kmsKeyId === null) return fail("logGroupNotKmsEncrypted", "The log group is encrypted only with the service-owned key.", evidence);
-    return pass("logGroupKmsEncrypted", "The log group is encrypted with a KMS key.", evidence);
+    if (logGroup.kmsKeyId === null) return fail("logGroupNotKmsEncrypted", evidence);
+    return pass("logGroupKmsEncrypted", evidence);
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, notApplicable, pass, unknown, z } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-log-retention-short",
@@ -21,16 +21,27 @@ export default defineCheck({
     "--retention-in-days 365`.",
   requires: ["lambda:ListFunctions", "logs:DescribeLogGroups"],
   limitations: "Logs exported to S3 or another account by a subscription filter are not seen.",
-  evaluate(fn, view) {
-    if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead", "The function's logging configuration was not read.");
+  settings: z.object({
+    /** Log retention below this many days fails the check. */
+    minimumLogRetentionDays: z.number().int().positive().default(365),
+  }),
+  reasons: {
+    loggingConfigNotRead: "The function's logging configuration was not read.",
+    logGroupMissing: "The function has no log group (see function-log-group-missing).",
+    retentionNeverExpires: "The function's logs never expire.",
+    retentionBelowMinimum: "The function's logs are kept {retentionInDays} days, less than {minimumDays}.",
+    retentionMeetsMinimum: "The function's logs are kept {retentionInDays} days.",
+  },
+  evaluate(fn, view, settings) {
+    if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead");
     const { name, logGroup } = view.logGroupOf(fn);
-    if (!logGroup) return notApplicable("logGroupMissing", "The function has no log group (see function-log-group-missing).", { logGroupName: name });
-    const minimumDays = view.settings.minimumLogRetentionDays;
+    if (!logGroup) return notApplicable("logGroupMissing", { logGroupName: name });
+    const minimumDays = settings.minimumLogRetentionDays;
     const evidence = { logGroupName: name, retentionInDays: logGroup.retentionInDays, minimumDays };
-    if (logGroup.retentionInDays === null) return pass("retentionNeverExpires", "The function's logs never expire.", evidence);
+    if (logGroup.retentionInDays === null) return pass("retentionNeverExpires", evidence);
     if (logGroup.retentionInDays < minimumDays) {
-      return fail("retentionBelowMinimum", `The function's logs are kept ${logGroup.retentionInDays} days, less than ${minimumDays}.`, evidence);
+      return fail("retentionBelowMinimum", evidence);
     }
-    return pass("retentionMeetsMinimum", `The function's logs are kept ${logGroup.retentionInDays} days.`, evidence);
+    return pass("retentionMeetsMinimum", evidence);
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-log-retention-unbounded",
@@ -20,12 +20,18 @@ export default defineCheck({
     "console > Log groups > group > Actions > Edit retention setting, or `aws logs put-retention-policy " +
     "--log-group-name /aws/lambda/NAME --retention-in-days 365`.",
   requires: ["lambda:ListFunctions", "logs:DescribeLogGroups"],
+  reasons: {
+    loggingConfigNotRead: "The function's logging configuration was not read.",
+    logGroupMissing: "The function has no log group (see function-log-group-missing).",
+    retentionNeverExpires: "The function's logs never expire.",
+    retentionSet: "The function's logs expire after {retentionInDays} days.",
+  },
   evaluate(fn, view) {
-    if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead", "The function's logging configuration was not read.");
+    if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead");
     const { name, logGroup } = view.logGroupOf(fn);
-    if (!logGroup) return notApplicable("logGroupMissing", "The function has no log group (see function-log-group-missing).", { logGroupName: name });
+    if (!logGroup) return notApplicable("logGroupMissing", { logGroupName: name });
     const evidence = { logGroupName: name, retentionInDays: logGroup.retentionInDays };
-    if (logGroup.retentionInDays === null) return fail("retentionNeverExpires", "The function's logs never expire.", evidence);
-    return pass("retentionSet", `The function's logs expire after ${logGroup.retentionInDays} days.`, evidence);
+    if (logGroup.retentionInDays === null) return fail("retentionNeverExpires", evidence);
+    return pass("retentionSet", evidence);
   },
 });

@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { describeResourceStatement, analysedFunctionPolicyOr } from "../src/engine/lookups/resource-policy.js";
+import { defineCheck, describeResourceStatement, fail, FUNCTION_POLICY_REASONS, pass } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-policy-cross-account-invoke",
@@ -25,21 +24,25 @@ export default defineCheck({
     "checkSettings.trustedAccountIds.",
   requires: ["lambda:GetPolicy"],
   limitations: "Grants to the whole organisation (aws:PrincipalOrgID) are not reported. Only the unqualified function's policy is read.",
+  reasons: {
+    ...FUNCTION_POLICY_REASONS,
+    crossAccountInvoke: "Principals of other accounts can invoke the function: {principals}.",
+    noUntrustedAccountInvoke: "No principal of an untrusted account can invoke the function.",
+  },
   evaluate(fn, view) {
-    const policy = analysedFunctionPolicyOr(fn, view);
-    if ("result" in policy) return policy.result;
-    const lookup = policy;
-    const { summary } = lookup.analysis;
-    const crossAccount = lookup.analysis.statements.filter(
+    const policy = view.functionPolicy(fn);
+    if (!policy.ok) return policy.result;
+        const { summary } = policy.value;
+    const crossAccount = policy.value.statements.filter(
       (statement) => statement.grantsInvoke && !statement.neutralised && statement.principals.some((p) => p.neutralisedBy === null && p.classification === "cross-account"),
     );
     if (crossAccount.length > 0) {
-      return fail("crossAccountInvoke", `Principals of other accounts can invoke the function: ${summary.crossAccountPrincipals.join(", ")}.`, {
+      return fail("crossAccountInvoke", {
         crossAccountPrincipals: summary.crossAccountPrincipals,
         statements: crossAccount.map(describeResourceStatement),
-      });
+      }, { principals: summary.crossAccountPrincipals.join(", ") });
     }
-    return pass("noUntrustedAccountInvoke", "No principal of an untrusted account can invoke the function.", {
+    return pass("noUntrustedAccountInvoke", {
       trustedAccountPrincipals: summary.trustedAccountPrincipals,
     });
   },

@@ -1,13 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { describeResourceStatement, analysedFunctionPolicyOr } from "../src/engine/lookups/resource-policy.js";
-import { INVOKE_ACTIONS, type ResourceStatementClassification } from "../src/policy/index.js";
-
-const INVOKE_ONLY = new Set([...INVOKE_ACTIONS.map((action) => action.toLowerCase()), "lambda:invoke*"]);
-
-/** A statement whose actions reach beyond invoking (lambda:*, GetFunction, UpdateFunctionCode, NotAction...). */
-function grantsManagement(statement: ResourceStatementClassification): boolean {
-  return statement.actions.kind === "NotAction" || statement.actions.patterns.some((pattern) => !INVOKE_ONLY.has(pattern.toLowerCase()));
-}
+import { defineCheck, describeResourceStatement, fail, FUNCTION_POLICY_REASONS, pass } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-policy-cross-account-manage",
@@ -30,18 +21,22 @@ export default defineCheck({
     "Configuration > Permissions > Resource-based policy statements > Delete, or `aws lambda " +
     "remove-permission --function-name NAME --statement-id SID`.",
   requires: ["lambda:GetPolicy"],
+  reasons: {
+    ...FUNCTION_POLICY_REASONS,
+    externalManagementGrant: "{count} statement(s) grant non-invoke actions to principals outside the account.",
+    noExternalManagementGrant: "No statement grants non-invoke actions outside the account.",
+  },
   evaluate(fn, view) {
-    const policy = analysedFunctionPolicyOr(fn, view);
-    if ("result" in policy) return policy.result;
-    const lookup = policy;
-    const external = lookup.analysis.statements.filter(
-      (statement) => grantsManagement(statement) && !statement.neutralised && statement.classification !== "own-account" && statement.classification !== "trusted-account",
+    const policy = view.functionPolicy(fn);
+    if (!policy.ok) return policy.result;
+    const external = policy.value.statements.filter(
+      (statement) => statement.grantsBeyondInvoke && !statement.neutralised && statement.classification !== "own-account" && statement.classification !== "trusted-account",
     );
     if (external.length > 0) {
-      return fail("externalManagementGrant", `${external.length} statement(s) grant non-invoke actions to principals outside the account.`, {
+      return fail("externalManagementGrant", {
         statements: external.map(describeResourceStatement),
-      });
+      }, { count: external.length });
     }
-    return pass("noExternalManagementGrant", "No statement grants non-invoke actions outside the account.", { statementCount: lookup.analysis.statements.length });
+    return pass("noExternalManagementGrant", { statementCount: policy.value.statements.length });
   },
 });

@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { describeResourceStatement, analysedFunctionPolicyOr } from "../src/engine/lookups/resource-policy.js";
+import { defineCheck, describeResourceStatement, fail, FUNCTION_POLICY_REASONS, pass } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-policy-public-invoke",
@@ -30,23 +29,22 @@ export default defineCheck({
   limitations:
     "Only the unqualified function's policy is read; policies on aliases and versions are not. Service " +
     "control policies and resource control policies that may block the call are not visible.",
+  reasons: {
+    ...FUNCTION_POLICY_REASONS,
+    publicInvokeViaFunctionUrl: "The resource policy lets anyone invoke the function through its unauthenticated function URL.",
+    publicInvoke: "The resource policy lets any principal invoke the function.",
+    notPubliclyInvokable: "No statement of the resource policy lets everyone invoke the function.",
+  },
   evaluate(fn, view) {
-    const policy = analysedFunctionPolicyOr(fn, view);
-    if ("result" in policy) return policy.result;
-    const lookup = policy;
-    const publicStatements = lookup.analysis.statements.filter((statement) => statement.grantsInvoke && !statement.neutralised && statement.classification === "public");
+    const policy = view.functionPolicy(fn);
+    if (!policy.ok) return policy.result;
+    const publicStatements = policy.value.statements.filter((statement) => statement.grantsInvoke && !statement.neutralised && statement.classification === "public");
     if (publicStatements.length > 0) {
-      const viaUrl = lookup.analysis.summary.isPubliclyInvokableViaFunctionUrl;
-      return fail(
-        viaUrl ? "publicInvokeViaFunctionUrl" : "publicInvoke",
-        viaUrl
-          ? "The resource policy lets anyone invoke the function through its unauthenticated function URL."
-          : "The resource policy lets any principal invoke the function.",
-        { statements: publicStatements.map(describeResourceStatement) },
-      );
+      const viaUrl = policy.value.summary.isPubliclyInvokableViaFunctionUrl;
+      return fail(viaUrl ? "publicInvokeViaFunctionUrl" : "publicInvoke", { statements: publicStatements.map(describeResourceStatement) });
     }
-    return pass("notPubliclyInvokable", "No statement of the resource policy lets everyone invoke the function.", {
-      statementCount: lookup.analysis.statements.length,
+    return pass("notPubliclyInvokable", {
+      statementCount: policy.value.statements.length,
     });
   },
 });

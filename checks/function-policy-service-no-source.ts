@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { describeResourceStatement, analysedFunctionPolicyOr } from "../src/engine/lookups/resource-policy.js";
+import { defineCheck, describeResourceStatement, fail, FUNCTION_POLICY_REASONS, pass } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-policy-service-no-source",
@@ -24,20 +23,24 @@ export default defineCheck({
     "--source-account ACCOUNT` (Lambda console > function > Configuration > Permissions > Resource-based " +
     "policy statements > Add permissions > AWS service, with Source ARN).",
   requires: ["lambda:GetPolicy"],
+  reasons: {
+    ...FUNCTION_POLICY_REASONS,
+    serviceWithoutSourceCondition: "Service principals can invoke the function from any source: {principals}.",
+    servicePrincipalsScoped: "Every service principal grant names its source.",
+  },
   evaluate(fn, view) {
-    const policy = analysedFunctionPolicyOr(fn, view);
-    if ("result" in policy) return policy.result;
-    const lookup = policy;
-    const { summary } = lookup.analysis;
+    const policy = view.functionPolicy(fn);
+    if (!policy.ok) return policy.result;
+        const { summary } = policy.value;
     if (summary.unscopedServicePrincipals.length > 0) {
-      const statements = lookup.analysis.statements.filter(
+      const statements = policy.value.statements.filter(
         (statement) => statement.grantsInvoke && !statement.neutralised && statement.principals.some((p) => p.neutralisedBy === null && p.classification === "service-no-source"),
       );
-      return fail("serviceWithoutSourceCondition", `Service principals can invoke the function from any source: ${summary.unscopedServicePrincipals.join(", ")}.`, {
+      return fail("serviceWithoutSourceCondition", {
         unscopedServicePrincipals: summary.unscopedServicePrincipals,
         statements: statements.map(describeResourceStatement),
-      });
+      }, { principals: summary.unscopedServicePrincipals.join(", ") });
     }
-    return pass("servicePrincipalsScoped", "Every service principal grant names its source.", { statementCount: lookup.analysis.statements.length });
+    return pass("servicePrincipalsScoped", { statementCount: policy.value.statements.length });
   },
 });

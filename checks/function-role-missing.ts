@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-role-missing",
@@ -22,16 +22,22 @@ export default defineCheck({
     "--function-name NAME --role arn:aws:iam::ACCOUNT:role/NAME-role` / `aws lambda delete-function " +
     "--function-name NAME`.",
   requires: ["lambda:ListFunctions", "iam:GetRole"],
+  reasons: {
+    roleArnNotRead: "The function's execution role ARN was not read.",
+    roleExists: "The execution role exists.",
+    roleNotFound: "The execution role {finding}.",
+    roleNotRead: "The execution role could not be read.",
+  },
   evaluate(fn, view) {
-    if (fn.role === undefined) return unknown("roleArnNotRead", "The function's execution role ARN was not read.");
+    if (fn.role === undefined) return unknown("roleArnNotRead");
     const evidence = { role: fn.role };
-    if (view.role(fn.role)) return pass("roleExists", "The execution role exists.", evidence);
+    if (view.role(fn.role)) return pass("roleExists", evidence);
     const roleGaps = view.gapsAffecting("function", fn, ["iam:GetRole"]).filter((gap) => gap.resourceArn === fn.role || gap.resourceArn === undefined);
     // IAM answers NoSuchEntity for a deleted role; any other error means we simply could not look.
     if (roleGaps.some((gap) => gap.errorCode === "NoSuchEntity" || gap.errorCode === "NoSuchEntityException")) {
-      return fail("roleNotFound", "The execution role does not exist (IAM answered NoSuchEntity).", evidence);
+      return fail("roleNotFound", evidence, { finding: "does not exist (IAM answered NoSuchEntity)" });
     }
-    if (roleGaps.length > 0) return unknown("roleNotRead", "The execution role could not be read.", evidence);
-    return fail("roleNotFound", "The execution role is not in the account's roles.", evidence);
+    if (roleGaps.length > 0) return unknown("roleNotRead", evidence);
+    return fail("roleNotFound", evidence, { finding: "is not in the account's roles" });
   },
 });

@@ -1,7 +1,5 @@
-import { RUNTIME_TABLE_AS_OF, RUNTIME_TABLE_SOURCE, runtimeLifecycle } from "../src/data/runtimes.js";
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-
-const day = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
+import { RUNTIME_TABLE_AS_OF, RUNTIME_TABLE_SOURCE } from "../src/data/runtimes.js";
+import { defineCheck, fail, notApplicable, pass, startOfDay, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-runtime-deprecated",
@@ -28,16 +26,24 @@ export default defineCheck({
   limitations:
     `Judged against the runtime table in src/data/runtimes.ts (${RUNTIME_TABLE_SOURCE}, as of ` +
     `${RUNTIME_TABLE_AS_OF}) and the snapshot's collection time; override rows in the config file when AWS moves a date.`,
+  reasons: {
+    containerImage: "Container-image functions bring their own runtime (see function-image-os-patching).",
+    runtimeNotRead: "The function's runtime was not read.",
+    runtimeNotInTable: "Runtime {runtime} is not in the runtime table (as of {tableAsOf}).",
+    runtimeUpdatesBlocked: "{runtime} is deprecated and Lambda no longer accepts updates to functions on it.",
+    runtimeDeprecated: "{runtime} was deprecated on {deprecationDate} and no longer receives security patches.",
+    runtimeSupported: "{runtime} is supported{untilDate}.",
+  },
   evaluate(fn, view) {
     if (fn.packageType === "Image") {
-      return notApplicable("containerImage", "Container-image functions bring their own runtime (see function-image-os-patching).");
+      return notApplicable("containerImage");
     }
-    if (fn.runtime === undefined || fn.runtime === null) return unknown("runtimeNotRead", "The function's runtime was not read.");
-    const lifecycle = runtimeLifecycle(fn.runtime, view.settings.runtimeOverrides);
+    if (fn.runtime === undefined || fn.runtime === null) return unknown("runtimeNotRead");
+    const lifecycle = view.runtimeLifecycle(fn.runtime);
     if (!lifecycle) {
-      return unknown("runtimeNotInTable", `Runtime ${fn.runtime} is not in the runtime table (as of ${RUNTIME_TABLE_AS_OF}).`, {
+      return unknown("runtimeNotInTable", {
         runtime: fn.runtime,
-      });
+      }, { tableAsOf: RUNTIME_TABLE_AS_OF });
     }
     const evidence = {
       runtime: fn.runtime,
@@ -47,12 +53,12 @@ export default defineCheck({
       judgedAt: view.snapshot.collectedAt,
     };
     const now = view.now.getTime();
-    if (lifecycle.blockUpdateDate && day(lifecycle.blockUpdateDate) <= now) {
-      return fail("runtimeUpdatesBlocked", `${fn.runtime} is deprecated and Lambda no longer accepts updates to functions on it.`, evidence);
+    if (lifecycle.blockUpdateDate && startOfDay(lifecycle.blockUpdateDate) <= now) {
+      return fail("runtimeUpdatesBlocked", evidence);
     }
-    if (lifecycle.deprecationDate && day(lifecycle.deprecationDate) <= now) {
-      return fail("runtimeDeprecated", `${fn.runtime} was deprecated on ${lifecycle.deprecationDate} and no longer receives security patches.`, evidence);
+    if (lifecycle.deprecationDate && startOfDay(lifecycle.deprecationDate) <= now) {
+      return fail("runtimeDeprecated", evidence);
     }
-    return pass("runtimeSupported", `${fn.runtime} is supported${lifecycle.deprecationDate ? ` until ${lifecycle.deprecationDate}` : ""}.`, evidence);
+    return pass("runtimeSupported", evidence, { untilDate: lifecycle.deprecationDate ? ` until ${lifecycle.deprecationDate}` : "" });
   },
 });

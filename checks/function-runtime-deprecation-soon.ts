@@ -1,6 +1,5 @@
-import { RUNTIME_TABLE_AS_OF, RUNTIME_TABLE_SOURCE, runtimeLifecycle } from "../src/data/runtimes.js";
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-import { daysBetween, startOfDay } from "../src/engine/lookups/time.js";
+import { RUNTIME_TABLE_AS_OF, RUNTIME_TABLE_SOURCE } from "../src/data/runtimes.js";
+import { daysBetween, defineCheck, fail, notApplicable, pass, startOfDay, unknown, z } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-runtime-deprecation-soon",
@@ -27,25 +26,38 @@ export default defineCheck({
   limitations:
     `Judged against the runtime table in src/data/runtimes.ts (${RUNTIME_TABLE_SOURCE}, as of ` +
     `${RUNTIME_TABLE_AS_OF}) and the snapshot's collection time.`,
-  evaluate(fn, view) {
+  settings: z.object({
+    /** Fail this many days or fewer before the runtime's deprecation date. */
+    runtimeDeprecationHorizonDays: z.number().int().nonnegative().default(180),
+  }),
+  reasons: {
+    containerImage: "Container-image functions bring their own runtime (see function-image-os-patching).",
+    runtimeNotRead: "The function's runtime was not read.",
+    runtimeNotInTable: "Runtime {runtime} is not in the runtime table (as of {tableAsOf}).",
+    noDeprecationAnnounced: "No deprecation date is announced for {runtime}.",
+    alreadyDeprecated: "{runtime} is already deprecated (see function-runtime-deprecated).",
+    deprecationWithinHorizon: "{runtime} is deprecated on {deprecationDate}, in {daysLeft} days.",
+    deprecationBeyondHorizon: "{runtime} is supported for {daysLeft} more days.",
+  },
+  evaluate(fn, view, settings) {
     if (fn.packageType === "Image") {
-      return notApplicable("containerImage", "Container-image functions bring their own runtime (see function-image-os-patching).");
+      return notApplicable("containerImage");
     }
-    if (fn.runtime === undefined || fn.runtime === null) return unknown("runtimeNotRead", "The function's runtime was not read.");
-    const lifecycle = runtimeLifecycle(fn.runtime, view.settings.runtimeOverrides);
+    if (fn.runtime === undefined || fn.runtime === null) return unknown("runtimeNotRead");
+    const lifecycle = view.runtimeLifecycle(fn.runtime);
     if (!lifecycle) {
-      return unknown("runtimeNotInTable", `Runtime ${fn.runtime} is not in the runtime table (as of ${RUNTIME_TABLE_AS_OF}).`, { runtime: fn.runtime });
+      return unknown("runtimeNotInTable", { runtime: fn.runtime }, { tableAsOf: RUNTIME_TABLE_AS_OF });
     }
-    const horizonDays = view.settings.runtimeDeprecationHorizonDays;
+    const horizonDays = settings.runtimeDeprecationHorizonDays;
     const evidence = { runtime: fn.runtime, deprecationDate: lifecycle.deprecationDate, horizonDays, judgedAt: view.snapshot.collectedAt };
-    if (lifecycle.deprecationDate === null) return pass("noDeprecationAnnounced", `No deprecation date is announced for ${fn.runtime}.`, evidence);
+    if (lifecycle.deprecationDate === null) return pass("noDeprecationAnnounced", evidence);
     const daysLeft = daysBetween(view.now, startOfDay(lifecycle.deprecationDate));
     if (daysLeft < 0 || startOfDay(lifecycle.deprecationDate) <= view.now.getTime()) {
-      return notApplicable("alreadyDeprecated", `${fn.runtime} is already deprecated (see function-runtime-deprecated).`, evidence);
+      return notApplicable("alreadyDeprecated", evidence);
     }
     if (daysLeft <= horizonDays) {
-      return fail("deprecationWithinHorizon", `${fn.runtime} is deprecated on ${lifecycle.deprecationDate}, in ${daysLeft} days.`, { ...evidence, daysLeft });
+      return fail("deprecationWithinHorizon", { ...evidence, daysLeft });
     }
-    return pass("deprecationBeyondHorizon", `${fn.runtime} is supported for ${daysLeft} more days.`, { ...evidence, daysLeft });
+    return pass("deprecationBeyondHorizon", { ...evidence, daysLeft });
   },
 });

@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-import { daysBetween, parseAwsTimestamp } from "../src/engine/lookups/time.js";
+import { daysBetween, defineCheck, fail, notApplicable, parseAwsTimestamp, pass, unknown, z } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-runtime-updates-manual",
@@ -24,22 +23,38 @@ export default defineCheck({
     "put-runtime-management-config --function-name NAME --update-runtime-on Auto`.",
   requires: ["lambda:GetRuntimeManagementConfig", "lambda:ListFunctions"],
   limitations: `FunctionUpdate mode fails when the function's configuration was last modified more than checkSettings.maximumDaysSinceDeployment (default 90) days before collection.`,
-  evaluate(fn, view) {
-    if (fn.packageType === "Image") return notApplicable("containerImage", "Container-image functions are patched by rebuilding the image (see function-image-os-patching).");
-    if (fn.runtimeManagement === undefined) return unknown("runtimeManagementNotRead", "The runtime management configuration was not read.");
-    if (fn.runtimeManagement === null) return pass("runtimeUpdatesAuto", "Runtime updates are automatic (default).", { updateRuntimeOn: "Auto" });
+  settings: z.object({
+    /**
+     * A container image, or a function whose runtime updates only on deploy, not redeployed for more
+     * than this many days is running unpatched OS and runtime code.
+     */
+    maximumDaysSinceDeployment: z.number().int().positive().default(90),
+  }),
+  reasons: {
+    containerImage: "Container-image functions are patched by rebuilding the image (see function-image-os-patching).",
+    runtimeManagementNotRead: "The runtime management configuration was not read.",
+    runtimeUpdatesAuto: "Runtime updates are automatic{byDefault}.",
+    runtimeVersionPinned: "The runtime version is pinned: AWS security patches are not applied.",
+    lastModifiedNotRead: "Runtime updates wait for a deployment, and the last deployment date was not read.",
+    runtimeUpdatesStale: "Runtime patches are applied only on deployment, and the function was last deployed {daysSinceLastModified} days ago.",
+    runtimeUpdatesOnRecentDeploy: "Runtime patches are applied on deployment, and the function was deployed recently.",
+  },
+  evaluate(fn, view, settings) {
+    if (fn.packageType === "Image") return notApplicable("containerImage");
+    if (fn.runtimeManagement === undefined) return unknown("runtimeManagementNotRead");
+    if (fn.runtimeManagement === null) return pass("runtimeUpdatesAuto", { updateRuntimeOn: "Auto" }, { byDefault: " (default)" });
     const mode = fn.runtimeManagement.updateRuntimeOn;
     const evidence = { updateRuntimeOn: mode, runtimeVersionArn: fn.runtimeManagement.runtimeVersionArn ?? null };
-    if (mode === "Manual") return fail("runtimeVersionPinned", "The runtime version is pinned: AWS security patches are not applied.", evidence);
+    if (mode === "Manual") return fail("runtimeVersionPinned", evidence);
     if (mode === "FunctionUpdate") {
-      if (fn.lastModified === undefined) return unknown("lastModifiedNotRead", "Runtime updates wait for a deployment, and the last deployment date was not read.", evidence);
+      if (fn.lastModified === undefined) return unknown("lastModifiedNotRead", evidence);
       const age = daysBetween(parseAwsTimestamp(fn.lastModified), view.now);
       const withAge = { ...evidence, lastModified: fn.lastModified, daysSinceLastModified: age };
-      if (age > view.settings.maximumDaysSinceDeployment) {
-        return fail("runtimeUpdatesStale", `Runtime patches are applied only on deployment, and the function was last deployed ${age} days ago.`, withAge);
+      if (age > settings.maximumDaysSinceDeployment) {
+        return fail("runtimeUpdatesStale", withAge);
       }
-      return pass("runtimeUpdatesOnRecentDeploy", "Runtime patches are applied on deployment, and the function was deployed recently.", withAge);
+      return pass("runtimeUpdatesOnRecentDeploy", withAge);
     }
-    return pass("runtimeUpdatesAuto", "Runtime updates are automatic.", evidence);
+    return pass("runtimeUpdatesAuto", evidence, { byDefault: "" });
   },
 });

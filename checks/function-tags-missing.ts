@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown, z } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-tags-missing",
@@ -21,16 +21,27 @@ export default defineCheck({
     "Lambda console > function > Configuration > Tags > Manage tags, or `aws lambda tag-resource --resource " +
     "FUNCTION_ARN --tags owner=team-a,data-classification=internal`.",
   requires: ["lambda:GetFunction"],
-  evaluate(fn, view) {
-    if (fn.tags === undefined) return unknown("tagsNotRead", "The function's tags were not read.");
+  settings: z.object({
+    /** Tag keys every function is expected to carry (e.g. owner, data-classification). */
+    requiredTagKeys: z.array(z.string()).default([]),
+  }),
+  reasons: {
+    tagsNotRead: "The function's tags were not read.",
+    untagged: "The function has no tags.",
+    tagged: "The function is tagged (no required tag keys are configured).",
+    requiredTagsMissing: "The function lacks required tag(s): {missingKeys}.",
+    requiredTagsPresent: "The function carries every required tag.",
+  },
+  evaluate(fn, view, settings) {
+    if (fn.tags === undefined) return unknown("tagsNotRead");
     const keys = Object.keys(fn.tags).sort();
-    const required = view.settings.requiredTagKeys;
+    const required = settings.requiredTagKeys;
     if (required.length === 0) {
-      if (keys.length === 0) return fail("untagged", "The function has no tags.", { tagKeys: [] });
-      return pass("tagged", "The function is tagged (no required tag keys are configured).", { tagKeys: keys });
+      if (keys.length === 0) return fail("untagged", { tagKeys: [] });
+      return pass("tagged", { tagKeys: keys });
     }
     const missing = required.filter((key) => !(key in fn.tags!) || fn.tags![key] === "");
-    if (missing.length > 0) return fail("requiredTagsMissing", `The function lacks required tag(s): ${missing.join(", ")}.`, { missingTagKeys: missing, tagKeys: keys });
-    return pass("requiredTagsPresent", "The function carries every required tag.", { requiredTagKeys: required });
+    if (missing.length > 0) return fail("requiredTagsMissing", { missingTagKeys: missing, tagKeys: keys }, { missingKeys: missing.join(", ") });
+    return pass("requiredTagsPresent", { requiredTagKeys: required });
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-tracing-disabled",
@@ -21,9 +21,14 @@ export default defineCheck({
     "--tracing-config Mode=Active` (the role needs xray:PutTraceSegments and xray:PutTelemetryRecords).",
   requires: ["lambda:ListFunctions"],
   limitations: "OpenTelemetry or vendor tracing configured inside the code or a layer is not detected.",
+  reasons: {
+    tracingNotRead: "The tracing configuration was not read.",
+    tracingActive: "X-Ray active tracing is enabled.",
+    tracingPassThrough: "X-Ray active tracing is off (PassThrough).",
+  },
   evaluate(fn) {
-    if (fn.tracingMode === undefined) return unknown("tracingNotRead", "The tracing configuration was not read.");
-    if (fn.tracingMode === "Active") return pass("tracingActive", "X-Ray active tracing is enabled.", { tracingMode: fn.tracingMode });
-    return fail("tracingPassThrough", "X-Ray active tracing is off (PassThrough).", { tracingMode: fn.tracingMode });
+    if (fn.tracingMode === undefined) return unknown("tracingNotRead");
+    if (fn.tracingMode === "Active") return pass("tracingActive", { tracingMode: fn.tracingMode });
+    return fail("tracingPassThrough", { tracingMode: fn.tracingMode });
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-url-auth-none",
@@ -27,14 +27,20 @@ export default defineCheck({
     "Only the unqualified function's URL is read; URLs on aliases are not. A URL with AuthType NONE " +
     "is only invocable when the resource policy also allows lambda:InvokeFunctionUrl to everyone " +
     "(see function-policy-public-invoke); this check reports the URL setting itself.",
+  reasons: {
+    urlNotRead: "The function URL configuration was not read.",
+    noFunctionUrl: "The function has no function URL.",
+    urlAuthNone: "The function URL accepts unauthenticated requests (AuthType NONE).",
+    urlAuthIam: "The function URL requires IAM (SigV4) authentication.",
+  },
   evaluate(fn) {
-    if (fn.url === undefined) return unknown("urlNotRead", "The function URL configuration was not read.");
-    if (fn.url === null) return pass("noFunctionUrl", "The function has no function URL.");
+    if (fn.url === undefined) return unknown("urlNotRead");
+    if (fn.url === null) return pass("noFunctionUrl");
     if (fn.url.authType === "NONE") {
-      return fail("urlAuthNone", "The function URL accepts unauthenticated requests (AuthType NONE).", {
+      return fail("urlAuthNone", {
         "url.authType": fn.url.authType,
       });
     }
-    return pass("urlAuthIam", "The function URL requires IAM (SigV4) authentication.", { "url.authType": fn.url.authType });
+    return pass("urlAuthIam", { "url.authType": fn.url.authType });
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-url-cors-wildcard",
@@ -22,17 +22,25 @@ export default defineCheck({
     "--function-name NAME --cors 'AllowOrigins=https://app.example.com,AllowCredentials=false'`.",
   requires: ["lambda:GetFunctionUrlConfig"],
   limitations: "Only the unqualified function's URL is read; URLs on aliases are not.",
+  reasons: {
+    urlNotRead: "The function URL configuration was not read.",
+    noFunctionUrl: "The function has no function URL.",
+    corsNotConfigured: "The function URL has no CORS configuration (browsers refuse cross-origin reads).",
+    corsWildcardWithCredentials: "The function URL allows credentialed cross-origin requests from wildcard origins.",
+    corsWildcardOrigin: "The function URL allows cross-origin requests from {origins}.",
+    corsNamedOrigins: "The function URL allows cross-origin requests only from named origins.",
+  },
   evaluate(fn) {
-    if (fn.url === undefined) return unknown("urlNotRead", "The function URL configuration was not read.");
-    if (fn.url === null) return pass("noFunctionUrl", "The function has no function URL.");
-    if (fn.url.cors === null) return pass("corsNotConfigured", "The function URL has no CORS configuration (browsers refuse cross-origin reads).");
+    if (fn.url === undefined) return unknown("urlNotRead");
+    if (fn.url === null) return pass("noFunctionUrl");
+    if (fn.url.cors === null) return pass("corsNotConfigured");
     const origins = fn.url.cors.allowOrigins ?? [];
     const wildcards = origins.filter((origin) => origin.includes("*"));
     const evidence = { "url.cors.allowOrigins": origins, "url.cors.allowCredentials": fn.url.cors.allowCredentials ?? false };
     if (wildcards.length > 0 && fn.url.cors.allowCredentials === true) {
-      return fail("corsWildcardWithCredentials", "The function URL allows credentialed cross-origin requests from wildcard origins.", evidence);
+      return fail("corsWildcardWithCredentials", evidence);
     }
-    if (wildcards.length > 0) return fail("corsWildcardOrigin", `The function URL allows cross-origin requests from ${wildcards.join(", ")}.`, evidence);
-    return pass("corsNamedOrigins", "The function URL allows cross-origin requests only from named origins.", evidence);
+    if (wildcards.length > 0) return fail("corsWildcardOrigin", evidence, { origins: wildcards.join(", ") });
+    return pass("corsNamedOrigins", evidence);
   },
 });

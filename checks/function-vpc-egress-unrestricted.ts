@@ -1,5 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
-import type { SecurityGroup } from "../src/snapshot/schema.js";
+import { defineCheck, fail, notApplicable, pass, type SecurityGroup, unknown } from "../src/engine/check-kit.js";
 
 const ANYWHERE_V4 = "0.0.0.0/0";
 const ANYWHERE_V6 = "::/0";
@@ -38,9 +37,16 @@ export default defineCheck({
     "IpProtocol=tcp,FromPort=443,ToPort=443,PrefixListIds=[{PrefixListId=pl-xxxx}]`.",
   requires: ["lambda:ListFunctions", "ec2:DescribeSecurityGroups"],
   limitations: "Network ACLs, route tables and firewalls that may still block the traffic are not evaluated.",
+  reasons: {
+    vpcNotRead: "The function's VPC configuration was not read.",
+    notInVpc: "The function is not attached to a VPC (see function-vpc-none).",
+    egressToAnywhere: "A security group of the function allows all outbound traffic to the internet.",
+    securityGroupsNotRead: "Some of the function's security groups were not read.",
+    egressRestricted: "No security group of the function allows all outbound traffic to the internet.",
+  },
   evaluate(fn, view) {
-    if (fn.vpc === undefined) return unknown("vpcNotRead", "The function's VPC configuration was not read.");
-    if (fn.vpc === null || fn.vpc.subnetIds.length === 0) return notApplicable("notInVpc", "The function is not attached to a VPC (see function-vpc-none).");
+    if (fn.vpc === undefined) return unknown("vpcNotRead");
+    if (fn.vpc === null || fn.vpc.subnetIds.length === 0) return notApplicable("notInVpc");
     const groups = fn.vpc.securityGroupIds.map((id) => ({ id, group: view.securityGroup(fn.region, id) }));
     const open = groups.flatMap(({ id, group }) =>
       (group?.egress ?? [])
@@ -51,9 +57,9 @@ export default defineCheck({
             .map((range) => ({ securityGroupId: id, protocol: rule.protocol, fromPort: rule.fromPort ?? null, toPort: rule.toPort ?? null, destination: range })),
         ),
     );
-    if (open.length > 0) return fail("egressToAnywhere", "A security group of the function allows all outbound traffic to the internet.", { openEgressRules: open });
+    if (open.length > 0) return fail("egressToAnywhere", { openEgressRules: open });
     const missing = groups.filter((entry) => entry.group === undefined).map((entry) => entry.id);
-    if (missing.length > 0) return unknown("securityGroupsNotRead", "Some of the function's security groups were not read.", { securityGroupsNotRead: missing });
-    return pass("egressRestricted", "No security group of the function allows all outbound traffic to the internet.", { "vpc.securityGroupIds": fn.vpc.securityGroupIds });
+    if (missing.length > 0) return unknown("securityGroupsNotRead", { securityGroupsNotRead: missing });
+    return pass("egressRestricted", { "vpc.securityGroupIds": fn.vpc.securityGroupIds });
   },
 });

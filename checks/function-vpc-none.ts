@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-vpc-none",
@@ -24,9 +24,14 @@ export default defineCheck({
     "AWSLambdaVPCAccessExecutionRole permissions).",
   requires: ["lambda:ListFunctions"],
   limitations: "Not every function needs a VPC; suppress this finding with a reason for functions that only call public AWS APIs.",
+  reasons: {
+    vpcNotRead: "The function's VPC configuration was not read.",
+    notInVpc: "The function is not attached to a VPC.",
+    inVpc: "The function runs in {vpc.vpcId}.",
+  },
   evaluate(fn) {
-    if (fn.vpc === undefined) return unknown("vpcNotRead", "The function's VPC configuration was not read.");
-    if (fn.vpc === null || fn.vpc.subnetIds.length === 0) return fail("notInVpc", "The function is not attached to a VPC.", { vpc: null });
-    return pass("inVpc", `The function runs in ${fn.vpc.vpcId}.`, { "vpc.vpcId": fn.vpc.vpcId, "vpc.subnetIds": fn.vpc.subnetIds });
+    if (fn.vpc === undefined) return unknown("vpcNotRead");
+    if (fn.vpc === null || fn.vpc.subnetIds.length === 0) return fail("notInVpc", { vpc: null });
+    return pass("inVpc", { "vpc.vpcId": fn.vpc.vpcId, "vpc.subnetIds": fn.vpc.subnetIds });
   },
 });

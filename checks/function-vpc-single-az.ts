@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-vpc-single-az",
@@ -20,15 +20,22 @@ export default defineCheck({
     "VPC > Edit > Subnets, or `aws lambda update-function-configuration --function-name NAME --vpc-config " +
     "SubnetIds=subnet-a,subnet-b,SecurityGroupIds=sg-x`.",
   requires: ["lambda:ListFunctions", "ec2:DescribeSubnets"],
+  reasons: {
+    vpcNotRead: "The function's VPC configuration was not read.",
+    notInVpc: "The function is not attached to a VPC.",
+    multipleAvailabilityZones: "The function's subnets span {zoneCount} Availability Zones.",
+    subnetsNotRead: "Some of the function's subnets were not read.",
+    singleAvailabilityZone: "All of the function's subnets are in {zone}.",
+  },
   evaluate(fn, view) {
-    if (fn.vpc === undefined) return unknown("vpcNotRead", "The function's VPC configuration was not read.");
-    if (fn.vpc === null || fn.vpc.subnetIds.length === 0) return notApplicable("notInVpc", "The function is not attached to a VPC.");
+    if (fn.vpc === undefined) return unknown("vpcNotRead");
+    if (fn.vpc === null || fn.vpc.subnetIds.length === 0) return notApplicable("notInVpc");
     const subnets = fn.vpc.subnetIds.map((id) => ({ id, subnet: view.subnet(fn.region, id) }));
     const missing = subnets.filter((entry) => entry.subnet === undefined).map((entry) => entry.id);
     const zones = [...new Set(subnets.flatMap((entry) => (entry.subnet ? [entry.subnet.availabilityZone] : [])))].sort();
     const evidence = { "vpc.subnetIds": fn.vpc.subnetIds, availabilityZones: zones };
-    if (zones.length >= 2) return pass("multipleAvailabilityZones", `The function's subnets span ${zones.length} Availability Zones.`, evidence);
-    if (missing.length > 0) return unknown("subnetsNotRead", "Some of the function's subnets were not read.", { ...evidence, subnetsNotRead: missing });
-    return fail("singleAvailabilityZone", `All of the function's subnets are in ${zones[0] ?? "one zone"}.`, evidence);
+    if (zones.length >= 2) return pass("multipleAvailabilityZones", evidence, { zoneCount: zones.length });
+    if (missing.length > 0) return unknown("subnetsNotRead", { ...evidence, subnetsNotRead: missing });
+    return fail("singleAvailabilityZone", evidence, { zone: zones[0] ?? "one zone" });
   },
 });

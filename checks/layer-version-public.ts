@@ -1,6 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
-import { describeResourceStatement } from "../src/engine/lookups/resource-policy.js";
-import { classifyResourcePolicy, PolicyParseError } from "../src/policy/index.js";
+import { defineCheck, describeResourceStatement, fail, LAYER_POLICY_REASONS, pass } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "layer-version-public",
@@ -26,19 +24,18 @@ export default defineCheck({
     "--action lambda:GetLayerVersion --principal '*' --organization-id o-xxxxxxxxxx` (the console cannot edit " +
     "layer permissions).",
   requires: ["lambda:GetLayerVersionPolicy"],
+  reasons: {
+    ...LAYER_POLICY_REASONS,
+    layerSharedPublicly: "The layer version can be used by every AWS account.",
+    layerNotPublic: "The layer version is shared only with named accounts or an organisation.",
+  },
   evaluate(layer, view) {
-    if (layer.policy === undefined) return unknown("policyNotRead", "The layer version's policy was not read.");
-    if (layer.policy === null) return pass("noLayerPolicy", "The layer version is not shared.", { policy: null });
-    let statements;
-    try {
-      statements = classifyResourcePolicy(layer.policy, { accountId: view.accountId, trustedAccountIds: [...view.settings.trustedAccountIds] }).statements;
-    } catch (error) {
-      if (error instanceof PolicyParseError) return unknown("policyUnparseable", "The layer version's policy could not be interpreted.", { error: error.message });
-      throw error;
-    }
+    const policy = view.layerPolicy(layer);
+    if (!policy.ok) return policy.result;
+    const statements = policy.value.statements;
     const open = statements.filter((statement) => !statement.neutralised && statement.classification === "public");
-    if (open.length > 0) return fail("layerSharedPublicly", "The layer version can be used by every AWS account.", { statements: open.map(describeResourceStatement) });
-    return pass("layerNotPublic", "The layer version is shared only with named accounts or an organisation.", {
+    if (open.length > 0) return fail("layerSharedPublicly", { statements: open.map(describeResourceStatement) });
+    return pass("layerNotPublic", {
       statements: statements.map((statement) => ({ classification: statement.classification })),
     });
   },

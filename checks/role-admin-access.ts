@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { analysedRoleOrUnknown, describeGrant, isCheckResult } from "../src/engine/lookups/role-permissions.js";
+import { defineCheck, describeGrant, fail, pass, ROLE_POLICY_REASONS } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "role-admin-access",
@@ -26,16 +25,22 @@ export default defineCheck({
     "ROLE --policy-name POLICY`.",
   requires: ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetPolicyVersion", "iam:ListRolePolicies", "iam:GetRolePolicy"],
   limitations: "Service control policies and session policies that may cut the role's permissions are not visible.",
+  reasons: {
+    ...ROLE_POLICY_REASONS,
+    roleIsAdmin: "The role can perform every action in the account.",
+    roleNotAdmin: "The role cannot perform every action.",
+  },
   evaluate(resource, view) {
-    const analysis = analysedRoleOrUnknown(view, resource.role);
-    if (isCheckResult(analysis)) return analysis;
+    const permissions = view.rolePermissions(resource.role);
+    if (!permissions.ok) return permissions.result;
+    const analysis = permissions.value;
     if (analysis.isAdmin) {
-      return fail("roleIsAdmin", "The role can perform every action in the account.", {
+      return fail("roleIsAdmin", {
         adminReasons: analysis.adminReasons.map((item) => ({ reason: item.reason, grantedBy: item.grant ? describeGrant(item.grant) : null })),
         effectiveActionCount: analysis.effectiveActionCount,
         catalogueSize: analysis.catalogueSize,
       });
     }
-    return pass("roleNotAdmin", "The role cannot perform every action.", { effectiveActionCount: analysis.effectiveActionCount, catalogueSize: analysis.catalogueSize });
+    return pass("roleNotAdmin", { effectiveActionCount: analysis.effectiveActionCount, catalogueSize: analysis.catalogueSize });
   },
 });

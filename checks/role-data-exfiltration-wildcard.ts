@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { analysedRoleOrUnknown, describeCapability, isCheckResult } from "../src/engine/lookups/role-permissions.js";
+import { defineCheck, describeCapability, fail, pass, ROLE_POLICY_REASONS } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "role-data-exfiltration-wildcard",
@@ -25,15 +24,21 @@ export default defineCheck({
     "iam put-role-policy --role-name ROLE --policy-name data-access --policy-document file://scoped-reads.json`.",
   requires: ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetPolicyVersion", "iam:ListRolePolicies", "iam:GetRolePolicy"],
   limitations: "Resource policies (bucket, key, secret policies) that may still deny the read are not evaluated.",
+  reasons: {
+    ...ROLE_POLICY_REASONS,
+    dataReadOnAnyResource: "The role can read data on every resource with: {actions}.",
+    dataReadsScoped: "The role's data and secret reads are limited to named resources.",
+  },
   evaluate(resource, view) {
-    const analysis = analysedRoleOrUnknown(view, resource.role);
-    if (isCheckResult(analysis)) return analysis;
+    const permissions = view.rolePermissions(resource.role);
+    if (!permissions.ok) return permissions.result;
+    const analysis = permissions.value;
     if (analysis.dataExfiltrationOnAnyResource.length > 0) {
       const actions = analysis.dataExfiltrationOnAnyResource.map((item) => item.action);
-      return fail("dataReadOnAnyResource", `The role can read data on every resource with: ${actions.join(", ")}.`, {
+      return fail("dataReadOnAnyResource", {
         capabilities: analysis.dataExfiltrationOnAnyResource.map(describeCapability),
-      });
+      }, { actions: actions.join(", ") });
     }
-    return pass("dataReadsScoped", "The role's data and secret reads are limited to named resources.");
+    return pass("dataReadsScoped");
   },
 });

@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { analysedRoleOrUnknown, describeGrant, isCheckResult } from "../src/engine/lookups/role-permissions.js";
+import { defineCheck, describeGrant, fail, pass, ROLE_POLICY_REASONS } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "role-notaction-allow",
@@ -23,14 +22,20 @@ export default defineCheck({
     "> policy > Edit, or `aws iam create-policy-version --policy-arn POLICY_ARN --policy-document " +
     "file://explicit-actions.json --set-as-default` (inline: `aws iam put-role-policy`).",
   requires: ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetPolicyVersion", "iam:ListRolePolicies", "iam:GetRolePolicy"],
+  reasons: {
+    ...ROLE_POLICY_REASONS,
+    notActionAllow: "{count} Allow statement(s) use NotAction.",
+    noNotActionAllow: "No Allow statement of the role uses NotAction.",
+  },
   evaluate(resource, view) {
-    const analysis = analysedRoleOrUnknown(view, resource.role);
-    if (isCheckResult(analysis)) return analysis;
+    const permissions = view.rolePermissions(resource.role);
+    if (!permissions.ok) return permissions.result;
+    const analysis = permissions.value;
     if (analysis.notActionAllows.length > 0) {
-      return fail("notActionAllow", `${analysis.notActionAllows.length} Allow statement(s) use NotAction.`, {
+      return fail("notActionAllow", {
         statements: analysis.notActionAllows.map((item) => ({ notActions: item.notActions, allowedActionCount: item.allowedActionCount, ...describeGrant(item.grant) })),
-      });
+      }, { count: analysis.notActionAllows.length });
     }
-    return pass("noNotActionAllow", "No Allow statement of the role uses NotAction.");
+    return pass("noNotActionAllow");
   },
 });

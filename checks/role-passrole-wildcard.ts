@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { analysedRoleOrUnknown, describeGrant, isCheckResult } from "../src/engine/lookups/role-permissions.js";
+import { defineCheck, describeGrant, fail, pass, ROLE_POLICY_REASONS } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "role-passrole-wildcard",
@@ -24,12 +23,18 @@ export default defineCheck({
     "condition: IAM console > Roles > role > Permissions > policy > Edit, or `aws iam put-role-policy " +
     "--role-name ROLE --policy-name pass-role --policy-document file://pass-role-scoped.json`.",
   requires: ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetPolicyVersion", "iam:ListRolePolicies", "iam:GetRolePolicy"],
+  reasons: {
+    ...ROLE_POLICY_REASONS,
+    passRoleOnAnyRole: "The role can pass any role to an AWS service.",
+    passRoleScoped: "The role {whatItCanPass}.",
+  },
   evaluate(resource, view) {
-    const analysis = analysedRoleOrUnknown(view, resource.role);
-    if (isCheckResult(analysis)) return analysis;
+    const permissions = view.rolePermissions(resource.role);
+    if (!permissions.ok) return permissions.result;
+    const analysis = permissions.value;
     if (analysis.passRoleOnAnyResource.length > 0) {
-      return fail("passRoleOnAnyRole", "The role can pass any role to an AWS service.", { grantedBy: analysis.passRoleOnAnyResource.map(describeGrant) });
+      return fail("passRoleOnAnyRole", { grantedBy: analysis.passRoleOnAnyResource.map(describeGrant) });
     }
-    return pass("passRoleScoped", analysis.isAllowed("iam:PassRole") ? "The role can pass only named roles." : "The role cannot pass roles.");
+    return pass("passRoleScoped", {}, { whatItCanPass: analysis.isAllowed("iam:PassRole") ? "can pass only named roles" : "cannot pass roles" });
   },
 });

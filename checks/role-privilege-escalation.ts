@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { analysedRoleOrUnknown, describeCapability, isCheckResult } from "../src/engine/lookups/role-permissions.js";
+import { defineCheck, describeCapability, fail, pass, ROLE_POLICY_REASONS } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "role-privilege-escalation",
@@ -28,14 +27,20 @@ export default defineCheck({
   limitations:
     "Judged at the level of actions (resources and conditions of Allow statements are reported, not " +
     "evaluated), so a path scoped to harmless resources is still reported: check the evidence.",
+  reasons: {
+    ...ROLE_POLICY_REASONS,
+    escalationPath: "The role holds {count} privilege-escalation path(s).",
+    noEscalationPath: "The role holds no known privilege-escalation path.",
+  },
   evaluate(resource, view) {
-    const analysis = analysedRoleOrUnknown(view, resource.role);
-    if (isCheckResult(analysis)) return analysis;
+    const permissions = view.rolePermissions(resource.role);
+    if (!permissions.ok) return permissions.result;
+    const analysis = permissions.value;
     if (analysis.privilegeEscalationPaths.length > 0) {
-      return fail("escalationPath", `The role holds ${analysis.privilegeEscalationPaths.length} privilege-escalation path(s).`, {
+      return fail("escalationPath", {
         paths: analysis.privilegeEscalationPaths.map((path) => ({ id: path.id, description: path.description, actions: path.actions.map(describeCapability) })),
-      });
+      }, { count: analysis.privilegeEscalationPaths.length });
     }
-    return pass("noEscalationPath", "The role holds no known privilege-escalation path.");
+    return pass("noEscalationPath");
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check.js";
+import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "role-shared-by-functions",
@@ -25,19 +25,25 @@ export default defineCheck({
     "--role arn:aws:iam::ACCOUNT:role/NAME-role`.",
   requires: ["lambda:ListFunctions"],
   limitations: "Counts functions across the scanned regions only; functions in regions not scanned are not seen.",
+  reasons: {
+    roleSharedByFunctions: "The role is the execution role of {count} functions.",
+    functionListIncomplete: "Functions could not be listed in every region, so other users of the role may be missing.",
+    notAnExecutionRole: "No function in the snapshot uses this role.",
+    roleUsedByOneFunction: "The role is the execution role of one function.",
+  },
   evaluate(resource, view) {
     const functions = view.functionsWithRole(resource.arn);
     const evidence = { functionArns: functions.map((fn) => fn.arn), functionCount: functions.length };
-    if (functions.length >= 2) return fail("roleSharedByFunctions", `The role is the execution role of ${functions.length} functions.`, evidence);
+    if (functions.length >= 2) return fail("roleSharedByFunctions", evidence, { count: functions.length });
     // A function list that failed in some region may hide more users of this role.
     const listingGaps = view.snapshot.gaps.filter((gap) => gap.service === "lambda" && gap.operation === "ListFunctions");
     if (listingGaps.length > 0) {
-      return unknown("functionListIncomplete", "Functions could not be listed in every region, so other users of the role may be missing.", {
+      return unknown("functionListIncomplete", {
         ...evidence,
         regionsNotListed: [...new Set(listingGaps.map((gap) => gap.region))],
       });
     }
-    if (functions.length === 0) return notApplicable("notAnExecutionRole", "No function in the snapshot uses this role.", evidence);
-    return pass("roleUsedByOneFunction", "The role is the execution role of one function.", evidence);
+    if (functions.length === 0) return notApplicable("notAnExecutionRole", evidence);
+    return pass("roleUsedByOneFunction", evidence);
   },
 });

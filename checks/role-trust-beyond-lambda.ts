@@ -1,5 +1,5 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check.js";
-import { analyseTrustPolicy, describeStatement, PolicyParseError, widestTrustClass } from "../src/policy/index.js";
+import { widestTrustClass } from "../src/policy/index.js";
+import { defineCheck, describeTrustStatement, fail, pass, TRUST_POLICY_REASONS } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "role-trust-beyond-lambda",
@@ -25,35 +25,27 @@ export default defineCheck({
     "`aws iam update-assume-role-policy --role-name ROLE --policy-document " +
     "'{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}'`.",
   requires: ["iam:GetRole"],
+  reasons: {
+    ...TRUST_POLICY_REASONS,
+    trustPublic: "Principals other than the Lambda service can assume the execution role.",
+    trustCrossAccount: "Principals other than the Lambda service can assume the execution role.",
+    trustBeyondLambda: "Principals other than the Lambda service can assume the execution role.",
+    trustLambdaOnly: "Only lambda.amazonaws.com can assume the role.",
+  },
   evaluate(resource, view) {
-    const trustPolicy = resource.role.trustPolicy;
-    if (trustPolicy === undefined) return unknown("trustPolicyNotRead", "The role's trust policy was not read.");
-    let analysis;
-    try {
-      analysis = analyseTrustPolicy(trustPolicy, { accountId: view.accountId, trustedAccountIds: [...view.settings.trustedAccountIds] });
-    } catch (error) {
-      if (error instanceof PolicyParseError) return unknown("trustPolicyUnparseable", "The role's trust policy could not be interpreted.", { error: error.message });
-      throw error;
-    }
+    const trust = view.trustPolicy(resource.role);
+    if (!trust.ok) return trust.result;
+    const analysis = trust.value;
     if (analysis.assumableByOtherThanLambda) {
       const statements = analysis.statements
         .filter((statement) => statement.assumeActions.length > 0 && !statement.neutralised && widestTrustClass(statement) !== "lambda-service")
-        .map((statement) => ({
-          statement: describeStatement(statement.statement),
-          principals: statement.principals
-            .filter((principal) => principal.neutralisedBy === null && principal.classification !== "lambda-service")
-            .map((principal) => ({
-              principal: principal.principal === null ? "NotPrincipal" : `${principal.principal.type}:${principal.principal.value}`,
-              classification: principal.classification,
-            })),
-          requiresExternalId: statement.requiresExternalId,
-        }));
+        .map(describeTrustStatement);
       const reason = analysis.isPubliclyAssumable
         ? "trustPublic"
         : analysis.crossAccountPrincipals.length > 0 || analysis.unscopedFederatedPrincipals.length > 0
           ? "trustCrossAccount"
           : "trustBeyondLambda";
-      return fail(reason, "Principals other than the Lambda service can assume the execution role.", {
+      return fail(reason, {
         crossAccountPrincipals: analysis.crossAccountPrincipals,
         trustedAccountPrincipals: analysis.trustedAccountPrincipals,
         ownAccountPrincipals: analysis.ownAccountPrincipals,
@@ -62,6 +54,6 @@ export default defineCheck({
         statements,
       });
     }
-    return pass("trustLambdaOnly", "Only lambda.amazonaws.com can assume the role.");
+    return pass("trustLambdaOnly");
   },
 });

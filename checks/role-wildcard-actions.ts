@@ -1,5 +1,4 @@
-import { defineCheck, fail, pass } from "../src/engine/check.js";
-import { analysedRoleOrUnknown, describeGrant, isCheckResult } from "../src/engine/lookups/role-permissions.js";
+import { defineCheck, describeGrant, fail, pass, ROLE_POLICY_REASONS } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "role-wildcard-actions",
@@ -24,15 +23,21 @@ export default defineCheck({
     "CloudTrail activity): IAM console > Roles > role > Permissions > policy > Edit, or `aws iam " +
     "put-role-policy --role-name ROLE --policy-name POLICY --policy-document file://least-privilege.json`.",
   requires: ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetPolicyVersion", "iam:ListRolePolicies", "iam:GetRolePolicy"],
+  reasons: {
+    ...ROLE_POLICY_REASONS,
+    wildcardActions: "The role allows wildcard actions: {patterns}.",
+    noWildcardActions: "The role grants no service-wide wildcard action.",
+  },
   evaluate(resource, view) {
-    const analysis = analysedRoleOrUnknown(view, resource.role);
-    if (isCheckResult(analysis)) return analysis;
+    const permissions = view.rolePermissions(resource.role);
+    if (!permissions.ok) return permissions.result;
+    const analysis = permissions.value;
     if (analysis.wildcardActionGrants.length > 0) {
       const patterns = [...new Set(analysis.wildcardActionGrants.map((item) => item.pattern))].sort();
-      return fail("wildcardActions", `The role allows wildcard actions: ${patterns.join(", ")}.`, {
+      return fail("wildcardActions", {
         wildcardActions: analysis.wildcardActionGrants.map((item) => ({ pattern: item.pattern, ...describeGrant(item.grant) })),
-      });
+      }, { patterns: patterns.join(", ") });
     }
-    return pass("noWildcardActions", "The role grants no service-wide wildcard action.");
+    return pass("noWildcardActions");
   },
 });

@@ -1,10 +1,10 @@
-import { collectSnapshot, type CollectResult } from "../collect/index.js";
+import type { CollectResult } from "../collect/index.js";
 import type { AnyCheck } from "../engine/check.js";
+import { collect } from "../library/collect.js";
 import { InputError } from "./errors.js";
 import { note, type CliIO } from "./io.js";
 import type { ResolvedOptions } from "./options.js";
 import { createProgressRenderer, renderCollectionSummary } from "./progress.js";
-import { operationsRequiredBy } from "./select-checks.js";
 
 const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -30,13 +30,13 @@ export async function collectAccount(options: ResolvedOptions, checks: readonly 
   const progress = createProgressRenderer(io, options.quiet);
   let collected: CollectResult;
   try {
-    collected = await collectSnapshot({
+    collected = await collect({
       regions,
       ...(options.profile ? { profile: options.profile } : {}),
       ...(options.roleArn ? { roleArn: options.roleArn, sessionName: options.sessionName } : {}),
       ...(options.externalId ? { externalId: options.externalId } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      requiredOperations: operationsRequiredBy(checks),
+      checks: checks.map((selected) => selected.id),
       onProgress: progress.onProgress,
     });
   } finally {

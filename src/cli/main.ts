@@ -6,7 +6,8 @@ import { COMMANDS } from "./commands/index.js";
 import { ExitCode, UserError, exitCodeOfError } from "./errors.js";
 import { commandHelp, globalHelp } from "./help.js";
 import { processIO, type CliIO } from "./io.js";
-import { closest, resolveOptions } from "./options.js";
+import { closest } from "../text/suggest.js";
+import { resolveOptions } from "./options.js";
 
 /** Runs one CLI invocation and returns its exit code; every error becomes one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

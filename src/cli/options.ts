@@ -3,8 +3,9 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { SEVERITIES } from "../engine/check.js";
-import { checkSettingsSchema } from "../engine/settings.js";
+import { checkSettingsSchema } from "../library/catalogue.js";
 import { parseWithSchema, readJsonFile } from "../files/json-input.js";
+import { closest } from "../text/suggest.js";
 import { InputError } from "./errors.js";
 
 /**
@@ -111,33 +112,6 @@ export const resolvedOptionsSchema = z.object({
   positionals: z.array(z.string()).default([]),
 });
 export type ResolvedOptions = z.infer<typeof resolvedOptionsSchema>;
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = previous[j]!;
-      previous[j] = Math.min(previous[j]! + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
-}
-
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
 
 export function specsFor(command: string): OptionSpec[] {
   return OPTION_SPECS.filter((spec) => spec.commands.includes(command) || spec.commands.includes("*"));

@@ -1,14 +1,14 @@
 import { constants, existsSync } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { diffScanResults, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, readScanResult, renderDiff } from "../diff/index.js";
+import { diffScanResults, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, renderDiff } from "../diff/index.js";
 import { SEVERITIES, type AnyCheck } from "../engine/check.js";
-import { atOrAbove, evaluateSnapshot } from "../engine/evaluate.js";
-import { prepareRolePermissionAnalysis } from "../engine/lookups/role-permissions.js";
+import { atOrAbove } from "../engine/evaluate.js";
 import type { ScanResult } from "../engine/result-schema.js";
-import { defaultCheckSettings } from "../engine/settings.js";
-import { readSuppressionsFile, type Suppression } from "../engine/suppressions.js";
+import type { Suppression } from "../engine/suppressions.js";
 import { writePrivateFile } from "../files/private-file.js";
+import { check } from "../library/check.js";
+import { readBaseline, readSuppressionsFile } from "../library/inputs.js";
 import type { Snapshot } from "../snapshot/schema.js";
 import { ExitCode, InputError, type ExitCodeValue } from "./errors.js";
 import { note, type CliIO } from "./io.js";
@@ -39,9 +39,7 @@ export async function prepareRun(options: ResolvedOptions, targets: ReportTarget
     throw new InputError("--fail-on-new needs --baseline OLD.json (a previous scan result)");
   }
   const suppressions = options.suppressions ? await readSuppressionsFile(resolve(io.cwd, options.suppressions)) : [];
-  const baseline = options.baseline ? await readScanResult(resolve(io.cwd, options.baseline)) : undefined;
-  // Role checks expand IAM actions against the action catalogue, which loads asynchronously once.
-  await prepareRolePermissionAnalysis();
+  const baseline = options.baseline ? await readBaseline(resolve(io.cwd, options.baseline)) : undefined;
   return { suppressions, ...(baseline ? { baseline } : {}) };
 }
 
@@ -107,9 +105,9 @@ export async function evaluateAndReport(
   io: CliIO,
   startedAt: Date,
 ): Promise<PipelineOutcome> {
-  const result = evaluateSnapshot(snapshot, {
-    checks,
-    settings: { ...defaultCheckSettings, ...options.checkSettings },
+  const result = await check(snapshot, {
+    checks: checks.map((selected) => selected.id),
+    checkSettings: options.checkSettings,
     suppressions: inputs.suppressions,
     minimumSeverity: options.severity,
     startedAt,

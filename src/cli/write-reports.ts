@@ -5,7 +5,7 @@ import { REPORTERS, reporterFor } from "../report/index.js";
 import type { Reporter } from "../report/types.js";
 import { writeChunks, writePrivateFile, writePrivateStream } from "../files/private-file.js";
 import { InputError } from "./errors.js";
-import { closest } from "./options.js";
+import { closest } from "../text/suggest.js";
 import { useColour, type CliIO } from "./io.js";
 
 export interface ReportTargets {

@@ -1,5 +1,5 @@
 import { DescribeLogGroupsCommand, type CloudWatchLogsClient, type LogGroup as AwsLogGroup } from "@aws-sdk/client-cloudwatch-logs";
-import { logGroupNameOf } from "../engine/view.js";
+import { logGroupNameOf } from "../snapshot/lambda-defaults.js";
 import type { LambdaFunction, LogGroup } from "../snapshot/schema.js";
 import type { CollectContext } from "./context.js";
 

@@ -1,4 +1,6 @@
-import type { ResourceType, ResourceOf, SnapshotView } from "./view.js";
+import type { z } from "zod";
+import type { ResourceOf, ResourceType } from "./view/resources.js";
+import type { SnapshotView } from "./view/view.js";
 
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -30,25 +32,47 @@ export interface Frameworks {
 /** Fields that decided a result. Never a secret value: checks only see classified metadata. */
 export type Evidence = Record<string, unknown>;
 
-export interface CheckResult {
+/** Values for the `{placeholders}` of a reason's sentence that are not evidence fields. */
+export type MessageValues = Record<string, string | number | boolean | null>;
+
+/**
+ * What a check returns: a status and a declared reason id, with the fields that decided it. The
+ * sentence is the reason's declared text, its `{placeholders}` filled from `values`, then from the
+ * evidence, by the engine.
+ */
+export interface CheckOutcome<R extends string = string> {
   status: Status;
   /** Stable camelCase id of why, e.g. `urlAuthNone`. Tests and suppressions rely on it, not on text. */
+  reason: R;
+  evidence: Evidence;
+  values?: MessageValues;
+}
+
+/** A check's outcome with its sentence: what findings carry. */
+export interface CheckResult {
+  status: Status;
   reason: string;
   message: string;
   evidence: Evidence;
 }
 
-function result(status: Status, reason: string, message: string, evidence: Evidence = {}): CheckResult {
-  return { status, reason, message, evidence };
+function outcome<R extends string>(status: Status, reason: R, evidence: Evidence = {}, values?: MessageValues): CheckOutcome<R> {
+  return values === undefined ? { status, reason, evidence } : { status, reason, evidence, values };
 }
-export const pass = (reason: string, message: string, evidence?: Evidence) => result("pass", reason, message, evidence);
-export const fail = (reason: string, message: string, evidence?: Evidence) => result("fail", reason, message, evidence);
-export const unknown = (reason: string, message: string, evidence?: Evidence) =>
-  result("unknown", reason, message, evidence);
-export const notApplicable = (reason: string, message: string, evidence?: Evidence) =>
-  result("not_applicable", reason, message, evidence);
+export const pass = <R extends string>(reason: R, evidence?: Evidence, values?: MessageValues) => outcome("pass", reason, evidence, values);
+export const fail = <R extends string>(reason: R, evidence?: Evidence, values?: MessageValues) => outcome("fail", reason, evidence, values);
+export const unknown = <R extends string>(reason: R, evidence?: Evidence, values?: MessageValues) => outcome("unknown", reason, evidence, values);
+export const notApplicable = <R extends string>(reason: R, evidence?: Evidence, values?: MessageValues) =>
+  outcome("not_applicable", reason, evidence, values);
 
-export interface CheckDefinition<T extends ResourceType = ResourceType> {
+/** Reason ids with their sentences, e.g. `{ urlAuthNone: "The function URL accepts unauthenticated requests." }`. */
+export type Reasons = Readonly<Record<string, string>>;
+
+/** A check's own thresholds: a zod object whose every field has a default. */
+export type CheckSettingsSchema = z.ZodObject<z.ZodRawShape>;
+type SettingsOf<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+export interface CheckDefinition<T extends ResourceType = ResourceType, R extends Reasons = Reasons, S extends CheckSettingsSchema | undefined = CheckSettingsSchema | undefined> {
   id: string;
   /** The secure state, e.g. "Function URL requires IAM authentication". */
   title: string;
@@ -66,15 +90,42 @@ export interface CheckDefinition<T extends ResourceType = ResourceType> {
    * of them, for this resource, turns a pass into `unknown`; collection is driven by this list.
    */
   requires: string[];
+  /** Every reason the check can return, with its sentence; docs/checks.md lists them. */
+  reasons: R;
+  /** The check's thresholds, each with a default; the config file's `checkSettings` is composed from them. */
+  settings?: S;
   limitations?: string;
-  evaluate(resource: ResourceOf<T>, view: SnapshotView): CheckResult;
+  evaluate(resource: ResourceOf<T>, view: SnapshotView, settings: SettingsOf<S>): CheckOutcome<keyof R & string>;
 }
 
-export type AnyCheck = CheckDefinition<ResourceType>;
+/** Any check, as the engine and the catalogue hold them. */
+export interface AnyCheck {
+  id: string;
+  title: string;
+  severity: Severity;
+  layer: Layer;
+  phase: Phase;
+  resourceType: ResourceType;
+  frameworks: Frameworks;
+  rationale: string;
+  remediation: string;
+  requires: string[];
+  reasons: Reasons;
+  settings?: CheckSettingsSchema;
+  limitations?: string;
+  evaluate(resource: never, view: SnapshotView, settings: never): CheckOutcome;
+}
 
-/** Identity function that gives a check its types; the completeness test validates the metadata. */
-export function defineCheck<T extends ResourceType = "function">(
-  definition: Omit<CheckDefinition<T>, "resourceType"> & { resourceType?: T },
-): CheckDefinition<T> {
-  return { ...definition, resourceType: (definition.resourceType ?? "function") as T };
+/**
+ * Gives a check its types: `fail()`, `unknown()`... may only name a reason declared in `reasons`
+ * (a type error otherwise), and `evaluate` receives the check's own settings, typed. The index test
+ * validates the rest of the metadata.
+ */
+export function defineCheck<T extends ResourceType = "function", const R extends Reasons = Reasons, S extends CheckSettingsSchema | undefined = undefined>(
+  definition: Omit<CheckDefinition<T, R, S>, "resourceType" | "evaluate"> & {
+    resourceType?: T;
+    evaluate(resource: ResourceOf<T>, view: SnapshotView, settings: SettingsOf<S>): CheckOutcome<NoInfer<keyof R & string>>;
+  },
+): AnyCheck & CheckDefinition<T, R, S> {
+  return { ...definition, resourceType: (definition.resourceType ?? "function") as T } as AnyCheck & CheckDefinition<T, R, S>;
 }

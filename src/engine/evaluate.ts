@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { FRAMEWORK_CONTROLS, type FrameworkKey, controlTitle } from "../data/frameworks.js";
-import { TOOL } from "../package-info.js";
-import { parsePolicyDocument, PolicyParseError } from "../policy/index.js";
+import type { ActionCatalogue } from "../policy/index.js";
 import type { LambdaFunction, Snapshot } from "../snapshot/schema.js";
 import { SEVERITIES, type AnyCheck, type Severity } from "./check.js";
 import {
@@ -13,21 +11,28 @@ import {
 } from "./result-schema.js";
 import { runChecks, type Evaluation } from "./run-checks.js";
 import { ScoreAccumulator, type ScoredResult } from "./score.js";
-import { defaultCheckSettings, type CheckSettings } from "./settings.js";
+import { engineSettingsFrom, type CheckSettingsInput } from "./settings.js";
 import { createSuppressionMatcher, type Suppression } from "./suppressions.js";
-import { SnapshotView } from "./view.js";
+import { SnapshotView } from "./view/view.js";
 
 export interface EvaluateOptions {
   checks: readonly AnyCheck[];
-  settings?: CheckSettings;
+  /** The IAM action catalogue the role checks expand actions against (`loadActionCatalogue()`). */
+  catalogue: ActionCatalogue;
+  /** The config file's `checkSettings`: engine settings and the checks' own thresholds. */
+  checkSettings?: CheckSettingsInput;
   suppressions?: readonly Suppression[];
   /** Findings below this severity are left out of `findings` (scores still count them). */
   minimumSeverity?: Severity;
-  /** When the scan started (collection included); defaults to now. */
-  startedAt?: Date;
-  /** The time suppression expiry is judged against; defaults to now. */
-  now?: Date;
-  scanId?: string;
+  /** The result's identity: the engine makes no ids and reads no clock of its own. */
+  scanId: string;
+  tool: { name: string; version: string };
+  /** When the scan started (collection included). */
+  startedAt: Date;
+  /** The time suppression expiry is judged against. */
+  now: Date;
+  /** Read once, when the result is complete (`finishedAt`). */
+  clock: () => Date;
 }
 
 export function severityRank(severity: Severity): number {
@@ -73,14 +78,15 @@ export function describeTriggers(fn: LambdaFunction, view: SnapshotView): string
   }
   for (const mapping of view.eventSourceMappingsOf(fn)) triggers.push(`event source ${mapping.eventSourceArn ?? mapping.uuid}`);
   if (fn.resourcePolicy) {
-    try {
-      for (const statement of parsePolicyDocument(fn.resourcePolicy).statements) {
-        if (statement.effect !== "Allow") continue;
-        for (const principal of statement.principal ?? []) triggers.push(`resource policy: ${principal.isWildcard ? `${principal.value} (anyone)` : `${principal.type} ${principal.value}`}`);
+    const policy = view.functionPolicy(fn);
+    if (policy.ok) {
+      for (const statement of policy.value.statements) {
+        for (const { principal } of statement.principals) {
+          if (principal) triggers.push(`resource policy: ${principal.isWildcard ? `${principal.value} (anyone)` : `${principal.type} ${principal.value}`}`);
+        }
       }
-    } catch (error) {
+    } else {
       // The policy checks report an unparseable policy; the inventory only says so.
-      if (!(error instanceof PolicyParseError)) throw error;
       triggers.push("resource policy: (unparseable)");
     }
   }
@@ -124,11 +130,10 @@ function buildCompliance(findings: readonly Finding[], checks: readonly AnyCheck
  * A pure function of its inputs apart from the ids and clock values it is given.
  */
 export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): ScanResult {
-  const now = options.now ?? new Date();
-  const startedAt = options.startedAt ?? now;
-  const view = new SnapshotView(snapshot, options.settings ?? defaultCheckSettings);
-  const { evaluations, checkErrors } = runChecks(view, options.checks);
-  const suppressions = createSuppressionMatcher(options.suppressions ?? [], now);
+  const checkSettings = options.checkSettings ?? {};
+  const view = new SnapshotView(snapshot, { settings: engineSettingsFrom(checkSettings), catalogue: options.catalogue });
+  const { evaluations, checkErrors } = runChecks(view, options.checks, checkSettings);
+  const suppressions = createSuppressionMatcher(options.suppressions ?? [], options.now);
 
   const findings: Finding[] = [];
   const scoresByFunction = new Map(snapshot.functions.map((fn) => [fn.arn, new ScoreAccumulator()]));
@@ -185,10 +190,10 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
 
   return {
     schemaVersion: SCAN_RESULT_SCHEMA_VERSION,
-    scanId: options.scanId ?? randomUUID(),
-    tool: { name: TOOL.name, version: TOOL.version },
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
+    scanId: options.scanId,
+    tool: { name: options.tool.name, version: options.tool.version },
+    startedAt: options.startedAt.toISOString(),
+    finishedAt: options.clock().toISOString(),
     collectedAt: snapshot.collectedAt,
     accountId: snapshot.accountId,
     partition: snapshot.partition,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { gapSchema } from "../snapshot/schema.js";
 import { LAYERS, PHASES, SEVERITIES, STATUSES } from "./check.js";
-import { RESOURCE_TYPES } from "./view.js";
+import { RESOURCE_TYPES } from "./view/resources.js";
 
 /** The scan result contract written by `--format json` (DESIGN section 5). */
 export const SCAN_RESULT_SCHEMA_VERSION = 1;

@@ -1,6 +1,8 @@
 import type { Gap } from "../snapshot/schema.js";
-import { unknown, type AnyCheck, type CheckResult, type Status, STATUSES } from "./check.js";
-import type { ResourceRef, ResourceType, SnapshotView } from "./view.js";
+import { STATUSES, type AnyCheck, type CheckOutcome, type CheckResult, type MessageValues, type Status } from "./check.js";
+import { settingsOfCheck, type CheckSettingsInput } from "./settings.js";
+import type { ResourceRef, ResourceType } from "./view/resources.js";
+import type { SnapshotView } from "./view/view.js";
 
 export interface Evaluation {
   check: AnyCheck;
@@ -16,16 +18,39 @@ export interface CheckError {
   message: string;
 }
 
-function isCheckResult(value: unknown): value is CheckResult {
+/**
+ * Results the engine gives itself, for every check: they are not any check's reasons, and
+ * docs/checks.md lists them once.
+ */
+export const ENGINE_REASONS = {
+  dataUnavailable: "Could not read everything this check needs: {operations}.",
+  notCollected: "This snapshot was collected without {operations}.",
+  checkError: "Check failed on this resource: {error}",
+} as const;
+
+class CheckContractError extends Error {}
+
+function isOutcome(value: unknown): value is CheckOutcome {
   if (value === null || typeof value !== "object") return false;
-  const candidate = value as Partial<CheckResult>;
+  const candidate = value as Partial<CheckOutcome>;
   return (
     STATUSES.includes(candidate.status as Status) &&
     typeof candidate.reason === "string" &&
-    typeof candidate.message === "string" &&
     candidate.evidence !== null &&
     typeof candidate.evidence === "object"
   );
+}
+
+/**
+ * A reason's sentence with its `{placeholders}` filled from `values`, then from the evidence. A
+ * placeholder with no primitive value is a bug in the check: it becomes that resource's checkError.
+ */
+export function renderReason(template: string, evidence: Record<string, unknown>, values: MessageValues = {}): string {
+  return template.replace(/\{([A-Za-z0-9_.]+)\}/g, (_match, name: string) => {
+    const value = name in values ? values[name] : evidence[name];
+    if (value === null || ["string", "number", "boolean"].includes(typeof value)) return String(value);
+    throw new CheckContractError(`the sentence of this result needs a value for {${name}}`);
+  });
 }
 
 function describeGaps(gaps: readonly Gap[]) {
@@ -45,27 +70,31 @@ function describeGaps(gaps: readonly Gap[]) {
 function applyGaps(result: CheckResult, gaps: readonly Gap[]): CheckResult {
   if (gaps.length === 0) return result;
   if (result.status === "fail") return result;
-  const operations = [...new Set(gaps.map((gap) => `${gap.service}:${gap.operation} (${gap.errorCode})`))];
   if (result.status === "unknown") {
     return { ...result, evidence: { ...result.evidence, gaps: describeGaps(gaps) } };
   }
-  return unknown("dataUnavailable", `Could not read everything this check needs: ${operations.join(", ")}.`, {
-    gaps: describeGaps(gaps),
-    resultWithoutMissingData: result.reason,
-  });
+  const operations = [...new Set(gaps.map((gap) => `${gap.service}:${gap.operation} (${gap.errorCode})`))].join(", ");
+  return {
+    status: "unknown",
+    reason: "dataUnavailable",
+    message: renderReason(ENGINE_REASONS.dataUnavailable, {}, { operations }),
+    evidence: { gaps: describeGaps(gaps), resultWithoutMissingData: result.reason },
+  };
 }
 
-function evaluateOne(check: AnyCheck, resource: unknown, view: SnapshotView): { result: CheckResult; error?: string } {
+function checkErrorResult(message: string): { result: CheckResult; error: string } {
+  return { result: { status: "unknown", reason: "checkError", message: renderReason(ENGINE_REASONS.checkError, {}, { error: message }), evidence: { error: message } }, error: message };
+}
+
+function evaluateOne(check: AnyCheck, resource: unknown, view: SnapshotView, settings: Record<string, unknown>): { result: CheckResult; error?: string } {
   try {
-    const result = (check.evaluate as (resource: unknown, view: SnapshotView) => unknown)(resource, view);
-    if (!isCheckResult(result)) {
-      const message = "the check returned no valid result";
-      return { result: unknown("checkError", `Check failed: ${message}.`, {}), error: message };
-    }
-    return { result };
+    const outcome = (check.evaluate as (resource: unknown, view: SnapshotView, settings: unknown) => unknown)(resource, view, settings);
+    if (!isOutcome(outcome)) return checkErrorResult("the check returned no valid result");
+    const template = check.reasons[outcome.reason];
+    if (template === undefined) return checkErrorResult(`the check returned the undeclared reason ${outcome.reason}`);
+    return { result: { status: outcome.status, reason: outcome.reason, message: renderReason(template, outcome.evidence, outcome.values), evidence: outcome.evidence } };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { result: unknown("checkError", `Check failed on this resource: ${message}`, { error: message }), error: message };
+    return checkErrorResult(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -73,7 +102,11 @@ function evaluateOne(check: AnyCheck, resource: unknown, view: SnapshotView): { 
  * Runs each check over every resource of its type. A check that throws yields `unknown` with
  * reason `checkError` for that resource only; the error is reported, and the other results stand.
  */
-export function runChecks(view: SnapshotView, checks: readonly AnyCheck[]): { evaluations: Evaluation[]; checkErrors: CheckError[] } {
+export function runChecks(
+  view: SnapshotView,
+  checks: readonly AnyCheck[],
+  checkSettings: CheckSettingsInput = {},
+): { evaluations: Evaluation[]; checkErrors: CheckError[] } {
   const evaluations: Evaluation[] = [];
   const checkErrors: CheckError[] = [];
   // Each resource's reference and linked functions are built once and shared by every check's result.
@@ -92,14 +125,18 @@ export function runChecks(view: SnapshotView, checks: readonly AnyCheck[]): { ev
   };
   for (const check of checks) {
     const notAttempted = view.operationsNotAttempted(check.requires);
+    const settings = Object.freeze(settingsOfCheck(check, checkSettings));
     for (const { resource, ref, linked } of targetsOf(check.resourceType)) {
       let result: CheckResult;
       if (notAttempted.length > 0) {
-        result = unknown("notCollected", `This snapshot was collected without ${notAttempted.join(", ")}.`, {
-          operationsNotCollected: notAttempted,
-        });
+        result = {
+          status: "unknown",
+          reason: "notCollected",
+          message: renderReason(ENGINE_REASONS.notCollected, {}, { operations: notAttempted.join(", ") }),
+          evidence: { operationsNotCollected: notAttempted },
+        };
       } else {
-        const outcome = evaluateOne(check, resource, view);
+        const outcome = evaluateOne(check, resource, view, settings);
         if (outcome.error !== undefined) {
           checkErrors.push({ checkId: check.id, resourceArn: resource.arn, message: outcome.error });
         }

@@ -1,35 +1,61 @@
 import { z } from "zod";
+import type { AnyCheck } from "./check.js";
 
-/** Thresholds checks judge against; set in the config file's `checkSettings`. */
-export const checkSettingsSchema = z
-  .object({
-    /** Accounts whose principals may invoke functions or assume roles without being reported. */
-    trustedAccountIds: z.array(z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id")).default([]),
-    /** Log retention below this many days fails `function-log-retention-short`. */
-    minimumLogRetentionDays: z.number().int().positive().default(365),
-    /** `function-runtime-deprecation-soon` fails this many days or fewer before deprecation. */
-    runtimeDeprecationHorizonDays: z.number().int().nonnegative().default(180),
-    /** Replace or add rows of the runtime table (e.g. when AWS moves a date before we ship). */
-    runtimeOverrides: z
-      .array(
-        z.object({
-          identifier: z.string(),
-          deprecationDate: z.string().nullable(),
-          blockCreateDate: z.string().nullable().optional(),
-          blockUpdateDate: z.string().nullable().optional(),
-        }),
-      )
-      .default([]),
-    /**
-     * A container image, or a function whose runtime updates only on deploy, not redeployed for more
-     * than this many days is running unpatched OS and runtime code.
-     */
-    maximumDaysSinceDeployment: z.number().int().positive().default(90),
-    /** Tag keys every function is expected to carry (e.g. owner, data-classification). */
-    requiredTagKeys: z.array(z.string()).default([]),
-  })
-  .strict();
+/**
+ * Settings the view's shared analyses use, and so every check that relies on them: they are not
+ * any one check's. A check's own thresholds live with the check (`settings` in defineCheck); the
+ * config file's `checkSettings` is composed from both by `checkSettingsSchemaFor`.
+ */
+export const engineSettingsSchema = z.object({
+  /** Accounts whose principals may invoke functions or assume roles without being reported. */
+  trustedAccountIds: z.array(z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id")).default([]),
+  /** Replace or add rows of the runtime table (e.g. when AWS moves a date before we ship). */
+  runtimeOverrides: z
+    .array(
+      z.object({
+        identifier: z.string(),
+        deprecationDate: z.string().nullable(),
+        blockCreateDate: z.string().nullable().optional(),
+        blockUpdateDate: z.string().nullable().optional(),
+      }),
+    )
+    .default([]),
+});
+export type EngineSettings = z.infer<typeof engineSettingsSchema>;
 
-export type CheckSettings = z.infer<typeof checkSettingsSchema>;
+export const defaultEngineSettings: EngineSettings = engineSettingsSchema.parse({});
 
-export const defaultCheckSettings: CheckSettings = checkSettingsSchema.parse({});
+/** `checkSettings` as a user writes it: any subset of the engine's and the checks' settings. */
+export type CheckSettingsInput = Readonly<Record<string, unknown>>;
+
+/**
+ * The `checkSettings` schema for a catalogue: the engine's settings plus every check's own, strict
+ * (a misspelt key is an error). Two checks may share a setting only with the same definition.
+ */
+export function checkSettingsSchemaFor(checks: readonly AnyCheck[]): z.ZodObject<z.ZodRawShape> {
+  const shape: Record<string, z.core.$ZodType> = { ...engineSettingsSchema.shape };
+  const owner = new Map<string, string>(Object.keys(shape).map((key) => [key, "the engine"]));
+  for (const check of checks) {
+    for (const [key, field] of Object.entries(check.settings?.shape ?? {})) {
+      const existing = shape[key];
+      if (existing && JSON.stringify(z.toJSONSchema(existing, { io: "input" })) !== JSON.stringify(z.toJSONSchema(field, { io: "input" }))) {
+        throw new Error(`setting ${key} of ${check.id} differs from the one ${owner.get(key)} declares`);
+      }
+      shape[key] = field;
+      owner.set(key, owner.get(key) ?? check.id);
+    }
+  }
+  return z.object(shape).strict();
+}
+
+/** The engine's part of the user's `checkSettings`, with defaults. */
+export function engineSettingsFrom(input: CheckSettingsInput): EngineSettings {
+  return engineSettingsSchema.parse({ trustedAccountIds: input.trustedAccountIds, runtimeOverrides: input.runtimeOverrides });
+}
+
+/** One check's own settings from the user's `checkSettings`, with the check's defaults. */
+export function settingsOfCheck(check: AnyCheck, input: CheckSettingsInput): Record<string, unknown> {
+  if (!check.settings) return {};
+  const own = Object.fromEntries(Object.keys(check.settings.shape).map((key) => [key, input[key]]));
+  return check.settings.parse(own) as Record<string, unknown>;
+}

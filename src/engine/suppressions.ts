@@ -1,6 +1,5 @@
 import picomatch from "picomatch";
 import { z } from "zod";
-import { parseWithSchema, readJsonFile } from "../files/json-input.js";
 
 const dateOnly = z
   .string()
@@ -22,11 +21,6 @@ export const suppressionSchema = z
 export type Suppression = z.infer<typeof suppressionSchema>;
 
 export const suppressionsFileSchema = z.object({ suppressions: z.array(suppressionSchema) }).strict();
-
-export async function readSuppressionsFile(fileName: string): Promise<Suppression[]> {
-  const raw = await readJsonFile(fileName, "suppressions file");
-  return parseWithSchema(suppressionsFileSchema, raw, "suppressions file", fileName).suppressions;
-}
 
 /** A date-only expiry lasts through that whole day (UTC). */
 function expiryInstant(expires: string): number {

@@ -59,6 +59,8 @@ export interface ResourceStatementClassification {
   invokeActions: InvokeAction[];
   /** The actions as written, to answer "who can read or modify" for non-invoke grants. */
   actions: { kind: "Action" | "NotAction"; patterns: string[] };
+  /** The statement grants more than invoking: lambda:*, GetFunction, UpdateFunctionCode, any NotAction... */
+  grantsBeyondInvoke: boolean;
   principals: PrincipalClassification[];
   /** Conditions that narrowed the class; empty when the class comes from the principal alone. */
   decidingConditions: ScopingCondition[];
@@ -86,6 +88,15 @@ export interface ResourcePolicySummary {
 export interface ResourcePolicyAnalysis {
   statements: ResourceStatementClassification[];
   summary: ResourcePolicySummary;
+}
+
+/** Action patterns that grant invoking and nothing else: each invoke action, and `lambda:Invoke*`. */
+const INVOKE_ONLY_PATTERNS = new Set([...INVOKE_ACTIONS.map((action) => action.toLowerCase()), "lambda:invoke*"]);
+
+/** Management vs invoke: does the statement's Action (or any NotAction) reach beyond invoking? */
+function grantsBeyondInvoke(statement: ParsedStatement): boolean {
+  if (statement.action === null) return true;
+  return statement.action.some((pattern) => !INVOKE_ONLY_PATTERNS.has(pattern.toLowerCase()));
 }
 
 function invokeActionsOf(statement: ParsedStatement): InvokeAction[] {
@@ -198,6 +209,7 @@ function classifyStatement(statement: ParsedStatement, denies: ParsedStatement[]
     grantsInvoke: invokeActions.length > 0,
     invokeActions,
     actions: statement.action !== null ? { kind: "Action", patterns: statement.action } : { kind: "NotAction", patterns: statement.notAction ?? [] },
+    grantsBeyondInvoke: grantsBeyondInvoke(statement),
     principals: principals.map(({ principal, classification: reach, reason, accountIds, neutralisedBy }) => ({ principal, classification: reach, reason, accountIds, neutralisedBy })),
     decidingConditions: [...new Set(deciders.flatMap((item) => item.deciding))],
     ignoredConditions: scope.ignored,

@@ -6,7 +6,7 @@ import { ALL_CHECKS } from "../../checks/index.js";
 import { renderChecksDoc } from "../../scripts/generate-checks-doc.js";
 import { FRAMEWORK_CONTROLS, type FrameworkKey } from "../../src/data/frameworks.js";
 import { LAYERS, PHASES, SEVERITIES } from "../../src/engine/check.js";
-import { RESOURCE_TYPES } from "../../src/engine/view.js";
+import { RESOURCE_TYPES } from "../../src/engine/view/resources.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const checkFiles = readdirSync(join(root, "checks"))

@@ -1,13 +1,7 @@
 import check from "../../checks/role-admin-access.js";
-import { beforeAll } from "vitest";
-import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
 import { describeCheckCases } from "../support/check-cases.js";
 import { snapshotWith } from "../support/fixtures.js";
 import { ADMIN_POLICY, BASIC_EXECUTION_POLICY, roleSnapshots, roleWith } from "./builders.js";
-
-beforeAll(async () => {
-  await prepareRolePermissionAnalysis();
-});
 
 const { least, withInline, managedNotRead } = roleSnapshots;
 

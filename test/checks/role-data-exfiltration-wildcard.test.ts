@@ -1,13 +1,7 @@
 import check from "../../checks/role-data-exfiltration-wildcard.js";
-import { beforeAll } from "vitest";
-import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
 import { describeCheckCases } from "../support/check-cases.js";
 
 import { roleSnapshots } from "./builders.js";
-
-beforeAll(async () => {
-  await prepareRolePermissionAnalysis();
-});
 
 const { least, withInline, managedNotRead } = roleSnapshots;
 

@@ -16,7 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import functionCodeSigningDisabled from "../../checks/function-code-signing-disabled.js";
 import functionPolicyPublicInvoke from "../../checks/function-policy-public-invoke.js";
 import { runChecks } from "../../src/engine/run-checks.js";
-import { SnapshotView } from "../../src/engine/view.js";
+import { viewWithoutRoles } from "../support/evaluate.js";
 import {
   ACCOUNT,
   OTHER_REGION,
@@ -120,7 +120,7 @@ describe("collectLambda", () => {
       },
     ]);
 
-    const view = new SnapshotView(snapshot);
+    const view = viewWithoutRoles(snapshot);
     const { evaluations } = runChecks(view, [functionPolicyPublicInvoke]);
     const statusOf = (name: string) => evaluations.find((e) => e.resource.arn === functionArn(name))?.result.status;
     expect(statusOf("denied")).toBe("unknown");
@@ -354,7 +354,7 @@ describe("collectLambda: code signing, read per region", () => {
     expect(countSent(mocks, "lambda:ListFunctionsByCodeSigningConfig")).toBe(0);
 
     // Missing data is never a pass, nor a fail: the check says unknown.
-    const { evaluations } = runChecks(new SnapshotView(snapshot), [functionCodeSigningDisabled]);
+    const { evaluations } = runChecks(viewWithoutRoles(snapshot), [functionCodeSigningDisabled]);
     const resultOf = (name: string) => evaluations.find((e) => e.resource.arn === functionArn(name))?.result;
     expect(resultOf("a")).toMatchObject({ status: "unknown", reason: "codeSigningNotRead" });
     expect(resultOf("a")?.evidence?.gaps).toEqual([expect.objectContaining({ operation: "lambda:ListCodeSigningConfigs" })]);
@@ -435,7 +435,7 @@ describe("collectLambda: code signing, read per region", () => {
       "lambda:ListFunctionsByCodeSigningConfig",
       "sts:GetCallerIdentity",
     ]);
-    const { evaluations } = runChecks(new SnapshotView(snapshot), [functionCodeSigningDisabled]);
+    const { evaluations } = runChecks(viewWithoutRoles(snapshot), [functionCodeSigningDisabled]);
     expect(evaluations.map((e) => [e.resource.arn, e.result.status])).toEqual([
       [functionArn("plain"), "fail"],
       [functionArn("signed"), "pass"],

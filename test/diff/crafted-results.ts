@@ -1,8 +1,8 @@
 import { ALL_CHECKS } from "../../checks/index.js";
 import type { AnyCheck } from "../../src/engine/check.js";
-import { evaluateSnapshot } from "../../src/engine/evaluate.js";
 import { scanResultSchema, type ScanResult } from "../../src/engine/result-schema.js";
 import type { Suppression } from "../../src/engine/suppressions.js";
+import { evaluateWithoutRoles } from "../support/evaluate.js";
 import { functionArn, secureFunction, snapshotWith } from "../support/fixtures.js";
 
 const URL = "function-url-auth-none";
@@ -57,17 +57,10 @@ export function craftedScanResults(): { oldResult: ScanResult; newResult: ScanRe
     ],
   });
   const suppressEcho: Suppression[] = [{ checkId: TRACING, resource: functionArn("echo"), reason: "Tracing replaced by vendor APM agent" }];
-  const oldResult = evaluateSnapshot(oldSnapshot, {
-    checks: checksNamed([TRACING, URL]),
-    now: new Date("2026-10-25T06:05:00.000Z"),
-    scanId: "scan-old",
-  });
-  const newResult = evaluateSnapshot(newSnapshot, {
-    checks: checksNamed([RUNTIME, TRACING, URL]),
-    suppressions: suppressEcho,
-    now: new Date("2026-11-01T06:05:00.000Z"),
-    scanId: "scan-new",
-  });
+  const oldNow = new Date("2026-10-25T06:05:00.000Z");
+  const newNow = new Date("2026-11-01T06:05:00.000Z");
+  const oldResult = evaluateWithoutRoles(oldSnapshot, { checks: checksNamed([TRACING, URL]), now: oldNow, scanId: "scan-old" });
+  const newResult = evaluateWithoutRoles(newSnapshot, { checks: checksNamed([RUNTIME, TRACING, URL]), suppressions: suppressEcho, now: newNow, scanId: "scan-new" });
   // A new tool version rated tracing higher: the same finding, a different severity.
   for (const finding of newResult.findings) if (finding.checkId === TRACING) finding.severity = "medium";
   return { oldResult: scanResultSchema.parse(oldResult), newResult: scanResultSchema.parse(newResult) };

@@ -4,11 +4,8 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ALL_CHECKS } from "../../checks/index.js";
-import { evaluateSnapshot } from "../../src/engine/evaluate.js";
-import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
+import { check } from "../../src/index.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
-import { defaultCheckSettings } from "../../src/engine/settings.js";
 import { writeSnapshot } from "../../src/snapshot/io.js";
 import type { Snapshot } from "../../src/snapshot/schema.js";
 
@@ -63,8 +60,7 @@ export interface Scanner {
 }
 
 export async function evaluate(snapshot: Snapshot): Promise<ScanResult> {
-  await prepareRolePermissionAnalysis();
-  return evaluateSnapshot(snapshot, { checks: ALL_CHECKS, settings: defaultCheckSettings });
+  return check(snapshot);
 }
 
 /** The CLI as a child process (`node dist/src/cli/main.js`, built by test/global-setup.ts). */

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { ALL_CHECKS } from "../../checks/index.js";
 import { defineCheck, fail, pass, unknown, type AnyCheck } from "../../src/engine/check.js";
-import { evaluateSnapshot } from "../../src/engine/evaluate.js";
 import { scanResultSchema } from "../../src/engine/result-schema.js";
+import { checkSettingsSchemaFor } from "../../src/engine/settings.js";
 import { createSuppressionMatcher } from "../../src/engine/suppressions.js";
+import { check } from "../../src/index.js";
+import { demoSnapshotPath } from "../../src/package-info.js";
+import { readSnapshot } from "../../src/snapshot/io.js";
+import { z } from "zod";
+import { evaluateForTest as evaluateSnapshot } from "../support/evaluate.js";
 import { functionArn, REGION, secureFunction, snapshotWith } from "../support/fixtures.js";
 
 const policyCheck = defineCheck({
@@ -15,9 +21,10 @@ const policyCheck = defineCheck({
   rationale: "test",
   remediation: "aws lambda add-permission",
   requires: ["lambda:GetPolicy"],
+  reasons: { policyNotRead: "not read", noPolicy: "none", hasPolicy: "has one" },
   evaluate(fn) {
-    if (fn.resourcePolicy === undefined) return unknown("policyNotRead", "not read");
-    return fn.resourcePolicy === null ? pass("noPolicy", "none") : fail("hasPolicy", "has one");
+    if (fn.resourcePolicy === undefined) return unknown("policyNotRead");
+    return fn.resourcePolicy === null ? pass("noPolicy") : fail("hasPolicy");
   },
 });
 
@@ -31,9 +38,10 @@ const throwingCheck = defineCheck({
   rationale: "test",
   remediation: "aws lambda get-function",
   requires: ["lambda:ListFunctions"],
+  reasons: { fine: "fine" },
   evaluate(fn) {
     if (fn.name === "beta") throw new Error("boom on beta");
-    return pass("fine", "fine");
+    return pass("fine");
   },
 });
 
@@ -47,9 +55,10 @@ const mutatingCheck = defineCheck({
   rationale: "test",
   remediation: "aws lambda get-function",
   requires: [],
+  reasons: { fine: "fine" },
   evaluate(fn) {
     (fn as { name: string }).name = "changed";
-    return pass("fine", "fine");
+    return pass("fine");
   },
 });
 
@@ -58,37 +67,37 @@ const beta = secureFunction({ name: "beta", arn: functionArn("beta") });
 const now = new Date("2026-11-20T00:00:00Z");
 
 describe("engine", () => {
-  it("turns a pass into unknown when a required read has a gap for that function only", () => {
+  it("turns a pass into unknown when a required read has a gap for that function only", async () => {
     const snapshot = snapshotWith({
       functions: [alpha, beta],
       gaps: [{ service: "lambda", operation: "GetPolicy", region: REGION, resourceArn: alpha.arn, errorCode: "AccessDeniedException", message: "denied" }],
     });
-    const result = evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck], now });
+    const result = await evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck], now });
     const byName = Object.fromEntries(result.findings.map((f) => [f.resource.name, f]));
     expect(byName.alpha).toMatchObject({ status: "unknown", reason: "dataUnavailable" });
     expect(byName.alpha!.evidence.gaps).toEqual([{ operation: "lambda:GetPolicy", region: REGION, resourceArn: alpha.arn, errorCode: "AccessDeniedException" }]);
     expect(byName.beta).toMatchObject({ status: "pass", reason: "noPolicy" });
   });
 
-  it("applies a region-wide gap to every function of that region, and a fail stands", () => {
+  it("applies a region-wide gap to every function of that region, and a fail stands", async () => {
     const failing = secureFunction({ name: "gamma", arn: functionArn("gamma"), resourcePolicy: { Statement: [] } });
     const snapshot = snapshotWith({
       functions: [alpha, failing],
       gaps: [{ service: "lambda", operation: "GetPolicy", region: REGION, errorCode: "ThrottlingException", message: "slow down" }],
     });
-    const result = evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck], now });
+    const result = await evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck], now });
     expect(result.findings.map((f) => [f.resource.name, f.status])).toEqual([["alpha", "unknown"], ["gamma", "fail"]]);
   });
 
-  it("reports unknown for operations the collection did not attempt", () => {
+  it("reports unknown for operations the collection did not attempt", async () => {
     const snapshot = snapshotWith({ functions: [alpha], operationsAttempted: ["lambda:ListFunctions"] });
-    const result = evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck], now });
+    const result = await evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck], now });
     expect(result.findings[0]).toMatchObject({ status: "unknown", reason: "notCollected" });
   });
 
-  it("a check that throws is unknown for that function only, and is reported", () => {
+  it("a check that throws is unknown for that function only, and is reported", async () => {
     const snapshot = snapshotWith({ functions: [alpha, beta] });
-    const result = evaluateSnapshot(snapshot, { checks: [throwingCheck as AnyCheck], now });
+    const result = await evaluateSnapshot(snapshot, { checks: [throwingCheck as AnyCheck], now });
     const byName = Object.fromEntries(result.findings.map((f) => [f.resource.name, f]));
     expect(byName.beta).toMatchObject({ status: "unknown", reason: "checkError" });
     expect(byName.alpha).toMatchObject({ status: "pass", reason: "fine" });
@@ -96,18 +105,18 @@ describe("engine", () => {
     expect(result.summary.counts.checkErrors).toBe(1);
   });
 
-  it("freezes the snapshot: a check cannot change what the next check sees", () => {
+  it("freezes the snapshot: a check cannot change what the next check sees", async () => {
     const snapshot = snapshotWith({ functions: [alpha] });
-    const result = evaluateSnapshot(snapshot, { checks: [mutatingCheck as AnyCheck, policyCheck as AnyCheck], now });
+    const result = await evaluateSnapshot(snapshot, { checks: [mutatingCheck as AnyCheck, policyCheck as AnyCheck], now });
     expect(result.findings[0]).toMatchObject({ status: "unknown", reason: "checkError" });
     expect(result.findings[1]!.resource.name).toBe("alpha");
     expect(snapshot.functions[0]!.name).toBe("alpha");
   });
 
-  it("suppresses by check id and ARN glob, keeps the finding marked, and drops expired suppressions", () => {
+  it("suppresses by check id and ARN glob, keeps the finding marked, and drops expired suppressions", async () => {
     const withPolicy = (name: string) => secureFunction({ name, arn: functionArn(name), resourcePolicy: { Statement: [] } });
     const snapshot = snapshotWith({ functions: [withPolicy("public-a"), withPolicy("public-b"), withPolicy("internal")] });
-    const result = evaluateSnapshot(snapshot, {
+    const result = await evaluateSnapshot(snapshot, {
       checks: [policyCheck as AnyCheck],
       now,
       suppressions: [
@@ -135,14 +144,89 @@ describe("engine", () => {
     expect(matcher.expired).toEqual([]);
   });
 
-  it("produces a result that validates against the scan result schema, with a compliance view", () => {
+  it("produces a result that validates against the scan result schema, with a compliance view", async () => {
     const snapshot = snapshotWith({ functions: [alpha, beta] });
-    const result = evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck, throwingCheck as AnyCheck], now, minimumSeverity: "high" });
+    const result = await evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck, throwingCheck as AnyCheck], now, minimumSeverity: "high" });
     expect(scanResultSchema.parse(result)).toEqual(result);
     expect(result.findings.every((f) => f.severity === "high")).toBe(true);
     expect(result.summary.counts.byStatus).toEqual({ pass: 3, fail: 0, unknown: 1, not_applicable: 0 });
     expect(result.compliance).toEqual([
       { framework: "nist80053", control: "AC-3", title: "Access Enforcement", checkIds: ["test-policy-present"], pass: 2, fail: 0, unknown: 0, notApplicable: 0 },
     ]);
+  });
+
+  it("turns a result with an undeclared reason or an unfilled placeholder into a checkError", async () => {
+    const loose = {
+      ...throwingCheck,
+      id: "test-contract",
+      reasons: { needsCount: "{count} thing(s)" },
+      evaluate: (fn: { name: string }) => (fn.name === "alpha" ? pass("notDeclared") : fail("needsCount")),
+    } as unknown as AnyCheck;
+    const result = await evaluateSnapshot(snapshotWith({ functions: [alpha, beta] }), { checks: [loose], now });
+    expect(result.checkErrors.map((error) => error.message)).toEqual([
+      "the check returned the undeclared reason notDeclared",
+      "the sentence of this result needs a value for {count}",
+    ]);
+  });
+
+  it("fills a reason's placeholders from values, then evidence", async () => {
+    const counting = defineCheck({
+      ...throwingCheck,
+      id: "test-counting",
+      reasons: { counted: "{count} of {name}" },
+      evaluate: (fn) => pass("counted", { name: fn.name }, { count: 2 }),
+    });
+    const result = await evaluateSnapshot(snapshotWith({ functions: [alpha] }), { checks: [counting as AnyCheck], now });
+    expect(result.findings[0]!.message).toBe("2 of alpha");
+  });
+
+  it("gives each check its own settings, with defaults, from checkSettings", async () => {
+    const threshold = defineCheck({
+      ...throwingCheck,
+      id: "test-threshold",
+      settings: z.object({ maximumWidgets: z.number().int().default(3) }),
+      reasons: { within: "within {maximumWidgets}" },
+      evaluate: (_fn, _view, settings) => pass("within", { maximumWidgets: settings.maximumWidgets }),
+    });
+    const snapshot = snapshotWith({ functions: [alpha] });
+    const byDefault = await evaluateSnapshot(snapshot, { checks: [threshold as AnyCheck], now });
+    expect(byDefault.findings[0]!.message).toBe("within 3");
+    const configured = await evaluateSnapshot(snapshotWith({ functions: [alpha] }), { checks: [threshold as AnyCheck], now, checkSettings: { maximumWidgets: 7 } });
+    expect(configured.findings[0]!.message).toBe("within 7");
+  });
+
+  it("composes checkSettings from the catalogue, strictly, and refuses two different definitions of one setting", () => {
+    const schema = checkSettingsSchemaFor(ALL_CHECKS);
+    expect(schema.parse({ minimumLogRetentionDays: 30, trustedAccountIds: ["444455556666"] })).toMatchObject({ minimumLogRetentionDays: 30 });
+    expect(() => schema.parse({ minimumLogRetentionDay: 30 })).toThrow();
+    const clash = { ...throwingCheck, id: "test-clash", settings: z.object({ minimumLogRetentionDays: z.string().default("x") }) } as unknown as AnyCheck;
+    expect(() => checkSettingsSchemaFor([...ALL_CHECKS, clash])).toThrow(/minimumLogRetentionDays of test-clash differs/);
+  });
+});
+
+describe("the engine as a library (regressions)", () => {
+  const partnerPolicy = {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "partner", Effect: "Allow", Principal: { AWS: "arn:aws:iam::444455556666:root" }, Action: "lambda:InvokeFunction", Resource: "*" }],
+  };
+
+  it("judges a snapshot afresh on every evaluation: a trusted account given the second time is trusted", async () => {
+    // Analyses were cached per function object, across evaluations: the second answer was the stale fail.
+    const snapshot = snapshotWith({ functions: [secureFunction({ resourcePolicy: partnerPolicy })] });
+    const only = { checks: ["function-policy-cross-account-invoke"] };
+    const untrusted = await check(snapshot, only);
+    const trusted = await check(snapshot, { ...only, checkSettings: { trustedAccountIds: ["444455556666"] } });
+    expect(untrusted.findings[0]).toMatchObject({ status: "fail", reason: "crossAccountInvoke" });
+    expect(trusted.findings[0]).toMatchObject({ status: "pass" });
+    const againUntrusted = await check(snapshot, only);
+    expect(againUntrusted.findings[0]).toMatchObject({ status: "fail" });
+  });
+
+  it("needs no preparation step: check() on the demo account gives no check errors", async () => {
+    // Role checks needed prepareRolePermissionAnalysis() first, or some 90 results were checkErrors.
+    const result = await check(await readSnapshot(demoSnapshotPath));
+    expect(result.checkErrors).toEqual([]);
+    expect(result.summary.counts.checkErrors).toBe(0);
+    expect(result.findings.some((finding) => finding.checkId === "role-admin-access" && finding.status === "fail")).toBe(true);
   });
 });

@@ -1,13 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { ALL_CHECKS } from "../../checks/index.js";
-import { evaluateSnapshot } from "../../src/engine/evaluate.js";
 import { scanResultSchema } from "../../src/engine/result-schema.js";
 import { CSV_COLUMNS, csvReporter } from "../../src/report/csv.js";
 import { jsonReporter } from "../../src/report/json.js";
 import { renderTerminal } from "../../src/report/terminal.js";
 import { readSnapshot } from "../../src/snapshot/io.js";
 import { demoSnapshotPath } from "../../src/package-info.js";
+import { evaluateForTest, evaluateWithoutRoles } from "../support/evaluate.js";
 import { functionArn, secureFunction, snapshotWith } from "../support/fixtures.js";
 
 const hostileName = "=HYPERLINK(\"http://evil.example\",\"x\")";
@@ -20,7 +20,7 @@ const hostile = secureFunction({
 const quoting = secureFunction({ name: "comma,quote\"newline", arn: functionArn("quoting"), url: { authType: "NONE", cors: null } });
 
 function resultFor(functions = [hostile, quoting]) {
-  return evaluateSnapshot(snapshotWith({ functions }), {
+  return evaluateWithoutRoles(snapshotWith({ functions }), {
     checks: ALL_CHECKS.filter((c) => ["function-url-auth-none", "function-tracing-disabled", "function-runtime-deprecated"].includes(c.id)),
     now: new Date("2026-11-20T00:00:00Z"),
   });
@@ -52,7 +52,7 @@ describe("CSV reporter", () => {
 describe("JSON reporter", () => {
   it("writes exactly the scan result contract", async () => {
     const snapshot = await readSnapshot(demoSnapshotPath);
-    const result = evaluateSnapshot(snapshot, { checks: ALL_CHECKS, now: new Date("2026-11-20T00:00:00Z") });
+    const result = await evaluateForTest(snapshot, { checks: ALL_CHECKS, now: new Date("2026-11-20T00:00:00Z") });
     const parsed = JSON.parse(jsonReporter.render({ result, checks: ALL_CHECKS, color: false, width: 80 }) as string);
     expect(scanResultSchema.parse(parsed)).toEqual(result);
     const functionChecks = ALL_CHECKS.filter((check) => check.resourceType === "function").length;
@@ -78,7 +78,7 @@ describe("terminal reporter", () => {
       functions: [hostile],
       gaps: [{ service: "lambda", operation: "GetPolicy", region: "eu-west-1", errorCode: "AccessDeniedException", message: "denied" }],
     });
-    const result = evaluateSnapshot(snapshot, { checks: ALL_CHECKS.filter((c) => c.id === "function-url-auth-none"), now: new Date() });
+    const result = evaluateWithoutRoles(snapshot, { checks: ALL_CHECKS.filter((c) => c.id === "function-url-auth-none"), now: new Date() });
     const text = renderTerminal(result, { color: true, width: 80 });
     expect(text).toContain("\u001b[");
     expect(text).toContain("lambda:GetPolicy AccessDeniedException eu-west-1");

@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
 import { ALL_CHECKS } from "../../checks/index.js";
 import type { AnyCheck } from "../../src/engine/check.js";
-import { evaluateSnapshot } from "../../src/engine/evaluate.js";
-import { prepareRolePermissionAnalysis } from "../../src/engine/lookups/role-permissions.js";
 import { scanResultSchema, type ScanResult } from "../../src/engine/result-schema.js";
 import { demoSnapshotPath } from "../../src/package-info.js";
 import type { ReportContext } from "../../src/report/types.js";
 import { readSnapshot } from "../../src/snapshot/io.js";
+import { evaluateForTest, evaluateWithoutRoles } from "../support/evaluate.js";
 import { ACCOUNT_ID, functionArn, secureFunction, snapshotWith } from "../support/fixtures.js";
 
 /** Function names an attacker who can create functions (or a careless tag) might choose. */
@@ -30,7 +29,6 @@ const FIXED_NOW = new Date("2026-11-01T12:30:00.000Z");
  * functions with hostile names. Built through the real schema and the real engine.
  */
 export function fixtureScanResult(): ScanResult {
-  // Role checks need the IAM action catalogue; the fixture has no roles, so none of them run.
   const euWest = "eu-west-1";
   const usEast = "us-east-1";
   const snapshot = snapshotWith({
@@ -62,7 +60,8 @@ export function fixtureScanResult(): ScanResult {
       { service: "lambda", operation: "ListFunctions", region: usEast, errorCode: "ThrottlingException", message: "Rate exceeded", partial: true },
     ],
   });
-  const result = evaluateSnapshot(snapshot, {
+  // The fixture has no roles, so no role analysis expands an action.
+  const result = evaluateWithoutRoles(snapshot, {
     checks: ALL_CHECKS,
     now: FIXED_NOW,
     startedAt: new Date("2026-11-01T12:29:00.000Z"),
@@ -79,9 +78,8 @@ export function fixtureScanResult(): ScanResult {
 /** The demo account scan when the demo snapshot exists, else the fixture account. */
 export async function demoScanResult(): Promise<{ result: ScanResult; source: "demo" | "fixtures" }> {
   if (!existsSync(demoSnapshotPath)) return { result: fixtureScanResult(), source: "fixtures" };
-  await prepareRolePermissionAnalysis();
   const snapshot = await readSnapshot(demoSnapshotPath);
-  const result = evaluateSnapshot(snapshot, { checks: ALL_CHECKS, now: FIXED_NOW, scanId: "demo-scan" });
+  const result = await evaluateForTest(snapshot, { checks: ALL_CHECKS, now: FIXED_NOW, scanId: "demo-scan" });
   if (result.checkErrors.length > 0) throw new Error(`demo scan had check errors: ${JSON.stringify(result.checkErrors[0])}`);
   return { result: scanResultSchema.parse(result), source: "demo" };
 }

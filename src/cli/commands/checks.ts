@@ -1,4 +1,4 @@
-import { ALL_CHECKS } from "../../../checks/index.js";
+import { ALL_CHECKS } from "../../library/catalogue.js";
 import type { AnyCheck } from "../../engine/check.js";
 import { InputError } from "../errors.js";
 import type { Command } from "./types.js";

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { writeSnapshot } from "../../snapshot/io.js";
 import { InputError } from "../errors.js";
 import { note } from "../io.js";
-import { selectChecks } from "../select-checks.js";
+import { selectChecks } from "../../library/catalogue.js";
 import type { Command } from "./types.js";
 
 export const collectCommand: Command = {

@@ -3,7 +3,7 @@ import { REPORTERS } from "../../report/index.js";
 import { readSnapshot } from "../../snapshot/io.js";
 import { note } from "../io.js";
 import { evaluateAndReport, prepareRun } from "../pipeline.js";
-import { selectChecks } from "../select-checks.js";
+import { selectChecks } from "../../library/catalogue.js";
 import { renderTerminal } from "../../report/terminal.js";
 import { useColour } from "../io.js";
 import type { Command } from "./types.js";

@@ -3,7 +3,7 @@ import { writeSnapshot } from "../../snapshot/io.js";
 import { InputError } from "../errors.js";
 import { note } from "../io.js";
 import { evaluateAndReport, prepareRun } from "../pipeline.js";
-import { selectChecks } from "../select-checks.js";
+import { selectChecks } from "../../library/catalogue.js";
 import type { Command } from "./types.js";
 
 export const scanCommand: Command = {

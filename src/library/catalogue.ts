@@ -1,10 +1,19 @@
 import { ALL_CHECKS } from "../../checks/index.js";
 import type { AnyCheck } from "../engine/check.js";
-import { InputError } from "./errors.js";
-import { closest } from "./options.js";
+import { checkSettingsSchemaFor } from "../engine/settings.js";
+import { InputError } from "../errors.js";
+import { closest } from "../text/suggest.js";
 
-/** Applies --checks / --skip-checks; an unknown id is an input error, never silently ignored. */
-export function selectChecks(only: readonly string[] | undefined, skip: readonly string[], catalogue: readonly AnyCheck[] = ALL_CHECKS): AnyCheck[] {
+export { ALL_CHECKS };
+
+/**
+ * The config file's `checkSettings`: the engine's settings and every check's own thresholds,
+ * composed from the catalogue so that a check's setting is declared once, with the check.
+ */
+export const checkSettingsSchema = checkSettingsSchemaFor(ALL_CHECKS);
+
+/** Which checks run: `only` (default every check) minus `skip`; an unknown id is an input error, never ignored. */
+export function selectChecks(only: readonly string[] | undefined, skip: readonly string[] = [], catalogue: readonly AnyCheck[] = ALL_CHECKS): AnyCheck[] {
   const ids = catalogue.map((check) => check.id);
   for (const [flag, list] of [["--checks", only ?? []], ["--skip-checks", skip]] as const) {
     for (const id of list) {

@@ -1,0 +1,28 @@
+/**
+ * lambda-posture as a library: the CLI is a thin client of these functions.
+ *
+ *   import { scan } from "lambda-posture";
+ *   const { result } = await scan({ regions: ["eu-west-1"] });
+ *   console.log(result.summary.grade);
+ *
+ * `collect` reads an account (read-only) into a snapshot; `check` runs the checks over a snapshot,
+ * offline; `scan` does both. Errors a caller can cause are InputError (bad options or files) and
+ * ScanImpossibleError (no credentials, nothing reachable); everything AWS refused is a gap in the
+ * snapshot and an `unknown` result, never an exception.
+ */
+export { collect, type CollectOptions } from "./library/collect.js";
+export { check, type CheckOptions } from "./library/check.js";
+export { scan, type ScanOptions, type ScanOutcome } from "./library/scan.js";
+export { ALL_CHECKS, checkSettingsSchema, selectChecks } from "./library/catalogue.js";
+export { readBaseline, readSuppressionsFile } from "./library/inputs.js";
+export { readSnapshot, writeSnapshot, parseSnapshot } from "./snapshot/io.js";
+export { diffScanResults } from "./diff/index.js";
+export { REPORTERS, reporterFor } from "./report/index.js";
+export { InputError, ScanImpossibleError, UserError } from "./errors.js";
+export type { CollectProgressEvent, CollectResult, CollectStats } from "./collect/index.js";
+export type { AnyCheck, Severity, Layer, Phase, Status } from "./engine/check.js";
+export type { Finding, ScanResult } from "./engine/result-schema.js";
+export type { Suppression } from "./engine/suppressions.js";
+export type { Snapshot, LambdaFunction, Gap } from "./snapshot/schema.js";
+export type { ScanDiff } from "./diff/index.js";
+export type { Reporter, ReportContext } from "./report/types.js";
