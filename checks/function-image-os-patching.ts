@@ -1,4 +1,4 @@
-import { daysBetween, defineCheck, fail, notApplicable, parseAwsTimestamp, pass, unknown, z } from "../src/engine/check-kit.js";
+import { daysBetween, defineCheck, fail, MAXIMUM_DAYS_SINCE_DEPLOYMENT, notApplicable, parseAwsTimestamp, pass, unknown, z } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-image-os-patching",
@@ -24,13 +24,7 @@ export default defineCheck({
   limitations:
     `The function's last modification date stands in for the image build date; an image rebuilt from a stale ` +
     `base image passes. Fails when the function was last modified more than checkSettings.maximumDaysSinceDeployment (default 90) days before collection.`,
-  settings: z.object({
-    /**
-     * A container image, or a function whose runtime updates only on deploy, not redeployed for more
-     * than this many days is running unpatched OS and runtime code.
-     */
-    maximumDaysSinceDeployment: z.number().int().positive().default(90),
-  }),
+  settings: z.object({ maximumDaysSinceDeployment: MAXIMUM_DAYS_SINCE_DEPLOYMENT }),
   reasons: {
     zipPackage: "The function uses a managed runtime that AWS patches.",
     lastModifiedNotRead: "The function's last modification date was not read.",

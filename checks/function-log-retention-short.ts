@@ -22,8 +22,7 @@ export default defineCheck({
   requires: ["lambda:ListFunctions", "logs:DescribeLogGroups"],
   limitations: "Logs exported to S3 or another account by a subscription filter are not seen.",
   settings: z.object({
-    /** Log retention below this many days fails the check. */
-    minimumLogRetentionDays: z.number().int().positive().default(365),
+    minimumLogRetentionDays: z.number().int().positive().default(365).describe("Log retention below this many days fails the check."),
   }),
   reasons: {
     loggingConfigNotRead: "The function's logging configuration was not read.",

@@ -27,8 +27,12 @@ export default defineCheck({
     `Judged against the runtime table in src/data/runtimes.ts (${RUNTIME_TABLE_SOURCE}, as of ` +
     `${RUNTIME_TABLE_AS_OF}) and the snapshot's collection time.`,
   settings: z.object({
-    /** Fail this many days or fewer before the runtime's deprecation date. */
-    runtimeDeprecationHorizonDays: z.number().int().nonnegative().default(180),
+    runtimeDeprecationHorizonDays: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(180)
+      .describe("Fail this many days or fewer before the runtime's deprecation date."),
   }),
   reasons: {
     containerImage: "Container-image functions bring their own runtime (see function-image-os-patching).",

@@ -1,4 +1,4 @@
-import { daysBetween, defineCheck, fail, notApplicable, parseAwsTimestamp, pass, unknown, z } from "../src/engine/check-kit.js";
+import { daysBetween, defineCheck, fail, MAXIMUM_DAYS_SINCE_DEPLOYMENT, notApplicable, parseAwsTimestamp, pass, unknown, z } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-runtime-updates-manual",
@@ -23,13 +23,7 @@ export default defineCheck({
     "put-runtime-management-config --function-name NAME --update-runtime-on Auto`.",
   requires: ["lambda:GetRuntimeManagementConfig", "lambda:ListFunctions"],
   limitations: `FunctionUpdate mode fails when the function's configuration was last modified more than checkSettings.maximumDaysSinceDeployment (default 90) days before collection.`,
-  settings: z.object({
-    /**
-     * A container image, or a function whose runtime updates only on deploy, not redeployed for more
-     * than this many days is running unpatched OS and runtime code.
-     */
-    maximumDaysSinceDeployment: z.number().int().positive().default(90),
-  }),
+  settings: z.object({ maximumDaysSinceDeployment: MAXIMUM_DAYS_SINCE_DEPLOYMENT }),
   reasons: {
     containerImage: "Container-image functions are patched by rebuilding the image (see function-image-os-patching).",
     runtimeManagementNotRead: "The runtime management configuration was not read.",

@@ -22,8 +22,7 @@ export default defineCheck({
     "FUNCTION_ARN --tags owner=team-a,data-classification=internal`.",
   requires: ["lambda:GetFunction"],
   settings: z.object({
-    /** Tag keys every function is expected to carry (e.g. owner, data-classification). */
-    requiredTagKeys: z.array(z.string()).default([]),
+    requiredTagKeys: z.array(z.string()).default([]).describe("Tag keys every function is expected to carry (e.g. owner, data-classification)."),
   }),
   reasons: {
     tagsNotRead: "The function's tags were not read.",

@@ -1,4 +1,4 @@
-import type { AnyCheck } from "../src/engine/check.js";
+import type { AnyCheck } from "../src/engine/check-kit.js";
 import apiStageAccessLogsDisabled from "./api-stage-access-logs-disabled.js";
 import apiStageCacheUnencrypted from "./api-stage-cache-unencrypted.js";
 import apiStageClientCertificateMissing from "./api-stage-client-certificate-missing.js";

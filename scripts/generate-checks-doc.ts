@@ -2,8 +2,11 @@
  * Renders docs/checks.md from check metadata. Pure: the same checks always give the same text, so a
  * test can compare the checked-in file with a fresh rendering (run `npm run docs` to regenerate).
  */
+import { z } from "zod";
 import { FRAMEWORK_NAMES, controlTitle, type FrameworkKey } from "../src/data/frameworks.js";
 import { LAYERS, PHASES, SEVERITIES, type AnyCheck, type Layer, type Phase } from "../src/engine/check.js";
+import { ENGINE_REASONS } from "../src/engine/run-checks.js";
+import { engineSettingsSchema } from "../src/engine/settings.js";
 
 const PHASE_TITLES: Record<Phase, string> = {
   trigger: "Trigger and invocation",
@@ -39,6 +42,21 @@ function frameworkLines(check: AnyCheck): string[] {
   return lines;
 }
 
+/** A setting's default, as a user would write it in the config file. */
+function defaultOf(field: z.core.$ZodType): string {
+  const parsed = z.object({ value: field as z.ZodType }).parse({});
+  return JSON.stringify(parsed.value);
+}
+
+function describeOf(field: z.core.$ZodType): string {
+  return (field as z.ZodType).description ?? "";
+}
+
+function settingLines(check: AnyCheck): string[] {
+  const shape = check.settings?.shape ?? {};
+  return Object.entries(shape).map(([key, field]) => `  - \`${key}\` (default \`${defaultOf(field)}\`): ${describeOf(field)}`);
+}
+
 function renderCheck(check: AnyCheck): string[] {
   const lines = [
     `#### \`${check.id}\``,
@@ -50,8 +68,12 @@ function renderCheck(check: AnyCheck): string[] {
   ];
   const frameworks = frameworkLines(check);
   if (frameworks.length > 0) lines.push("- Frameworks:", ...frameworks);
+  const settings = settingLines(check);
+  if (settings.length > 0) lines.push("- Settings (`checkSettings` in the config file):", ...settings);
   lines.push("", `**Why it matters.** ${check.rationale}`, "", `**How to fix.** ${check.remediation}`);
   if (check.limitations) lines.push("", `**Limitations.** ${check.limitations}`);
+  lines.push("", "**Results.**", "", "| reason | sentence |", "| --- | --- |");
+  for (const [reason, sentence] of Object.entries(check.reasons)) lines.push(`| \`${reason}\` | ${cell(sentence)} |`);
   lines.push("");
   return lines;
 }
@@ -81,7 +103,24 @@ export function renderChecksDoc(checks: readonly AnyCheck[]): string {
       }
     }
   }
-  lines.push("");
+  lines.push(
+    "",
+    "Besides its own reasons (listed with each check; `{name}` stands for a value of the result), every check " +
+      "can give these results, which the engine decides:",
+    "",
+    "| reason | status | sentence |",
+    "| --- | --- | --- |",
+    ...Object.entries(ENGINE_REASONS).map(([reason, sentence]) => `| \`${reason}\` | unknown | ${cell(sentence)} |`),
+    "",
+    "## Settings",
+    "",
+    "Thresholds are set in the config file's `checkSettings` (see the README). Settings shared by the engine's analyses:",
+    "",
+    ...Object.entries(engineSettingsSchema.shape).map(([key, field]) => `- \`${key}\` (default \`${defaultOf(field)}\`): ${describeOf(field)}`),
+    "",
+    "Each check's own settings are listed with the check.",
+    "",
+  );
   for (const phase of PHASES) {
     const inPhase = sorted.filter((check) => check.phase === phase);
     if (inPhase.length === 0) continue;

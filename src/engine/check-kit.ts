@@ -5,8 +5,9 @@
 export { z } from "zod";
 export { accountOfArn, serviceOfArn } from "../arn.js";
 export { defineCheck, fail, notApplicable, pass, unknown } from "./check.js";
-export type { CheckOutcome, Evidence, MessageValues } from "./check.js";
+export type { AnyCheck, CheckOutcome, Evidence, MessageValues } from "./check.js";
 export { describeCapability, describeGrant, describeResourceStatement, describeRoute, describeTrustStatement, stageEvidence } from "./evidence.js";
+export { MAXIMUM_DAYS_SINCE_DEPLOYMENT } from "./settings.js";
 export { daysBetween, parseAwsTimestamp, startOfDay } from "./time.js";
 export { FUNCTION_POLICY_REASONS, LAYER_POLICY_REASONS, ROLE_POLICY_REASONS, TRUST_POLICY_REASONS } from "./view/analyses.js";
 export type { Lookup } from "./view/analyses.js";

@@ -7,9 +7,10 @@ import type { AnyCheck } from "./check.js";
  * config file's `checkSettings` is composed from both by `checkSettingsSchemaFor`.
  */
 export const engineSettingsSchema = z.object({
-  /** Accounts whose principals may invoke functions or assume roles without being reported. */
-  trustedAccountIds: z.array(z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id")).default([]),
-  /** Replace or add rows of the runtime table (e.g. when AWS moves a date before we ship). */
+  trustedAccountIds: z
+    .array(z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"))
+    .default([])
+    .describe("Accounts whose principals may invoke functions, assume roles or publish layers without being reported."),
   runtimeOverrides: z
     .array(
       z.object({
@@ -19,8 +20,20 @@ export const engineSettingsSchema = z.object({
         blockUpdateDate: z.string().nullable().optional(),
       }),
     )
-    .default([]),
+    .default([])
+    .describe("Rows that replace or add to the runtime table, for when AWS moves a date before a release of this tool."),
 });
+
+/**
+ * A container image, or a function whose runtime updates only on deploy, not redeployed for more
+ * than this many days is running unpatched OS and runtime code: two checks judge it, with one setting.
+ */
+export const MAXIMUM_DAYS_SINCE_DEPLOYMENT = z
+  .number()
+  .int()
+  .positive()
+  .default(90)
+  .describe("A container image or a runtime that updates only on deployment, not redeployed for more than this many days, is unpatched.");
 export type EngineSettings = z.infer<typeof engineSettingsSchema>;
 
 export const defaultEngineSettings: EngineSettings = engineSettingsSchema.parse({});

@@ -7,6 +7,7 @@ import { renderChecksDoc } from "../../scripts/generate-checks-doc.js";
 import { FRAMEWORK_CONTROLS, type FrameworkKey } from "../../src/data/frameworks.js";
 import { LAYERS, PHASES, SEVERITIES } from "../../src/engine/check.js";
 import { RESOURCE_TYPES } from "../../src/engine/view/resources.js";
+import { allCollectionOperations } from "../../src/collect/operations.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const checkFiles = readdirSync(join(root, "checks"))
@@ -64,9 +65,29 @@ describe("check index", () => {
         expect(check.remediation).toMatch(/`aws [a-z0-9-]+ [a-z0-9-]+/);
         expect(check.requires.length).toBeGreaterThan(0);
         for (const operation of check.requires) expect(operation).toMatch(/^[a-z0-9-]+:[A-Z][A-Za-z0-9]+$/);
+        const collectable = allCollectionOperations();
+        for (const operation of check.requires) expect(collectable, `${operation} is not a read the collectors perform`).toContain(operation);
         expect(new Set(check.requires).size).toBe(check.requires.length);
         if (check.limitations !== undefined) expect(check.limitations.trim().length).toBeGreaterThan(0);
         expect(typeof check.evaluate).toBe("function");
+      });
+
+      it("declares its reasons: camelCase ids, one sentence each, placeholders that name values", () => {
+        const reasons = Object.entries(check.reasons);
+        expect(reasons.length).toBeGreaterThanOrEqual(2);
+        for (const [reason, sentence] of reasons) {
+          expect(reason).toMatch(/^[a-z][A-Za-z0-9]+$/);
+          expect(sentence.trim().length, reason).toBeGreaterThan(10);
+          expect(sentence, reason).not.toMatch(/\{\s*\}|\{[^}]*\s[^}]*\}/);
+        }
+      });
+
+      it("declares settings only with defaults", () => {
+        for (const [key, field] of Object.entries(check.settings?.shape ?? {})) {
+          expect(key).toMatch(/^[a-z][A-Za-z0-9]+$/);
+          expect(() => check.settings!.parse({}), key).not.toThrow();
+          expect((field as { description?: string }).description, `${key} has no .describe() text for the docs`).toBeTruthy();
+        }
       });
 
       it("cites only framework controls that exist", () => {
