@@ -53,12 +53,6 @@ export function unqualifiedFunctionArn(arn: string): string {
   return parts.length > 7 && parts[5] === "function" ? parts.slice(0, 7).join(":") : arn;
 }
 
-/** The qualifier (alias or version) of a function ARN, or undefined when it has none. */
-export function functionQualifierOf(arn: string): string | undefined {
-  const parts = arn.split(":");
-  return parts.length > 7 && parts[5] === "function" ? parts.slice(7).join(":") : undefined;
-}
-
 export interface LayerVersionArn {
   /** arn:aws:lambda:region:account:layer:name, what GetLayerVersionPolicy takes as LayerName. */
   layerArn: string;

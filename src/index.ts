@@ -19,6 +19,7 @@ export { readSnapshot, writeSnapshot, parseSnapshot } from "./snapshot/io.js";
 export { diffScanResults } from "./diff/index.js";
 export { REPORTERS, reporterFor } from "./report/index.js";
 export { InputError, ScanImpossibleError, UserError } from "./errors.js";
+export { demoSnapshotPath } from "./package-info.js";
 export type { CollectProgressEvent, CollectResult, CollectStats } from "./collect/index.js";
 export type { AnyCheck, Severity, Layer, Phase, Status } from "./engine/check.js";
 export type { Finding, ScanResult } from "./engine/result-schema.js";
