@@ -1,19 +1,17 @@
-import { constants, existsSync } from "node:fs";
-import { access, stat } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { diffScanResults, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, renderDiff } from "../diff/index.js";
 import { SEVERITIES, type AnyCheck } from "../engine/check.js";
 import { atOrAbove } from "../engine/evaluate.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import type { Suppression } from "../engine/suppressions.js";
-import { writePrivateFile } from "../files/private-file.js";
+import { checkOutputPath, writePrivateFile } from "../files/private-file.js";
 import { check } from "../library/check.js";
 import { readBaseline, readSuppressionsFile } from "../library/inputs.js";
 import type { Snapshot } from "../snapshot/schema.js";
 import { ExitCode, InputError, type ExitCodeValue } from "./errors.js";
 import { note, type CliIO } from "./io.js";
 import type { ResolvedOptions } from "./options.js";
-import { validateTargets, writeReports, type ReportTargets } from "./write-reports.js";
+import { reportPaths, writeReports, type ReportTargets } from "./write-reports.js";
 
 export interface PipelineOutcome {
   result: ScanResult;
@@ -33,7 +31,6 @@ export interface RunInputs {
  * the new reports could overwrite it.
  */
 export async function prepareRun(options: ResolvedOptions, targets: ReportTargets, io: CliIO): Promise<RunInputs> {
-  validateTargets(targets, io);
   await assertWritable(targets, options, io);
   if (options.failOnNew !== "none" && options.baseline === undefined) {
     throw new InputError("--fail-on-new needs --baseline OLD.json (a previous scan result)");
@@ -44,27 +41,23 @@ export async function prepareRun(options: ResolvedOptions, targets: ReportTarget
 }
 
 /**
- * A scan can take minutes: find out before it starts that its reports (and snapshot) can be written,
- * so that a mistyped path never throws away a finished collection.
+ * A scan can take minutes: find out before it starts that every report, diff and snapshot file can
+ * be written (each path absent or a regular file, in a writable directory), so that a mistyped path
+ * never throws away a finished collection. Nothing is created before the run.
  */
 async function assertWritable(targets: ReportTargets, options: ResolvedOptions, io: CliIO): Promise<void> {
-  const directories = new Set<string>();
-  if (targets.outputDir !== undefined) directories.add(resolve(io.cwd, targets.outputDir));
-  if (targets.output !== undefined && targets.output !== "-") directories.add(dirname(resolve(io.cwd, targets.output)));
-  if (options.snapshotOut !== undefined) directories.add(dirname(resolve(io.cwd, options.snapshotOut)));
-  for (const directory of directories) {
-    // The nearest existing ancestor must be a writable directory; nothing is created before the run.
-    let existing = directory;
-    while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
-    let problem: string | undefined;
-    try {
-      if (!(await stat(existing)).isDirectory()) problem = `${existing} is not a directory`;
-      else await access(existing, constants.W_OK);
-    } catch (error) {
-      problem = `${existing}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-    }
-    if (problem) throw new InputError(`cannot write to ${directory} (${problem}); check --output, --output-dir and --snapshot-out`);
+  const flag = targets.outputDir !== undefined ? "--output-dir" : "--output";
+  for (const path of reportPaths(targets, io)) await checkOutputPath(path, flag);
+  if (options.baseline !== undefined && targets.outputDir !== undefined) {
+    for (const path of diffPaths(targets.outputDir, io)) await checkOutputPath(path, "--output-dir");
   }
+  if (options.snapshotOut !== undefined) await checkOutputPath(resolve(io.cwd, options.snapshotOut), "--snapshot-out");
+}
+
+const DIFF_OUTPUTS = [["json", "diff.json"], ["markdown", "diff.md"]] as const;
+
+function diffPaths(outputDir: string, io: CliIO): string[] {
+  return DIFF_OUTPUTS.map(([, extension]) => join(resolve(io.cwd, outputDir), `lambda-posture.${extension}`));
 }
 
 /** Exit 1 when an open (unsuppressed) failure is at or above --fail-on; unknowns never trigger it. */
@@ -80,7 +73,7 @@ async function reportBaselineDiff(result: ScanResult, baseline: ScanResult, opti
   const diff = diffScanResults(baseline, result);
   for (const warning of diff.warnings) note(io, options.quiet, `warning: ${warning}`);
   if (targets.outputDir !== undefined) {
-    for (const [format, extension] of [["json", "diff.json"], ["markdown", "diff.md"]] as const) {
+    for (const [format, extension] of DIFF_OUTPUTS) {
       const path = join(resolve(io.cwd, targets.outputDir), `lambda-posture.${extension}`);
       await writePrivateFile(path, renderDiff(diff, format));
       written.push(path);

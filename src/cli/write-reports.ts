@@ -44,6 +44,20 @@ export function validateTargets(targets: ReportTargets, io: CliIO): Reporter[] {
   return reporters;
 }
 
+/** Where a format goes: its file under --output-dir, the --output file, or undefined for stdout. */
+export function reportPath(reporter: Reporter, targets: ReportTargets, io: CliIO): string | undefined {
+  if (targets.outputDir !== undefined) return join(resolve(io.cwd, targets.outputDir), `lambda-posture.${reporter.extension}`);
+  if (targets.output !== undefined && targets.output !== "-") return resolve(io.cwd, targets.output);
+  return undefined;
+}
+
+/** Every file the reports will be written to, checked before a run starts. */
+export function reportPaths(targets: ReportTargets, io: CliIO): string[] {
+  return validateTargets(targets, io)
+    .map((reporter) => reportPath(reporter, targets, io))
+    .filter((path): path is string => path !== undefined);
+}
+
 /** Writes each format to its file (mode 0600: reports map an account's weak points) or to stdout. */
 export async function writeReports(
   result: ScanResult,
@@ -54,7 +68,8 @@ export async function writeReports(
   const reporters = validateTargets(targets, io);
   const written: string[] = [];
   for (const reporter of reporters) {
-    const toFile = targets.outputDir !== undefined || (targets.output !== undefined && targets.output !== "-");
+    const path = reportPath(reporter, targets, io);
+    const toFile = path !== undefined;
     const context = {
       result,
       checks,
@@ -66,13 +81,11 @@ export async function writeReports(
       else io.stdout.write(await reporter.render(context));
       continue;
     }
-    const path = targets.outputDir !== undefined
-      ? join(resolve(io.cwd, targets.outputDir), `lambda-posture.${reporter.extension}`)
-      : resolve(io.cwd, targets.output as string);
     try {
       if (reporter.stream) await writePrivateStream(path, reporter.stream(context));
       else await writePrivateFile(path, await reporter.render(context));
     } catch (error) {
+      if (error instanceof InputError) throw error;
       throw new InputError(`cannot write ${path}: ${(error as Error).message}`);
     }
     written.push(path);

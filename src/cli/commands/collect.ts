@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { checkOutputPath } from "../../files/private-file.js";
 import { writeSnapshot } from "../../snapshot/io.js";
 import { InputError } from "../errors.js";
 import { note } from "../io.js";
@@ -16,9 +17,10 @@ export const collectCommand: Command = {
     if (options.positionals.length > 0) throw new InputError(`unexpected argument ${options.positionals[0]}; see \`lambda-posture collect --help\``);
     if (!options.output || options.output === "-") throw new InputError("collect needs --output FILE for the snapshot");
     const checks = selectChecks(options.checks, options.skipChecks);
+    const path = resolve(io.cwd, options.output);
+    await checkOutputPath(path, "--output");
     const { collectAccount } = await import("../collect-account.js");
     const { snapshot } = await collectAccount(options, checks, io);
-    const path = resolve(io.cwd, options.output);
     await writeSnapshot(path, snapshot);
     note(io, options.quiet, `wrote snapshot ${path} (${snapshot.functions.length} functions, ${snapshot.gaps.length} gaps)`);
     return 0;

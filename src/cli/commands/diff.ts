@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { diffScanResults, hasNewFindingsAtOrAbove, isDiffFormat, newFindingsAtOrAbove, readScanResult, renderDiff, DIFF_FORMATS } from "../../diff/index.js";
-import { writePrivateFile } from "../../files/private-file.js";
+import { checkOutputPath, writePrivateFile } from "../../files/private-file.js";
 import { ExitCode, InputError } from "../errors.js";
 import { note, useColour } from "../io.js";
 import type { Command } from "./types.js";
@@ -23,18 +23,20 @@ export const diffCommand: Command = {
     if (!isDiffFormat(format)) throw new InputError(`--format: diff writes ${DIFF_FORMATS.join(", ")}, not ${format}`);
     if (options.outputDir !== undefined) throw new InputError("diff writes one document: use --output FILE (or stdout)");
 
+    const toFile = options.output !== undefined && options.output !== "-";
+    if (toFile) await checkOutputPath(resolve(io.cwd, options.output as string), "--output");
     const oldResult = await readScanResult(resolve(io.cwd, oldFile));
     const newResult = await readScanResult(resolve(io.cwd, newFile));
     const diff = diffScanResults(oldResult, newResult);
     for (const warning of diff.warnings) note(io, options.quiet, `warning: ${warning}`);
 
-    const toFile = options.output !== undefined && options.output !== "-";
     const content = renderDiff(diff, format, { color: !toFile && format === "terminal" && useColour(io) });
     if (toFile) {
       const path = resolve(io.cwd, options.output as string);
       try {
         await writePrivateFile(path, content);
       } catch (error) {
+        if (error instanceof InputError) throw error;
         throw new InputError(`cannot write ${path}: ${(error as Error).message}`);
       }
       note(io, options.quiet, `wrote ${path}`);
