@@ -102,10 +102,33 @@ const NETWORK = new Set([
 ]);
 
 const MAX_MESSAGE = 300;
+const MAX_CODE = 64;
 
+/** One line, bounded, without control or bidi characters: it is shown on terminals and stored in gaps. */
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\s]+/g, " ").trim();
   return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE - 1)}…` : flat;
+}
+
+/** Error codes are identifiers; anything else an endpoint sends in their place is not repeated. */
+function errorCode(text: string): string {
+  return /^[A-Za-z][A-Za-z0-9._:-]*$/.test(text) && text.length <= MAX_CODE ? text : "InvalidErrorCode";
+}
+
+/**
+ * The SDK's message for an answer it could not parse quotes the bytes it failed on: a fragment of a
+ * response body, which may be anything. Such messages are replaced by a fixed sentence.
+ */
+function isUnparseableResponse(name: string | undefined, message: string, record: { $response?: unknown; $responseBodyText?: unknown; $metadata?: unknown }): boolean {
+  // The SDK attaches $response to every error raised while reading an answer, modelled service
+  // errors included; only an error without $metadata, or with the body text, is a parse failure.
+  return (
+    name === "SyntaxError" ||
+    record.$responseBodyText !== undefined ||
+    (record.$response !== undefined && record.$metadata === undefined) ||
+    /Deserialization error|Unexpected token|is not valid JSON|Unexpected end of JSON input/i.test(message)
+  );
 }
 
 /**
@@ -124,12 +147,18 @@ export function classifyAwsError(error: unknown): ClassifiedAwsError {
     message?: unknown;
     $metadata?: { httpStatusCode?: number; attempts?: number };
     $retryable?: { throttling?: boolean };
+    $response?: unknown;
+    $responseBodyText?: unknown;
   };
   const name = typeof record.name === "string" && record.name !== "Error" ? record.name : undefined;
   const rawCode = typeof record.Code === "string" ? record.Code : typeof record.code === "string" ? record.code : undefined;
-  const code = (name && name !== "ServiceException" ? name : undefined) ?? rawCode ?? name ?? "UnknownError";
   const status = record.$metadata?.httpStatusCode;
-  const message = oneLine(typeof record.message === "string" && record.message ? record.message : String(code));
+  const rawMessage = typeof record.message === "string" ? record.message : "";
+  const unparseable = isUnparseableResponse(name, rawMessage, record);
+  const code = errorCode(unparseable ? "UnparseableResponse" : ((name && name !== "ServiceException" ? name : undefined) ?? rawCode ?? name ?? "UnknownError"));
+  const message = unparseable
+    ? `the answer could not be parsed${status !== undefined ? ` (HTTP ${status})` : ""}`
+    : oneLine(rawMessage || String(code));
   const attempts = record.$metadata?.attempts;
   const base = { code, message, ...(attempts !== undefined ? { attempts } : {}) };
   const codes = [code, rawCode].filter((value): value is string => value !== undefined);

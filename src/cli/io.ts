@@ -1,3 +1,5 @@
+import { terminalSafe } from "../text/terminal.js";
+
 /** What commands may touch of the process, passed in so that tests can capture it. */
 export interface CliIO {
   stdout: NodeJS.WritableStream;
@@ -26,7 +28,7 @@ export function useColour(io: CliIO): boolean {
   return io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
 }
 
-/** Progress and notes for people: stderr, silenced by --quiet. */
+/** Progress and notes for people: stderr, silenced by --quiet; never a raw control character from data. */
 export function note(io: CliIO, quiet: boolean, message: string): void {
-  if (!quiet) io.stderr.write(`${message}\n`);
+  if (!quiet) io.stderr.write(`${terminalSafe(message)}\n`);
 }

@@ -7,6 +7,7 @@ import { ExitCode, UserError, exitCodeOfError } from "./errors.js";
 import { commandHelp, globalHelp } from "./help.js";
 import { processIO, type CliIO } from "./io.js";
 import { closest } from "../text/suggest.js";
+import { terminalSafe } from "../text/terminal.js";
 import { resolveOptions } from "./options.js";
 
 /** Runs one CLI invocation and returns its exit code; every error becomes one line on stderr. */
@@ -37,13 +38,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (error) {
     const exitCode = exitCodeOfError(error);
     if (exitCode !== undefined) {
-      io.stderr.write(`lambda-posture: ${(error as Error).message}\n`);
+      io.stderr.write(`lambda-posture: ${terminalSafe((error as Error).message)}\n`);
       return exitCode;
     }
     // An unexpected error is a bug: say so plainly, with the stack only on request.
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`lambda-posture: internal error: ${message}\n`);
-    if (io.env.LAMBDA_POSTURE_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`lambda-posture: internal error: ${terminalSafe(message)}\n`);
+    if (io.env.LAMBDA_POSTURE_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${terminalSafe(error.stack)}\n`);
     return ExitCode.couldNotScan;
   }
 }

@@ -1,4 +1,5 @@
 import type { CollectProgressEvent, CollectStats } from "../collect/index.js";
+import { terminalSafeLine as safe } from "../text/terminal.js";
 import type { CliIO } from "./io.js";
 
 const BAR_WIDTH = 20;
@@ -24,12 +25,12 @@ export function createProgressRenderer(io: CliIO, quiet: boolean): { onProgress(
     onProgress(event) {
       if (event.kind === "account" && event.accountId) {
         if (drawn) io.stderr.write("\n");
-        io.stderr.write(`scanning account ${event.accountId} in ${event.regionsTotal} region(s)\n`);
+        io.stderr.write(`scanning account ${safe(event.accountId)} in ${event.regionsTotal} region(s)\n`);
         drawn = false;
         return;
       }
       if (event.kind === "gap" && event.gap && !tty) {
-        io.stderr.write(`gap: ${event.gap.service}:${event.gap.operation} ${event.gap.errorCode}${event.region ? ` (${event.region})` : ""}\n`);
+        io.stderr.write(`${safe(`gap: ${event.gap.service}:${event.gap.operation} ${event.gap.errorCode}${event.region ? ` (${event.region})` : ""}`)}\n`);
         return;
       }
       if (tty) {
@@ -41,7 +42,7 @@ export function createProgressRenderer(io: CliIO, quiet: boolean): { onProgress(
       const now = Date.now();
       if (event.kind === "regionFinished" || event.kind === "regionStarted" || now - lastPlain >= PLAIN_LINE_EVERY_MS) {
         lastPlain = now;
-        const prefix = event.kind === "regionFinished" ? `${event.region} done ` : event.kind === "regionStarted" ? `${event.region} started ` : "";
+        const prefix = event.kind === "regionFinished" ? `${safe(event.region ?? "")} done ` : event.kind === "regionStarted" ? `${safe(event.region ?? "")} started ` : "";
         io.stderr.write(`${prefix}${line(event)}\n`);
       }
     },

@@ -6,6 +6,7 @@ import type { Reporter } from "../report/types.js";
 import { writeChunks, writePrivateFile, writePrivateStream } from "../files/private-file.js";
 import { InputError } from "./errors.js";
 import { closest } from "../text/suggest.js";
+import { terminalSafe } from "../text/terminal.js";
 import { useColour, type CliIO } from "./io.js";
 
 export interface ReportTargets {
@@ -58,6 +59,10 @@ export function reportPaths(targets: ReportTargets, io: CliIO): string[] {
     .filter((path): path is string => path !== undefined);
 }
 
+function* mapChunks(chunks: Iterable<string>, map: (text: string) => string): Generator<string> {
+  for (const chunk of chunks) yield map(chunk);
+}
+
 /** Writes each format to its file (mode 0600: reports map an account's weak points) or to stdout. */
 export async function writeReports(
   result: ScanResult,
@@ -77,8 +82,14 @@ export async function writeReports(
       width: toFile ? 80 : io.columns,
     };
     if (!toFile) {
-      if (reporter.stream) await writeChunks(io.stdout, reporter.stream(context));
-      else io.stdout.write(await reporter.render(context));
+      // On a terminal, machine formats are shown, not parsed: data from AWS must not drive the terminal.
+      // (The terminal reporter makes its own data safe and adds its colours after.)
+      const safe = io.stdoutIsTTY && reporter.format !== "terminal" ? terminalSafe : (text: string) => text;
+      if (reporter.stream) await writeChunks(io.stdout, mapChunks(reporter.stream(context), safe));
+      else {
+        const output = await reporter.render(context);
+        io.stdout.write(typeof output === "string" ? safe(output) : output);
+      }
       continue;
     }
     try {

@@ -1,3 +1,4 @@
+import { terminalSafeLine } from "../text/terminal.js";
 import { LAYERS, SEVERITIES } from "../engine/check.js";
 import type { Finding } from "../engine/result-schema.js";
 import { markdownCode, markdownText } from "../report/markdown-text.js";
@@ -16,12 +17,6 @@ export interface RenderDiffOptions {
 const DEFAULT_MAX_STILL_OPEN = 20;
 
 const ANSI = { reset: "\u001b[0m", bold: "\u001b[1m", red: "\u001b[31m", green: "\u001b[32m", yellow: "\u001b[33m", dim: "\u001b[2m" } as const;
-
-/** Control characters from AWS data could move the cursor or recolour the terminal. */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-}
 
 function score(value: number | null): string {
   return value === null ? "n/a" : value.toFixed(1);
@@ -67,17 +62,18 @@ function severitySummary(diff: ScanDiff): string {
 }
 
 function renderTerminalDiff(diff: ScanDiff, options: RenderDiffOptions): string {
-  const paint = (colour: keyof typeof ANSI, text: string) => (options.color ? `${ANSI[colour]}${text}${ANSI.reset}` : text);
+  // Every line is made safe for a terminal before it is coloured: result files carry data from AWS.
+  const paint = (colour: keyof typeof ANSI, text: string) => (options.color ? `${ANSI[colour]}${terminalSafeLine(text)}${ANSI.reset}` : terminalSafeLine(text));
   const maxStillOpen = options.maxStillOpen ?? DEFAULT_MAX_STILL_OPEN;
-  const where = (f: Pick<Finding, "resource">) => `${printable(f.resource.name)} (${printable(f.resource.region)})`;
+  const where = (f: Pick<Finding, "resource">) => `${f.resource.name} (${f.resource.region})`;
   const lines: string[] = [];
-  lines.push(paint("bold", `lambda-posture diff · account ${printable(diff.new.accountId)}`));
-  lines.push(`  old: collected ${printable(diff.old.collectedAt)}  scan ${printable(diff.old.scanId)}`);
-  lines.push(`  new: collected ${printable(diff.new.collectedAt)}  scan ${printable(diff.new.scanId)}`);
-  for (const warning of diff.warnings) lines.push(paint("yellow", `warning: ${printable(warning)}`));
+  lines.push(paint("bold", `lambda-posture diff · account ${diff.new.accountId}`));
+  lines.push(terminalSafeLine(`  old: collected ${diff.old.collectedAt}  scan ${diff.old.scanId}`));
+  lines.push(terminalSafeLine(`  new: collected ${diff.new.collectedAt}  scan ${diff.new.scanId}`));
+  for (const warning of diff.warnings) lines.push(paint("yellow", `warning: ${warning}`));
   lines.push("");
-  lines.push(`Account score ${scoreLine(diff.account.score, diff.account.grade)}`);
-  lines.push(`  ${LAYERS.map((layer) => `${layer} ${scoreLine(diff.account.byLayer[layer])}`).join(" · ")}`);
+  lines.push(terminalSafeLine(`Account score ${scoreLine(diff.account.score, diff.account.grade)}`));
+  lines.push(terminalSafeLine(`  ${LAYERS.map((layer) => `${layer} ${scoreLine(diff.account.byLayer[layer])}`).join(" · ")}`));
   lines.push("");
 
   lines.push(paint("bold", `New findings: ${diff.counts.new}${severitySummary(diff)}`));
@@ -92,21 +88,21 @@ function renderTerminalDiff(diff: ScanDiff, options: RenderDiffOptions): string 
   }
   lines.push(paint("bold", `Still open: ${diff.counts.stillOpen}`));
   for (const f of diff.findings.stillOpen.slice(0, maxStillOpen)) {
-    lines.push(`  = ${f.severity.toUpperCase().padEnd(8)} ${f.checkId}  ${where(f)}${f.suppressed ? "  [suppressed]" : ""}`);
+    lines.push(terminalSafeLine(`  = ${f.severity.toUpperCase().padEnd(8)} ${f.checkId}  ${where(f)}${f.suppressed ? "  [suppressed]" : ""}`));
   }
-  if (diff.counts.stillOpen > maxStillOpen) lines.push(`  … and ${diff.counts.stillOpen - maxStillOpen} more (--format json lists all)`);
+  if (diff.counts.stillOpen > maxStillOpen) lines.push(terminalSafeLine(`  … and ${diff.counts.stillOpen - maxStillOpen} more (--format json lists all)`));
   lines.push(paint("bold", `Changed: ${diff.counts.changed}`));
   for (const change of diff.findings.changed) {
-    lines.push(`  ~ ${change.checkId}  ${where(change)}  ${changeNote(change)}`);
+    lines.push(terminalSafeLine(`  ~ ${change.checkId}  ${where(change)}  ${changeNote(change)}`));
   }
   lines.push(paint("bold", `Functions added: ${diff.counts.functionsAdded}, removed: ${diff.counts.functionsRemoved}`));
-  for (const fn of diff.functions.added) lines.push(`  + ${printable(fn.name)} (${printable(fn.region)})  score ${score(fn.scores.overall)} (${fn.grade ?? "-"})`);
-  for (const fn of diff.functions.removed) lines.push(`  - ${printable(fn.name)} (${printable(fn.region)})`);
+  for (const fn of diff.functions.added) lines.push(terminalSafeLine(`  + ${fn.name} (${fn.region})  score ${score(fn.scores.overall)} (${fn.grade ?? "-"})`));
+  for (const fn of diff.functions.removed) lines.push(terminalSafeLine(`  - ${fn.name} (${fn.region})`));
   if (diff.functions.scoreChanges.length > 0) {
     lines.push(paint("bold", `Function score changes: ${diff.functions.scoreChanges.length}`));
     for (const change of diff.functions.scoreChanges) {
       const direction = (change.overall.delta ?? 0) < 0 ? "red" : "green";
-      lines.push(paint(direction, `  ${printable(change.name)} (${printable(change.region)})  ${scoreLine(change.overall, change.grade)}`));
+      lines.push(paint(direction, `  ${change.name} (${change.region})  ${scoreLine(change.overall, change.grade)}`));
     }
   }
   return `${lines.join("\n")}\n`;

@@ -1,5 +1,6 @@
 import { SEVERITIES, type Severity } from "../engine/check.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
+import { terminalSafeLine } from "../text/terminal.js";
 import type { ReportContext, Reporter } from "./types.js";
 
 const ANSI: Record<string, string> = {
@@ -33,11 +34,8 @@ function fit(text: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
 }
 
-/** Control characters from AWS data could move the cursor or recolour the terminal. */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-}
+/** Every string from the result (AWS data, file contents) passes through this before it is shown. */
+const printable = terminalSafeLine;
 
 const formatScore = (score: number | null) => (score === null ? "  n/a" : score.toFixed(1).padStart(5));
 
@@ -48,10 +46,10 @@ export function renderTerminal(result: ScanResult, options: { color: boolean; wi
   const { summary } = result;
 
   lines.push(
-    paint("bold", `lambda-posture ${result.tool.version}`) +
-      ` · account ${result.accountId} · ${result.regions.length} region(s) · ${summary.functions} function(s)`,
+    paint("bold", `lambda-posture ${printable(result.tool.version)}`) +
+      ` · account ${printable(result.accountId)} · ${result.regions.length} region(s) · ${summary.functions} function(s)`,
   );
-  lines.push(`Collected ${result.collectedAt}`);
+  lines.push(`Collected ${printable(result.collectedAt)}`);
   lines.push("");
   const grade = summary.grade ?? "-";
   lines.push(
@@ -79,7 +77,7 @@ export function renderTerminal(result: ScanResult, options: { color: boolean; wi
     for (const fn of worst) {
       const g = fn.grade ?? "-";
       lines.push(
-        `  ${paint(GRADE_COLOUR[g] ?? "bold", fit(g, 5))} ${formatScore(fn.scores.overall)}  ${fit(printable(fn.name), nameWidth)} ${fit(fn.region, 15)} ${fn.counts.failed}`,
+        `  ${paint(GRADE_COLOUR[g] ?? "bold", fit(g, 5))} ${formatScore(fn.scores.overall)}  ${fit(printable(fn.name), nameWidth)} ${fit(printable(fn.region), 15)} ${fn.counts.failed}`,
       );
     }
   }
@@ -107,7 +105,7 @@ export function renderTerminal(result: ScanResult, options: { color: boolean; wi
 
   if (result.suppressions.expired.length > 0) {
     lines.push("", paint("bold", `Expired suppressions (no longer applied): ${result.suppressions.expired.length}`));
-    for (const s of result.suppressions.expired) lines.push(`  ${fit(`${s.checkId} ${s.resource} (expired ${s.expires ?? ""})`, width - 2)}`);
+    for (const s of result.suppressions.expired) lines.push(`  ${fit(printable(`${s.checkId} ${s.resource} (expired ${s.expires ?? ""})`), width - 2)}`);
   }
   if (result.checkErrors.length > 0) {
     lines.push("", paint("red", `Check errors: ${result.checkErrors.length} result(s) are unknown because a check failed`));
@@ -118,7 +116,7 @@ export function renderTerminal(result: ScanResult, options: { color: boolean; wi
 
 function findingLine(finding: Finding, width: number, paint: (c: string, t: string) => string): string {
   const severity = paint(SEVERITY_COLOUR[finding.severity], fit(finding.severity.toUpperCase(), 8));
-  const head = `${finding.checkId} ${printable(finding.resource.name)}`;
+  const head = printable(`${finding.checkId} ${finding.resource.name}`);
   return `  ${severity} ${fit(head, width - 11)}`;
 }
 

@@ -3,6 +3,7 @@ import { diffScanResults, hasNewFindingsAtOrAbove, isDiffFormat, newFindingsAtOr
 import { checkOutputPath, writePrivateFile } from "../../files/private-file.js";
 import { ExitCode, InputError } from "../errors.js";
 import { note, useColour } from "../io.js";
+import { terminalSafe } from "../../text/terminal.js";
 import type { Command } from "./types.js";
 
 export const diffCommand: Command = {
@@ -41,7 +42,8 @@ export const diffCommand: Command = {
       }
       note(io, options.quiet, `wrote ${path}`);
     } else {
-      io.stdout.write(content);
+      // A terminal diff makes its own data safe; other formats shown on a terminal are made safe here.
+      io.stdout.write(io.stdoutIsTTY && format !== "terminal" ? terminalSafe(content) : content);
     }
 
     if (options.failOnNew !== "none" && hasNewFindingsAtOrAbove(diff, options.failOnNew)) {
