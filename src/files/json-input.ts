@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { InputError } from "../errors.js";
+import { FILE_DEPTH_LIMIT, pathDeeperThan } from "../json-depth.js";
 
 const MAX_ISSUES_SHOWN = 5;
 
@@ -44,9 +45,15 @@ export async function readJsonFile(fileName: string, what: string): Promise<unkn
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
     throw new InputError(`${fileName}: cannot read the ${what}: ${reason}`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new InputError(`${fileName}: the ${what} is not valid JSON: ${(error as Error).message}`);
   }
+  const tooDeep = pathDeeperThan(value, FILE_DEPTH_LIMIT);
+  if (tooDeep !== undefined) {
+    throw new InputError(`${fileName}: the ${what} nests deeper than ${FILE_DEPTH_LIMIT} levels at ${tooDeep}; no valid one does`);
+  }
+  return value;
 }

@@ -1,3 +1,4 @@
+import { pathDeeperThan, POLICY_DEPTH_LIMIT } from "../json-depth.js";
 /**
  * The one place an IAM policy document (identity, resource or trust policy) is turned from untrusted
  * JSON into typed data. Everything else in src/policy works on `ParsedPolicy`, never on raw JSON.
@@ -16,7 +17,8 @@ export type PolicyParseErrorCode =
   | "invalidElement"
   | "conflictingElements"
   | "missingAction"
-  | "invalidCondition";
+  | "invalidCondition"
+  | "tooDeep";
 
 /** Thrown for any input that is not a policy document AWS could have stored. */
 export class PolicyParseError extends Error {
@@ -252,6 +254,8 @@ function parseStatement(raw: unknown, index: number, path: string): ParsedStatem
 export function parsePolicyDocument(input: unknown): ParsedPolicy {
   const document = typeof input === "string" ? parseJsonObject(input) : input;
   if (!isRecord(document)) throw new PolicyParseError("notAnObject", "a policy document must be a JSON object");
+  const tooDeep = pathDeeperThan(document, POLICY_DEPTH_LIMIT);
+  if (tooDeep !== undefined) throw new PolicyParseError("tooDeep", `nested deeper than ${POLICY_DEPTH_LIMIT} levels at ${tooDeep}`);
   if (!("Statement" in document)) throw new PolicyParseError("missingStatement", "no Statement element");
   const rawStatements = document.Statement;
   // Statement may be a single object rather than an array: both are valid IAM.

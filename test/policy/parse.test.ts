@@ -227,6 +227,28 @@ describe("parsePolicyDocument: garbage is a typed error", () => {
   });
 });
 
+describe("deeply nested documents", () => {
+  /** A condition value nested `levels` arrays deep: what a hostile or corrupt document can hold. */
+  const nested = (levels: number) => {
+    let value: unknown = "x";
+    for (let i = 0; i < levels; i += 1) value = [value];
+    return { Statement: [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": value } } }] };
+  };
+
+  it("refuses a document nested deeper than 64 levels as unparseable, without overflowing the stack", () => {
+    expect(() => parsePolicyDocument(nested(6_000))).toThrow(expect.objectContaining({ code: "tooDeep" }));
+    // As AWS would send it: text (JSON.stringify itself cannot nest this deep, so it is built by hand).
+    const text = `{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":${"[".repeat(6_000)}"x"${"]".repeat(6_000)}}}}]}`;
+    expect(() => parsePolicyDocument(text)).toThrow(expect.objectContaining({ code: "tooDeep" }));
+  });
+
+  it("still reads documents of ordinary depth", () => {
+    expect(parsePolicyDocument(nested(1)).statements[0]!.conditions).toHaveLength(1);
+    expect(() => parsePolicyDocument(nested(2))).toThrow(expect.objectContaining({ code: "invalidCondition" }));
+    expect(parsePolicyDocument({ Statement: { Effect: "Allow", Action: "s3:GetObject", Resource: "*" } }).statements).toHaveLength(1);
+  });
+});
+
 describe("describeStatement", () => {
   it("counts from 1 and names the Sid and policy", () => {
     expect(describeStatement({ index: 1, sid: "X" }, "Y")).toBe('statement 2 (Sid "X") of policy Y');

@@ -79,3 +79,19 @@ describe("snapshot schema", () => {
     expect(JSON.parse(await readFile(file, "utf8")).schemaVersion).toBe(1);
   });
 });
+
+describe("deeply nested input files", () => {
+  it("refuses a snapshot nested thousands of levels deep with exit 2, naming the file and where", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lp-deep-"));
+    const raw = validRaw();
+    (raw.functions as Record<string, unknown>[])[0]!.resourcePolicy = "DEEP";
+    // Built as text: JSON.stringify cannot itself nest this deep.
+    const deep = `${'{"Statement":'.repeat(6_000)}{}${"}".repeat(6_000)}`;
+    const file = join(dir, "deep.json");
+    await writeFile(file, JSON.stringify(raw).replace('"DEEP"', deep));
+    const error = await readSnapshot(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect(exitCodeOfError(error)).toBe(2);
+    expect((error as Error).message).toMatch(/deep\.json: the snapshot nests deeper than 100 levels at functions\[0\]\.resourcePolicy(\.Statement)+/);
+  });
+});

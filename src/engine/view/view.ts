@@ -51,10 +51,14 @@ export const STAGE_SCOPE_REASONS = {
   noFunctionTargets: "The API does not route to any Lambda function in this snapshot.",
 } as const;
 
+/** Freezes a value and everything in it, with an explicit stack: input depth never overflows the call stack. */
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== "object" || Object.isFrozen(item)) continue;
+    Object.freeze(item);
+    for (const child of Object.values(item as Record<string, unknown>)) stack.push(child);
   }
   return value;
 }
