@@ -58,6 +58,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
 export const DEFAULT_CONFIG_FILE = "lambda-posture.config.json";
 
 const severity = z.enum(SEVERITIES);
+/** A severity threshold, or `none` for no threshold. */
+const threshold = z.enum([...SEVERITIES, "none"]);
 const checkIdList = z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected check ids such as function-url-auth-none"));
 
 /** The config file: the same keys as the resolved options, plus check thresholds. */
@@ -66,8 +68,8 @@ export const configFileSchema = z
     format: z.array(z.string()).optional(),
     outputDir: z.string().optional(),
     severity: severity.optional(),
-    failOn: z.union([severity, z.literal("none")]).optional(),
-    failOnNew: z.union([severity, z.literal("none")]).optional(),
+    failOn: threshold.optional(),
+    failOnNew: threshold.optional(),
     checks: checkIdList.optional(),
     skipChecks: checkIdList.optional(),
     suppressions: z.string().optional(),
@@ -94,8 +96,8 @@ export const resolvedOptionsSchema = z.object({
   checks: checkIdList.optional(),
   skipChecks: checkIdList.default([]),
   suppressions: z.string().optional(),
-  failOn: z.union([severity, z.literal("none")]).default("none"),
-  failOnNew: z.union([severity, z.literal("none")]).default("none"),
+  failOn: threshold.default("none"),
+  failOnNew: threshold.default("none"),
   baseline: z.string().optional(),
   regions: z.array(z.string().min(1)).optional(),
   profile: z.string().optional(),
@@ -196,10 +198,12 @@ export async function resolveOptions(
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = String(issue.path[0] ?? "");
+    // An enumerated option names its values, so the fix is in the message.
+    const expected = issue.code === "invalid_value" ? `expected one of ${issue.values.map(String).join(", ")}` : issue.message;
     const spec = OPTION_SPECS.find((candidate) => candidate.key === key);
     const where = spec ? `--${spec.flag}${spec.env ? ` (or ${spec.env})` : ""}` : key;
     const received = (merged as Record<string, unknown>)[key];
-    throw new InputError(`${where}: ${issue.message}${received !== undefined && typeof received !== "object" ? ` (got ${JSON.stringify(received)})` : ""}`);
+    throw new InputError(`${where}: ${expected}${received !== undefined && typeof received !== "object" ? ` (got ${JSON.stringify(received)})` : ""}`);
   }
   return result.data;
 }

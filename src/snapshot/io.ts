@@ -5,7 +5,15 @@ import { snapshotSchema, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from "./schema
 
 export async function readSnapshot(fileName: string): Promise<Snapshot> {
   const raw = await readJsonFile(fileName, "snapshot");
-  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  const document = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  // The other documents this tool writes, named for what they are, with the command that takes them.
+  if (Array.isArray(document.findings) && typeof document.summary === "object") {
+    throw new InputError(`${fileName}: this is a scan result, not a snapshot; \`diff\` and \`--baseline\` take scan results, \`check --snapshot\` takes a file written by \`collect\` or \`scan --snapshot-out\``);
+  }
+  if (document.kind === "lambda-posture-diff") {
+    throw new InputError(`${fileName}: this is a diff, not a snapshot; \`check --snapshot\` takes a file written by \`collect\` or \`scan --snapshot-out\``);
+  }
+  const version = document.schemaVersion;
   if (typeof version === "number" && version !== SNAPSHOT_SCHEMA_VERSION) {
     throw new InputError(
       `${fileName}: snapshot schemaVersion ${version} is not supported by this version (expects ${SNAPSHOT_SCHEMA_VERSION})`,

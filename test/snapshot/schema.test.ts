@@ -95,3 +95,14 @@ describe("deeply nested input files", () => {
     expect((error as Error).message).toMatch(/deep\.json: the snapshot nests deeper than 100 levels at functions\[0\]\.resourcePolicy(\.Statement)+/);
   });
 });
+
+describe("documents that are not snapshots", () => {
+  it("names a scan result given as a snapshot, and the commands that take each", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lp-kind-"));
+    const file = join(dir, "result.json");
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, scanId: "x", summary: {}, functions: [], findings: [] }));
+    const error = await readSnapshot(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/result\.json: this is a scan result, not a snapshot; `diff` and `--baseline` take scan results/);
+  });
+});
