@@ -5,6 +5,8 @@ import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { ServicePrefix } from "./allow-list.js";
 import { classifyAwsError } from "./errors.js";
 import { addMiddleware, addReadOnlyGuard, operationOfCommandName, type MiddlewareStackOwner } from "./guard.js";
@@ -40,6 +42,10 @@ export interface AwsClientOptions {
   credentials?: StaticCredentials | CredentialsProvider;
   /** SDK attempts per request including the first (default 5); retry mode is always adaptive. */
   maxAttempts?: number;
+  /** Time allowed to open a connection, ms (default DEFAULT_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+  /** Time allowed for one request from sending to the end of the answer, ms (default DEFAULT_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
   /** Region for global services (IAM, STS) and AssumeRole; defaults to the first scanned region. */
   homeRegion?: string;
   /** Replaces the SDK's HTTP handler: tests only. Endpoints stay the SDK's (AWS_ENDPOINT_URL*). */
@@ -49,6 +55,17 @@ export interface AwsClientOptions {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
+/**
+ * AWS's regional endpoints accept a connection in well under a second from anywhere in the same
+ * partition; 5 s leaves room for a congested NAT or proxy and still fails a blackholed endpoint fast.
+ */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * The reads the scanner makes answer in tens to hundreds of milliseconds (a 50-function ListFunctions
+ * page, a 10,000-entry code signing page); 30 s is far beyond that, and bounds an endpoint that
+ * accepts a request and never answers, or drips bytes, to 30 s per attempt.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_SESSION_NAME = "lambda-posture";
 /** Refresh assumed-role credentials this long before they expire. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -64,26 +81,37 @@ type ClientConfig = Record<string, unknown>;
 export class AwsClients {
   private readonly cache = new Map<string, unknown>();
   private readonly options: AwsClientOptions;
-  private readonly credentials: StaticCredentials | CredentialsProvider | undefined;
+  /** The caller's own credentials: one provider for every client, so a profile's role assumption, SSO or web identity runs once. */
+  private readonly baseCredentials: StaticCredentials | CredentialsProvider;
+  /** What the scan reads with: the caller's credentials, or the assumed `--role-arn`. */
+  private readonly credentials: StaticCredentials | CredentialsProvider;
+  /** One HTTP handler (with its timeouts and connection pool) for every client. */
+  private readonly requestHandler: unknown;
   readonly homeRegion: string;
 
   constructor(options: AwsClientOptions & { homeRegion: string }) {
     this.options = options;
     this.homeRegion = options.homeRegion;
-    this.credentials = options.roleArn ? this.assumeRoleProvider(options.roleArn) : options.credentials;
+    this.baseCredentials = options.credentials ?? defaultProvider(options.profile ? { profile: options.profile } : {});
+    this.credentials = options.roleArn ? this.assumeRoleProvider(options.roleArn) : this.baseCredentials;
+    this.requestHandler =
+      options.requestHandler ??
+      new NodeHttpHandler({
+        connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        // Without it the SDK only logs a warning when the request timeout passes and keeps waiting.
+        throwOnRequestTimeout: true,
+      });
   }
 
   private baseConfig(region: string, useRoleCredentials: boolean): ClientConfig {
-    const config: ClientConfig = {
+    return {
       region,
       retryMode: "adaptive",
       maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      credentials: useRoleCredentials ? this.credentials : this.baseCredentials,
+      requestHandler: this.requestHandler,
     };
-    const credentials = useRoleCredentials ? this.credentials : this.options.credentials;
-    if (credentials) config.credentials = credentials;
-    else if (this.options.profile) config.profile = this.options.profile;
-    if (this.options.requestHandler) config.requestHandler = this.options.requestHandler;
-    return config;
   }
 
   private build<T extends MiddlewareStackOwner>(
@@ -198,6 +226,7 @@ export class AwsClients {
   /** Closes every client's connections (the CLI calls it when the scan ends). */
   destroy(): void {
     for (const client of this.cache.values()) (client as { destroy?: () => void }).destroy?.();
+    (this.requestHandler as { destroy?: () => void }).destroy?.();
     this.cache.clear();
   }
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { SEVERITIES } from "../engine/check.js";
 import { checkSettingsSchema } from "../library/catalogue.js";
 import { parseWithSchema, readJsonFile } from "../files/json-input.js";
+import { formatDuration, parseDuration } from "../text/duration.js";
 import { closest } from "../text/suggest.js";
 import { InputError } from "./errors.js";
 
@@ -48,6 +49,10 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "external-id", key: "externalId", kind: "string", env: "LAMBDA_POSTURE_EXTERNAL_ID", commands: [...LIVE], description: "External id for --role-arn", valueName: "ID" },
   { flag: "session-name", key: "sessionName", kind: "string", env: "LAMBDA_POSTURE_SESSION_NAME", commands: [...LIVE], description: "Session name for --role-arn (default lambda-posture)", valueName: "NAME" },
   { flag: "concurrency", key: "concurrency", kind: "string", env: "LAMBDA_POSTURE_CONCURRENCY", commands: [...LIVE], description: "Maximum requests in flight per region (default: paced by AWS quotas)", valueName: "N" },
+  { flag: "connect-timeout", key: "connectTimeout", kind: "string", env: "LAMBDA_POSTURE_CONNECT_TIMEOUT", commands: [...LIVE], description: "Time allowed to open a connection to AWS (default 5s)", valueName: "DURATION" },
+  { flag: "request-timeout", key: "requestTimeout", kind: "string", env: "LAMBDA_POSTURE_REQUEST_TIMEOUT", commands: [...LIVE], description: "Time allowed for one request and its answer (default 30s)", valueName: "DURATION" },
+  { flag: "max-attempts", key: "maxAttempts", kind: "string", env: "LAMBDA_POSTURE_MAX_ATTEMPTS", commands: [...LIVE], description: "Attempts per request, retries included (default 5)", valueName: "N" },
+  { flag: "deadline", key: "deadline", kind: "string", env: "LAMBDA_POSTURE_DEADLINE", commands: [...LIVE], description: "Stop reading after this long and report what was read (e.g. 30m; default none)", valueName: "DURATION" },
   { flag: "snapshot-out", key: "snapshotOut", kind: "string", commands: ["scan"], description: "Also save the collected snapshot to FILE (mode 0600)", valueName: "FILE" },
   { flag: "partition", key: "partition", kind: "string", commands: ["permissions"], description: "AWS partition for the ARNs in the policy (default aws)", valueName: "NAME" },
   { flag: "config", key: "config", kind: "string", env: "LAMBDA_POSTURE_CONFIG", short: "c", commands: [...REPORTING, ...LIVE, "checks", "diff"], description: "Config file (JSON; default ./lambda-posture.config.json when present)", valueName: "FILE" },
@@ -79,6 +84,10 @@ export const configFileSchema = z
     externalId: z.string().optional(),
     sessionName: z.string().optional(),
     concurrency: z.number().int().positive().optional(),
+    connectTimeout: z.union([z.string(), z.number()]).optional(),
+    requestTimeout: z.union([z.string(), z.number()]).optional(),
+    maxAttempts: z.number().int().min(1).max(10).optional(),
+    deadline: z.union([z.string(), z.number()]).optional(),
     quiet: z.boolean().optional(),
     checkSettings: checkSettingsSchema.partial().optional(),
   })
@@ -86,6 +95,20 @@ export const configFileSchema = z
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
 const positiveInteger = z.coerce.number().int("must be a whole number").positive("must be at least 1");
+
+/** A duration (`30s`, `30m`, `1h30m`, a number of seconds) as milliseconds, within bounds. */
+function duration(expected: string, minimumMs: number, maximumMs: number) {
+  return z
+    .union([z.string(), z.number()])
+    .transform((value, context) => {
+      const ms = typeof value === "number" ? Math.round(value * 1_000) : parseDuration(value);
+      if (ms === undefined || ms < minimumMs || ms > maximumMs) {
+        context.addIssue({ code: "custom", message: `expected ${expected}, between ${formatDuration(minimumMs)} and ${formatDuration(maximumMs)}` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+}
 
 export const resolvedOptionsSchema = z.object({
   snapshot: z.string().optional(),
@@ -105,6 +128,10 @@ export const resolvedOptionsSchema = z.object({
   externalId: z.string().optional(),
   sessionName: z.string().regex(/^[\w+=,.@-]{2,64}$/, "2-64 characters of letters, digits and +=,.@-").default("lambda-posture"),
   concurrency: positiveInteger.optional(),
+  connectTimeout: duration("a duration such as 5s or 500ms", 100, 10 * 60_000).optional(),
+  requestTimeout: duration("a duration such as 30s or 2m", 100, 60 * 60_000).optional(),
+  maxAttempts: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10, "must be at most 10").optional(),
+  deadline: duration("a duration such as 30m, 1h30m or 900s", 1_000, 7 * 24 * 3_600_000).optional(),
   snapshotOut: z.string().optional(),
   partition: z.string().optional(),
   config: z.string().optional(),
