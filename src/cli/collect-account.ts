@@ -1,32 +1,21 @@
 import type { CollectResult } from "../collect/index.js";
 import type { AnyCheck } from "../engine/check.js";
 import { collect } from "../library/collect.js";
-import { InputError } from "./errors.js";
+import { selectRegions } from "../library/regions.js";
 import { note, type CliIO } from "./io.js";
 import type { ResolvedOptions } from "./options.js";
 import { createProgressRenderer, renderCollectionSummary } from "./progress.js";
 
-const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-/** --regions, else AWS_REGION / AWS_DEFAULT_REGION; `all` means the account's enabled regions. */
-export function resolveRegionSelection(options: ResolvedOptions, env: NodeJS.ProcessEnv): readonly string[] | "all" {
-  const requested = options.regions ?? [env.AWS_REGION ?? env.AWS_DEFAULT_REGION].filter((r): r is string => Boolean(r));
-  if (requested.length === 0) {
-    throw new InputError("no region to scan: give --regions eu-west-1,us-east-1 (or all), or set AWS_REGION");
-  }
-  if (requested.includes("all")) {
-    if (requested.length > 1) throw new InputError("--regions: `all` cannot be combined with named regions");
-    return "all";
-  }
-  for (const region of requested) {
-    if (!REGION_NAME.test(region)) throw new InputError(`--regions: ${region} is not a region name such as eu-west-1`);
-  }
-  return [...new Set(requested)];
-}
+/** The AWS SDK for JavaScript follows Node's release schedule; releases after early January 2027 need Node 22. */
+const SDK_RECOMMENDED_NODE = 22;
+const nodeMajor = (version: string) => Number(version.split(".")[0]);
 
 /** Collection as `scan` and `collect` run it: only the reads the selected checks need. */
 export async function collectAccount(options: ResolvedOptions, checks: readonly AnyCheck[], io: CliIO): Promise<CollectResult> {
-  const regions = resolveRegionSelection(options, io.env);
+  const regions = await selectRegions(options.regions, options.profile, io.env);
+  if (nodeMajor(process.versions.node) < SDK_RECOMMENDED_NODE) {
+    note(io, options.quiet, `note: Node ${process.versions.node} is supported; Node ${SDK_RECOMMENDED_NODE} or later is recommended (AWS SDK releases after the first week of January 2027 need it)`);
+  }
   const progress = createProgressRenderer(io, options.quiet);
   let collected: CollectResult;
   try {

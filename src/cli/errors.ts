@@ -9,6 +9,8 @@ export const ExitCode = {
   findingsAtOrAboveFailOn: 1,
   usageOrInput: 2,
   couldNotScan: 3,
+  /** `--fail-on-gaps`: the scan ran, but some reads failed, so some results are unknown. */
+  incomplete: 4,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 

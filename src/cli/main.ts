@@ -5,6 +5,7 @@ import { TOOL } from "../package-info.js";
 import { COMMANDS } from "./commands/index.js";
 import { ExitCode, UserError, exitCodeOfError } from "./errors.js";
 import { commandHelp, globalHelp } from "./help.js";
+import { snapshotRecord, stopOnSignals } from "./interrupt.js";
 import { processIO, type CliIO } from "./io.js";
 import { closest } from "../text/suggest.js";
 import { terminalSafe } from "../text/terminal.js";
@@ -12,6 +13,8 @@ import { resolveOptions } from "./options.js";
 
 /** Runs one CLI invocation and returns its exit code; every error becomes one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  delete snapshotRecord.requested;
+  delete snapshotRecord.written;
   const [commandName, ...rest] = argv;
   if (commandName === undefined || commandName === "--help" || commandName === "-h" || commandName === "help") {
     io.stdout.write(globalHelp());
@@ -61,6 +64,11 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
-  const code = await runCli(process.argv.slice(2), processIO());
+  // The SDK's eight-line Node support warning would precede every scan (even with --quiet) and every
+  // one-line error; the CLI says it in one line instead, when it matters (collect-account.ts).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const io = processIO();
+  stopOnSignals(io);
+  const code = await runCli(process.argv.slice(2), io);
   process.exitCode = code;
 }

@@ -41,6 +41,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "skip-checks", key: "skipChecks", kind: "list", env: "LAMBDA_POSTURE_SKIP_CHECKS", commands: [...REPORTING, ...LIVE], description: "Do not run these check ids", valueName: "IDS" },
   { flag: "suppressions", key: "suppressions", kind: "string", env: "LAMBDA_POSTURE_SUPPRESSIONS", commands: [...REPORTING], description: "Suppressions file (JSON)", valueName: "FILE" },
   { flag: "fail-on", key: "failOn", kind: "string", env: "LAMBDA_POSTURE_FAIL_ON", commands: [...REPORTING], description: "Exit 1 when an open finding is at or above this severity (or `none`)", valueName: "LEVEL" },
+  { flag: "fail-on-gaps", key: "failOnGaps", kind: "boolean", env: "LAMBDA_POSTURE_FAIL_ON_GAPS", commands: [...REPORTING], description: "Exit 4 when any read failed (the scan is incomplete)" },
   { flag: "baseline", key: "baseline", kind: "string", commands: ["scan", "check"], description: "Previous scan result (JSON) to diff against", valueName: "FILE" },
   { flag: "fail-on-new", key: "failOnNew", kind: "string", env: "LAMBDA_POSTURE_FAIL_ON_NEW", commands: ["scan", "check", "diff"], description: "Exit 1 only for new findings at or above this severity", valueName: "LEVEL" },
   { flag: "regions", key: "regions", kind: "list", env: "LAMBDA_POSTURE_REGIONS", commands: [...LIVE], description: "Regions to scan (comma-separated) or `all`", valueName: "LIST" },
@@ -89,6 +90,7 @@ export const configFileSchema = z
     maxAttempts: z.number().int().min(1).max(10).optional(),
     deadline: z.union([z.string(), z.number()]).optional(),
     quiet: z.boolean().optional(),
+    failOnGaps: z.boolean().optional(),
     checkSettings: checkSettingsSchema.partial().optional(),
   })
   .strict();
@@ -136,6 +138,7 @@ export const resolvedOptionsSchema = z.object({
   partition: z.string().optional(),
   config: z.string().optional(),
   quiet: z.boolean().default(false),
+  failOnGaps: z.boolean().default(false),
   help: z.boolean().default(false),
   checkSettings: checkSettingsSchema.partial().default({}),
   positionals: z.array(z.string()).default([]),

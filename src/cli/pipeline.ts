@@ -8,6 +8,7 @@ import { checkOutputPath, writePrivateFile } from "../files/private-file.js";
 import { check } from "../library/check.js";
 import { readBaseline, readSuppressionsFile } from "../library/inputs.js";
 import type { Snapshot } from "../snapshot/schema.js";
+import { terminalSafe } from "../text/terminal.js";
 import { ExitCode, InputError, type ExitCodeValue } from "./errors.js";
 import { note, type CliIO } from "./io.js";
 import type { ResolvedOptions } from "./options.js";
@@ -60,13 +61,39 @@ function diffPaths(outputDir: string, io: CliIO): string[] {
   return DIFF_OUTPUTS.map(([, extension]) => join(resolve(io.cwd, outputDir), `lambda-posture.${extension}`));
 }
 
-/** Exit 1 when an open (unsuppressed) failure is at or above --fail-on; unknowns never trigger it. */
-export function exitCodeFor(result: ScanResult, failOn: ResolvedOptions["failOn"]): ExitCodeValue {
-  if (failOn === "none") return ExitCode.ok;
-  const failing = SEVERITIES.filter((severity) => atOrAbove(severity, failOn)).some(
-    (severity) => result.summary.counts.failedBySeverity[severity] > 0,
-  );
-  return failing ? ExitCode.findingsAtOrAboveFailOn : ExitCode.ok;
+/** Why a run does not exit 0: one line each, printed whatever the formats (a scheduler reads them). */
+export interface ExitReason {
+  exitCode: ExitCodeValue;
+  line: string;
+}
+
+/** Open (unsuppressed) failures at or above --fail-on; unknowns never count. */
+export function failOnReason(result: ScanResult, failOn: ResolvedOptions["failOn"]): ExitReason | undefined {
+  if (failOn === "none") return undefined;
+  const counts = SEVERITIES.filter((severity) => atOrAbove(severity, failOn))
+    .map((severity) => [severity, result.summary.counts.failedBySeverity[severity]] as const)
+    .filter(([, count]) => count > 0);
+  if (counts.length === 0) return undefined;
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  const top = result.findings
+    .filter((finding) => finding.status === "fail" && !finding.suppressed && atOrAbove(finding.severity, failOn))
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))[0];
+  return {
+    exitCode: ExitCode.findingsAtOrAboveFailOn,
+    line:
+      `exit 1: ${total} open finding(s) at or above --fail-on ${failOn} (${counts.map(([severity, count]) => `${severity} ${count}`).join(", ")})` +
+      (top ? `, e.g. ${top.checkId} on ${top.resource.name}` : ""),
+  };
+}
+
+/** --fail-on-gaps: any read that failed makes the run incomplete. */
+export function gapsReason(result: ScanResult, failOnGaps: boolean): ExitReason | undefined {
+  if (!failOnGaps || result.gaps.length === 0) return undefined;
+  const operations = [...new Set(result.gaps.map((gap) => `${gap.service}:${gap.operation}`))];
+  return {
+    exitCode: ExitCode.incomplete,
+    line: `exit ${ExitCode.incomplete}: --fail-on-gaps and ${result.gaps.length} read(s) failed (${operations.slice(0, 3).join(", ")}${operations.length > 3 ? ", …" : ""}); the checks that needed them report unknown`,
+  };
 }
 
 async function reportBaselineDiff(result: ScanResult, baseline: ScanResult, options: ResolvedOptions, targets: ReportTargets, io: CliIO, written: string[]): Promise<boolean> {
@@ -113,9 +140,16 @@ export async function evaluateAndReport(
   if (result.checkErrors.length > 0) {
     io.stderr.write(`warning: ${result.checkErrors.length} check result(s) are unknown because a check failed (see checkErrors in the JSON report)\n`);
   }
-  let exitCode = exitCodeFor(result, options.failOn);
+  const reasons = [failOnReason(result, options.failOn)];
   if (inputs.baseline && (await reportBaselineDiff(result, inputs.baseline, options, targets, io, written))) {
-    exitCode = ExitCode.findingsAtOrAboveFailOn;
+    reasons.push({ exitCode: ExitCode.findingsAtOrAboveFailOn, line: `exit 1: new finding(s) at or above --fail-on-new ${options.failOnNew} since the baseline` });
   }
+  // An incomplete scan is reported as incomplete first: exit 4 wins over 1, and both lines are printed.
+  reasons.push(gapsReason(result, options.failOnGaps));
+  const given = reasons.filter((reason): reason is ExitReason => reason !== undefined);
+  for (const reason of given) io.stderr.write(`lambda-posture: ${terminalSafe(reason.line)}\n`);
+  const exitCode = given.some((reason) => reason.exitCode === ExitCode.incomplete)
+    ? ExitCode.incomplete
+    : (given[0]?.exitCode ?? ExitCode.ok);
   return { result, exitCode, written };
 }

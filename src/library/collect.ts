@@ -1,4 +1,5 @@
 import type { CollectOptions as CollectorOptions, CollectResult } from "../collect/index.js";
+import { assertProfileExists } from "../aws/profile.js";
 import { operationsRequiredBy, selectChecks } from "./catalogue.js";
 
 export interface CollectOptions extends Omit<CollectorOptions, "requiredOperations"> {
@@ -16,6 +17,7 @@ export interface CollectOptions extends Omit<CollectorOptions, "requiredOperatio
 export async function collect(options: CollectOptions): Promise<CollectResult> {
   const { checks: only, skipChecks, ...collectorOptions } = options;
   const selected = selectChecks(only, skipChecks ?? []);
+  if (!collectorOptions.credentials) await assertProfileExists(collectorOptions.profile);
   // Loaded on use: the AWS SDK clients take a noticeable part of start-up, which offline work skips.
   const { collectSnapshot } = await import("../collect/index.js");
   return collectSnapshot({ ...collectorOptions, requiredOperations: operationsRequiredBy(selected) });

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { checkOutputPath } from "../../files/private-file.js";
 import { writeSnapshot } from "../../snapshot/io.js";
 import { InputError } from "../errors.js";
+import { snapshotRecord } from "../interrupt.js";
 import { note } from "../io.js";
 import { selectChecks } from "../../library/catalogue.js";
 import type { Command } from "./types.js";
@@ -19,9 +20,11 @@ export const collectCommand: Command = {
     const checks = selectChecks(options.checks, options.skipChecks);
     const path = resolve(io.cwd, options.output);
     await checkOutputPath(path, "--output");
+    snapshotRecord.requested = path;
     const { collectAccount } = await import("../collect-account.js");
     const { snapshot } = await collectAccount(options, checks, io);
     await writeSnapshot(path, snapshot);
+    snapshotRecord.written = path;
     note(io, options.quiet, `wrote snapshot ${path} (${snapshot.functions.length} functions, ${snapshot.gaps.length} gaps)`);
     return 0;
   },

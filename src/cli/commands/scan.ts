@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { writeSnapshot } from "../../snapshot/io.js";
 import { InputError } from "../errors.js";
+import { snapshotRecord } from "../interrupt.js";
 import { note } from "../io.js";
 import { evaluateAndReport, prepareRun } from "../pipeline.js";
 import { selectChecks } from "../../library/catalogue.js";
@@ -24,12 +25,13 @@ export const scanCommand: Command = {
     const inputs = await prepareRun(options, targets, io);
     // Loaded on use: the AWS SDK clients take a noticeable part of start-up, which offline commands skip.
     const { collectAccount } = await import("../collect-account.js");
+    if (options.snapshotOut) snapshotRecord.requested = resolve(io.cwd, options.snapshotOut);
     const { snapshot } = await collectAccount(options, checks, io);
     // Saved before anything else can fail, so a reporting error never loses the collection.
-    if (options.snapshotOut) {
-      const path = resolve(io.cwd, options.snapshotOut);
-      await writeSnapshot(path, snapshot);
-      note(io, options.quiet, `wrote snapshot ${path}`);
+    if (snapshotRecord.requested) {
+      await writeSnapshot(snapshotRecord.requested, snapshot);
+      snapshotRecord.written = snapshotRecord.requested;
+      note(io, options.quiet, `wrote snapshot ${snapshotRecord.requested}`);
     }
     const outcome = await evaluateAndReport(snapshot, checks, options, targets, inputs, io, startedAt);
     return outcome.exitCode;
