@@ -23,14 +23,32 @@ const isoDateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)
 export const policyDocumentSchema = z.record(z.string(), z.unknown());
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
 
+/**
+ * Why a kind of secret was inferred from a value's shape rather than recognised by its format: the
+ * rule, how sure it is, and the measurements that decided it (length, entropy, character classes),
+ * never the value. See docs/secrets.md.
+ */
+export const secretEvidenceSchema = z.object({
+  /** The kind in `secretKinds` that this explains, e.g. `possible-secret`. */
+  kind: z.string(),
+  /** Stable id of the rule: `aws-secret-access-key-shape` or `high-entropy`. */
+  rule: z.string(),
+  /** `medium`: a credential's exact shape without its vendor's marker; `low`: the value only looks random. */
+  confidence: z.enum(["medium", "low"]),
+  reason: z.string(),
+});
+export type SecretEvidence = z.infer<typeof secretEvidenceSchema>;
+
 /** What a collector learned of a secret-looking value, never the value itself nor a hash of it. */
 export const classifiedValueSchema = z.object({
   key: z.string(),
   valueLength: z.number().int().nonnegative(),
   /** Kinds of credential recognised in the value, e.g. `aws-secret-access-key`, `private-key`. */
   secretKinds: z.array(z.string()),
-  /** The value points at a secret store (Secrets Manager ARN, SSM parameter) rather than holding one. */
+  /** The value points at a secret store (Secrets Manager ARN, SSM parameter, KMS key) rather than holding one. */
   isReference: z.boolean().optional(),
+  /** Present only when a kind was inferred from the value's shape; absent for recognised formats and in older snapshots. */
+  evidence: z.array(secretEvidenceSchema).optional(),
 });
 export type ClassifiedValue = z.infer<typeof classifiedValueSchema>;
 

@@ -1,141 +1,141 @@
-import { lintSource } from "@secretlint/core";
-import { creator as recommendedRules } from "@secretlint/secretlint-rule-preset-recommend";
-import type { ClassifiedValue } from "./schema.js";
+import type { ClassifiedValue, SecretEvidence } from "./schema.js";
+import { formatKinds } from "./secrets/formats.js";
+import type { SecretKind } from "./secrets/kinds.js";
+import { MIN_INLINE_SECRET_LENGTH, namesAnIdentifier, namesASecret } from "./secrets/key-names.js";
+import { isSecretReference } from "./secrets/references.js";
+import { secretlintKinds } from "./secrets/secretlint.js";
+import { describeRandomness, isPlainSetting, isTemplateOrPlaceholder, looksRandom, measure, nonSecretShape } from "./secrets/shapes.js";
+
+export { isInlineSecretByName, MIN_INLINE_SECRET_LENGTH, namesASecret } from "./secrets/key-names.js";
+export { SECRET_KINDS, type SecretKind } from "./secrets/kinds.js";
+export { isSecretReference } from "./secrets/references.js";
+export { POSSIBLE_SECRET_THRESHOLDS } from "./secrets/shapes.js";
 
 /**
  * Secret classification of environment variables and stage variables, done while collecting. The
  * value is read once here and then dropped: what leaves this module is the key, the value's length,
- * the kinds of credential recognised and whether the value is a reference to a secret store. Neither
- * the value nor a hash of it (a hash of a short secret is as good as the secret) is ever returned,
- * logged or put into an error.
+ * the kinds of credential recognised, whether the value is a reference to a secret store and, for a
+ * kind inferred from the value's shape, the measurements that decided it. Neither the value nor a hash
+ * of it (a hash of a short secret is as good as the secret) is ever returned, logged or put into an error.
  *
- * Recognition is the `@secretlint/secretlint-rule-preset-recommend` rule set (AWS, GCP, GitHub,
- * Slack, npm, private keys, database connection strings, ...), which is maintained by people who
- * follow credential formats, plus two things it cannot know: the variable's name (a high-entropy
- * value under `DB_PASSWORD` is a secret whatever its format) and what a reference looks like.
+ * In order, for a value that is not a reference to a secret store (docs/secrets.md has the rule list):
+ *  1. credential formats: secretlint's recommended preset (loaded lazily, see secrets/secretlint.ts),
+ *     then the formats it has no rule for (secrets/formats.ts: Stripe, Google, JWT, connection strings
+ *     of every database scheme, ...), also inside the string fields of a JSON value;
+ *  2. a 40-character AWS secret access key by its shape alone (`medium` confidence);
+ *  3. a name that announces a secret (secrets/key-names.ts, the rule the checks share) over a value of
+ *     at least MIN_INLINE_SECRET_LENGTH characters that is not a template or a plain setting;
+ *  4. under any other name that does not name an identifier, a random-looking value that has none of the
+ *     shapes of identifiers, hashes and encoded configuration: `possible-secret` (`low` confidence).
  */
 
 export type ValueClassification = Omit<ClassifiedValue, "key">;
 
-const SECRETLINT_CONFIG = {
-  rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommendedRules }],
-};
+const GENERIC_BY_NAME: SecretKind = "generic-secret-by-key-name";
+const JSON_MAX_DEPTH = 32;
+const JSON_MAX_NODES = 10_000;
 
-/** secretlint messageIds that are not credentials (an account id is an identifier). */
-const IGNORED_MESSAGE_IDS = new Set(["AWSAccountID"]);
+/** A value of exactly an AWS secret access key's shape: 40 characters of base64, mixed case and digits. */
+function awsSecretShape(key: string, value: string): SecretEvidence | undefined {
+  if (namesASecret(key) && !/AWS/i.test(key)) return undefined;
+  if (!/^[A-Za-z0-9/+]{40}$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/[0-9]/.test(value)) return undefined;
+  if (nonSecretShape(value) !== undefined) return undefined;
+  const stats = measure(value);
+  if (!looksRandom(stats)) return undefined;
+  return {
+    kind: "aws-secret-access-key",
+    rule: "aws-secret-access-key-shape",
+    confidence: "medium",
+    reason: `the shape of an AWS secret access key without its name: ${describeRandomness(stats)}`,
+  };
+}
 
-/** Stable kind names for the credentials the checks talk about; others are derived from the rule. */
-const KNOWN_KINDS: Record<string, string> = {
-  AWSSecretAccessKey: "aws-secret-access-key",
-  AWSAccessKeyID: "aws-access-key-id",
-  PrivateKey: "private-key",
-};
+function possibleSecret(value: string): SecretEvidence | undefined {
+  if (/\s/.test(value) || nonSecretShape(value) !== undefined) return undefined;
+  const stats = measure(value);
+  if (!looksRandom(stats)) return undefined;
+  return { kind: "possible-secret", rule: "high-entropy", confidence: "low", reason: `random-looking value: ${describeRandomness(stats)}` };
+}
 
-const SECRET_KEY_NAME =
-  /(PASS(WORD|WD|PHRASE)?|PWD|SECRET|TOKEN|API[_-]?KEY|APIKEY|PRIVATE[_-]?KEY|ACCESS[_-]?KEY|CREDENTIAL|AUTH[_-]?KEY|SIGNING[_-]?KEY|CLIENT[_-]?KEY|SESSION[_-]?KEY|ENCRYPTION[_-]?KEY|SALT|WEBHOOK|DSN)/i;
+/**
+ * A value under a secret's name that is long enough to be one and is not a template, a setting or a
+ * KMS ciphertext (Lambda's encryption helpers leave the encrypted value under the secret's own name).
+ */
+function isInlineSecretValue(value: string): boolean {
+  return (
+    value.length >= MIN_INLINE_SECRET_LENGTH &&
+    !isTemplateOrPlaceholder(value) &&
+    !isPlainSetting(value) &&
+    nonSecretShape(value) !== "kms-ciphertext"
+  );
+}
 
-/** Formats secretlint's preset does not flag on a bare value but that are credentials all the same. */
-const EXTRA_PATTERNS: readonly { kind: string; pattern: RegExp }[] = [
-  { kind: "aws-access-key-id", pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/ },
-  { kind: "private-key", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
-];
-
-/** Secrets Manager and SSM Parameter Store pointers: the value names a secret, it does not hold one. */
-const REFERENCE_PATTERNS: readonly RegExp[] = [
-  /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:\S+$/,
-  /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/\S+$/,
-  /^\{\{resolve:(ssm|ssm-secure|secretsmanager):[^}]+\}\}$/,
-  /^\/aws\/reference\/secretsmanager\/\S+$/,
-];
-const PARAMETER_PATH = /^\/[A-Za-z0-9_.\-]+(\/[A-Za-z0-9_.\-]+)+$/;
-const PARAMETER_KEY_NAME = /(PARAM|SSM|SECRET_(NAME|ID|ARN|PATH)|_(ARN|PATH|NAME|ID)$)/i;
-
-/** Whether the value points at a secret store rather than holding a secret. */
-export function isSecretReference(key: string, value: string): boolean {
+/** The string fields of a JSON object or array, with the name of the field that holds each (bounded walk). */
+function jsonStrings(value: string): [string, string][] {
   const trimmed = value.trim();
-  if (REFERENCE_PATTERNS.some((pattern) => pattern.test(trimmed))) return true;
-  // A parameter path such as /myapp/prod/db-password under a key that says it names one.
-  return PARAMETER_PATH.test(trimmed) && PARAMETER_KEY_NAME.test(key);
-}
-
-function shannonEntropy(value: string): number {
-  const counts = new Map<string, number>();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
+  if (!/^[[{]/.test(trimmed)) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch (error) {
+    if (error instanceof SyntaxError) return [];
+    throw error;
   }
-  return entropy;
+  const found: [string, string][] = [];
+  const stack: { node: unknown; field: string; depth: number }[] = [{ node: parsed, field: "", depth: 0 }];
+  for (let visited = 0; stack.length > 0 && visited < JSON_MAX_NODES; visited += 1) {
+    const { node, field, depth } = stack.pop() as { node: unknown; field: string; depth: number };
+    if (typeof node === "string") found.push([field, node]);
+    else if (node !== null && typeof node === "object" && depth < JSON_MAX_DEPTH) {
+      const children = Array.isArray(node) ? node.map((child) => [field, child] as const) : Object.entries(node);
+      for (const [name, child] of children) stack.push({ node: child, field: name, depth: depth + 1 });
+    }
+  }
+  return found;
 }
 
-/**
- * A value that could be a password or key rather than a setting: long enough, no spaces, several
- * character classes and enough entropy. "production", "true", "8080" and "eu-west-1" are not.
- */
-export function looksRandom(value: string): boolean {
-  if (value.length < 8 || /\s/.test(value)) return false;
-  if (/^(true|false|null|none|yes|no|enabled|disabled)$/i.test(value)) return false;
-  if (/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(value)) return false;
-  // Identifiers made of words (x-api-key, my_table.name) are settings, not secrets.
-  if (/^([a-z]+|[A-Z]+)([-_.]([a-z]+|[A-Z]+))*$/.test(value)) return false;
-  if (/^https?:\/\/[^/@\s]+(\/\S*)?$/i.test(value) && !/[?&](token|key|secret|sig|signature)=/i.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 2 && shannonEntropy(value) >= 2.5;
+/** Credentials inside the fields of a JSON value: by format, or by the field's name. */
+function jsonKinds(value: string): Set<SecretKind> {
+  const kinds = new Set<SecretKind>();
+  for (const [field, text] of jsonStrings(value)) {
+    if (isSecretReference(field, text)) continue;
+    const found = formatKinds(field, text);
+    if (found.size === 0 && namesASecret(field) && isInlineSecretValue(text.trim())) found.add(GENERIC_BY_NAME);
+    for (const kind of found) kinds.add(kind);
+  }
+  return kinds;
 }
 
-function kebab(text: string): string {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
-    .replace(/[_\s]+/g, "-")
-    .toLowerCase();
+function classifyEntry(key: string, value: string, linted: ReadonlySet<string>): ClassifiedValue {
+  if (isSecretReference(key, value)) return { key, valueLength: value.length, secretKinds: [], isReference: true };
+  const kinds = new Set([...linted, ...formatKinds(key, value), ...jsonKinds(value)]);
+  const evidence: SecretEvidence[] = [];
+  const trimmed = value.trim();
+  if (kinds.size === 0) {
+    const inferred = awsSecretShape(key, trimmed);
+    if (inferred) evidence.push(inferred);
+    else if (namesASecret(key)) {
+      if (isInlineSecretValue(trimmed)) kinds.add(GENERIC_BY_NAME);
+    } else if (!namesAnIdentifier(key)) {
+      const possible = possibleSecret(trimmed);
+      if (possible) evidence.push(possible);
+    }
+    for (const { kind } of evidence) kinds.add(kind);
+  }
+  return {
+    key,
+    valueLength: value.length,
+    secretKinds: [...kinds].sort(),
+    isReference: false,
+    ...(evidence.length > 0 ? { evidence } : {}),
+  };
 }
 
-function kindOf(ruleId: string, messageId: string): string {
-  const known = KNOWN_KINDS[messageId];
-  if (known) return known;
-  const rule = ruleId.replace(/^@secretlint\/secretlint-rule-/, "");
-  const message = kebab(messageId);
-  if (rule === "database-connection-string") return "database-connection-string";
-  return message.startsWith(rule) ? message : `${rule}-${message}`;
-}
-
-/**
- * Classifies every variable of one function (or stage) with one secretlint pass: the variables are
- * laid out as `KEY=value` lines, so that rules that need the key (AWS secret access keys) see it, and
- * each finding is attributed to a variable by its offset.
- */
+/** Classifies every variable of one function (or stage); one secretlint pass for all of them. */
 export async function classifyVariables(variables: Record<string, string>): Promise<ClassifiedValue[]> {
   const entries = Object.entries(variables);
-  const segments: { start: number; end: number }[] = [];
-  let content = "";
-  for (const [key, value] of entries) {
-    const start = content.length;
-    content += `${key}=${value}\n`;
-    segments.push({ start, end: content.length });
-  }
-  const kinds = entries.map(() => new Set<string>());
-  if (content.length > 0) {
-    const result = await lintSource({
-      source: { content, filePath: "environment", contentType: "text" },
-      options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true },
-    });
-    for (const message of result.messages) {
-      if (IGNORED_MESSAGE_IDS.has(message.messageId)) continue;
-      const offset = message.range[0];
-      const index = segments.findIndex((segment) => offset >= segment.start && offset < segment.end);
-      if (index >= 0) kinds[index]?.add(kindOf(message.ruleId, message.messageId));
-    }
-  }
-  return entries.map(([key, value], index) => {
-    const found = kinds[index] ?? new Set<string>();
-    const isReference = isSecretReference(key, value);
-    if (!isReference) {
-      for (const { kind, pattern } of EXTRA_PATTERNS) if (pattern.test(value)) found.add(kind);
-      if (found.size === 0 && SECRET_KEY_NAME.test(key) && looksRandom(value)) found.add("generic-secret-by-key-name");
-    }
-    return { key, valueLength: value.length, secretKinds: isReference ? [] : [...found].sort(), isReference };
-  });
+  const linted = await secretlintKinds(entries);
+  return entries.map(([key, value], index) => classifyEntry(key, value, linted[index] ?? new Set()));
 }
 
 /** One value; see classifyVariables. */
