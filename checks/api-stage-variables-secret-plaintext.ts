@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, STAGE_SCOPE_REASONS, stageEvidence, unknown } from "../src/engine/check-kit.js";
+import { defineCheck, fail, inlineSecrets, pass, STAGE_SCOPE_REASONS, stageEvidence, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "api-stage-variables-secret-plaintext",
@@ -24,11 +24,14 @@ export default defineCheck({
     "op=remove,path=/variables/NAME` (HTTP: `aws apigatewayv2 update-stage --api-id API --stage-name STAGE " +
     "--stage-variables NAME=`).",
   requires: ["apigateway:GetStages", "apigatewayv2:GetStages", "apigateway:GetResources", "apigatewayv2:GetRoutes"],
-  limitations: "Detection relies on the collector's credential classification of each value; custom secret formats may be missed.",
+  limitations:
+    "Detection relies on the collector's credential classification of each value and on the variable's name " +
+    "(the same rules as for environment variables, docs/secrets.md); custom secret formats may be missed.",
   reasons: {
     ...STAGE_SCOPE_REASONS,
     variablesNotRead: "The stage variables were not read.",
     secretInStageVariable: "{count} stage variable(s) hold a credential.",
+    secretNamedVariable: "{count} stage variable(s) are named as secrets and hold an inline value.",
     noSecretsInStageVariables: "No stage variable holds a recognised credential.",
   },
   evaluate(stage, view) {
@@ -36,13 +39,9 @@ export default defineCheck({
     if (outOfScope) return outOfScope;
     const variables = stage.stage.variables;
     if (variables === undefined) return unknown("variablesNotRead", stageEvidence(stage));
-    const secrets = variables.filter((variable) => variable.secretKinds.length > 0 && variable.isReference !== true);
-    if (secrets.length > 0) {
-      return fail("secretInStageVariable", {
-        ...stageEvidence(stage),
-        variables: secrets.map((variable) => ({ key: variable.key, secretKinds: variable.secretKinds })),
-      }, { count: secrets.length });
-    }
+    const { recognised, namedAsSecret } = inlineSecrets(variables);
+    if (recognised.length > 0) return fail("secretInStageVariable", { ...stageEvidence(stage), variables: recognised }, { count: recognised.length });
+    if (namedAsSecret.length > 0) return fail("secretNamedVariable", { ...stageEvidence(stage), variables: namedAsSecret }, { count: namedAsSecret.length });
     return pass("noSecretsInStageVariables", { ...stageEvidence(stage), variableCount: variables.length });
   },
 });

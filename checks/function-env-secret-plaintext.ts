@@ -1,11 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
-
-/**
- * Key names that announce a secret. Only used when the value is long enough to be one and is not a
- * reference to a secret store; the collector's classification of the value itself comes first.
- */
-const SECRET_KEY_NAME = /(^|_)(PASSWORD|PASSWD|PWD|SECRET|SECRET_KEY|PRIVATE_KEY|API_KEY|APIKEY|ACCESS_KEY|TOKEN|AUTH_TOKEN|CLIENT_SECRET|CREDENTIALS?)($|_)/i;
-const MIN_SECRET_LENGTH = 8;
+import { defineCheck, fail, inlineSecrets, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-env-secret-plaintext",
@@ -44,20 +37,9 @@ export default defineCheck({
   evaluate(fn) {
     if (fn.environment === undefined) return unknown("environmentNotRead");
     if (fn.environment === null || fn.environment.length === 0) return pass("noEnvironment");
-    const classified = fn.environment.filter((variable) => variable.secretKinds.length > 0 && variable.isReference !== true);
-    if (classified.length > 0) {
-      return fail("credentialInEnvironment", {
-        variables: classified.map((variable) => ({ key: variable.key, secretKinds: variable.secretKinds })),
-      }, { count: classified.length });
-    }
-    const named = fn.environment.filter(
-      (variable) => SECRET_KEY_NAME.test(variable.key) && variable.isReference !== true && variable.valueLength >= MIN_SECRET_LENGTH,
-    );
-    if (named.length > 0) {
-      return fail("secretNamedVariable", {
-        variables: named.map((variable) => ({ key: variable.key, valueLength: variable.valueLength })),
-      }, { count: named.length });
-    }
+    const { recognised, namedAsSecret } = inlineSecrets(fn.environment);
+    if (recognised.length > 0) return fail("credentialInEnvironment", { variables: recognised }, { count: recognised.length });
+    if (namedAsSecret.length > 0) return fail("secretNamedVariable", { variables: namedAsSecret }, { count: namedAsSecret.length });
     return pass("noCredentialsInEnvironment", { variableKeys: fn.environment.map((variable) => variable.key) });
   },
 });

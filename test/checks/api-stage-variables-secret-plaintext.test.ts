@@ -22,6 +22,16 @@ describeCheckCases(check, [
     expect: { status: "fail", reason: "secretInStageVariable", evidence: { variables: [{ key: "backendToken", secretKinds: ["github-token"] }] } },
   },
   {
+    name: "an inline value under a secret's name, by the same rule as environment variables",
+    snapshot: snapshotWith({ functions: [fn], restApis: [restApiTo(fn, { stage: { variables: [{ key: "dbPassword", valueLength: 24, secretKinds: [] }] } })] }),
+    expect: { status: "fail", reason: "secretNamedVariable", evidence: { variables: [{ key: "dbPassword", valueLength: 24 }] } },
+  },
+  {
+    name: "a short value under a secret's name is a placeholder, not a secret",
+    snapshot: snapshotWith({ functions: [fn], restApis: [restApiTo(fn, { stage: { variables: [{ key: "dbPassword", valueLength: 3, secretKinds: [] }] } })] }),
+    expect: { status: "pass", reason: "noSecretsInStageVariables" },
+  },
+  {
     name: "variables not read",
     snapshot: snapshotWith({ functions: [fn], restApis: [restApiTo(fn, { stage: { variables: undefined } })] }),
     expect: { status: "unknown", reason: "variablesNotRead" },
