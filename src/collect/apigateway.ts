@@ -24,16 +24,16 @@ export async function collectRestApis(ctx: CollectContext, region: string): Prom
   const client = ctx.clients.apiGateway(region);
   const items: AwsRestApi[] = [];
   await ctx.paginate(
+    client,
+    (position) => new GetRestApisCommand({ limit: PAGE_SIZE, ...(position ? { position } : {}) }),
     { service: "apigateway", region },
-    (position) => {
-      const command = new GetRestApisCommand({ limit: PAGE_SIZE, ...(position ? { position } : {}) });
-      return { command, send: () => client.send(command) };
+    {
+      nextToken: (page) => page.position,
+      onPage: (page) => {
+        items.push(...(page.items ?? []).filter((api) => api.id));
+      },
+      notFound: "gap",
     },
-    (page) => page.position,
-    (page) => {
-      items.push(...(page.items ?? []).filter((api) => api.id));
-    },
-    { notFound: "gap" },
   );
   const apis = await Promise.all(items.map((item) => collectRestApi(ctx, client, region, item)));
   return apis.sort((a, b) => a.arn.localeCompare(b.arn));
@@ -66,37 +66,32 @@ type Target = { service: "apigateway"; region: string; resourceArn: string };
 async function collectResources(ctx: CollectContext, client: APIGatewayClient, target: Target, api: RestApi): Promise<void> {
   const resources: NonNullable<RestApi["resources"]> = [];
   const result = await ctx.paginate(
+    client,
+    // embed=methods returns each method with its integration, saving a call per method.
+    (position) => new GetResourcesCommand({ restApiId: api.id, embed: ["methods"], limit: PAGE_SIZE, ...(position ? { position } : {}) }),
     target,
-    (position) => {
-      // embed=methods returns each method with its integration, saving a call per method.
-      const command = new GetResourcesCommand({
-        restApiId: api.id,
-        embed: ["methods"],
-        limit: PAGE_SIZE,
-        ...(position ? { position } : {}),
-      });
-      return { command, send: () => client.send(command) };
+    {
+      nextToken: (page) => page.position,
+      onPage: (page) => {
+        for (const resource of page.items ?? []) {
+          if (!resource.id) continue;
+          const methods = Object.entries(resource.resourceMethods ?? {}).map(([verb, method]) => {
+            const integration = method.methodIntegration;
+            return {
+              httpMethod: method.httpMethod ?? verb,
+              authorizationType: method.authorizationType ?? "NONE",
+              authorizerId: method.authorizerId ?? null,
+              apiKeyRequired: method.apiKeyRequired ?? false,
+              integration: integration
+                ? { type: integration.type ?? "UNKNOWN", uri: integration.uri ?? null, ...invokedFunction(integration.uri) }
+                : null,
+            };
+          });
+          resources.push({ id: resource.id, path: resource.path ?? "/", methods });
+        }
+      },
+      notFound: "gap",
     },
-    (page) => page.position,
-    (page) => {
-      for (const resource of page.items ?? []) {
-        if (!resource.id) continue;
-        const methods = Object.entries(resource.resourceMethods ?? {}).map(([verb, method]) => {
-          const integration = method.methodIntegration;
-          return {
-            httpMethod: method.httpMethod ?? verb,
-            authorizationType: method.authorizationType ?? "NONE",
-            authorizerId: method.authorizerId ?? null,
-            apiKeyRequired: method.apiKeyRequired ?? false,
-            integration: integration
-              ? { type: integration.type ?? "UNKNOWN", uri: integration.uri ?? null, ...invokedFunction(integration.uri) }
-              : null,
-          };
-        });
-        resources.push({ id: resource.id, path: resource.path ?? "/", methods });
-      }
-    },
-    { notFound: "gap" },
   );
   if (result.status !== "failed") api.resources = resources.sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -104,31 +99,30 @@ async function collectResources(ctx: CollectContext, client: APIGatewayClient, t
 async function collectAuthorizers(ctx: CollectContext, client: APIGatewayClient, target: Target, api: RestApi): Promise<void> {
   const authorizers: NonNullable<RestApi["authorizers"]> = [];
   const result = await ctx.paginate(
+    client,
+    (position) => new GetAuthorizersCommand({ restApiId: api.id, limit: PAGE_SIZE, ...(position ? { position } : {}) }),
     target,
-    (position) => {
-      const command = new GetAuthorizersCommand({ restApiId: api.id, limit: PAGE_SIZE, ...(position ? { position } : {}) });
-      return { command, send: () => client.send(command) };
+    {
+      nextToken: (page) => page.position,
+      onPage: (page) => {
+        for (const authorizer of page.items ?? []) {
+          if (!authorizer.id) continue;
+          authorizers.push({
+            id: authorizer.id,
+            name: authorizer.name ?? authorizer.id,
+            type: authorizer.type ?? "UNKNOWN",
+            functionArn: invokedFunction(authorizer.authorizerUri).functionArn,
+          });
+        }
+      },
+      notFound: "gap",
     },
-    (page) => page.position,
-    (page) => {
-      for (const authorizer of page.items ?? []) {
-        if (!authorizer.id) continue;
-        authorizers.push({
-          id: authorizer.id,
-          name: authorizer.name ?? authorizer.id,
-          type: authorizer.type ?? "UNKNOWN",
-          functionArn: invokedFunction(authorizer.authorizerUri).functionArn,
-        });
-      }
-    },
-    { notFound: "gap" },
   );
   if (result.status !== "failed") api.authorizers = authorizers;
 }
 
 async function collectStages(ctx: CollectContext, client: APIGatewayClient, target: Target, api: RestApi): Promise<void> {
-  const command = new GetStagesCommand({ restApiId: api.id });
-  const outcome = await ctx.call(target, command, () => client.send(command), { notFound: "gap" });
+  const outcome = await ctx.call(client, new GetStagesCommand({ restApiId: api.id }), target, { notFound: "gap" });
   if (!outcome.ok) return;
   const stages: RestStage[] = [];
   for (const stage of outcome.value.item ?? []) {

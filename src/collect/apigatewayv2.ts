@@ -6,14 +6,10 @@ import {
   GetStagesCommand,
   type Api,
   type ApiGatewayV2Client,
-  type Authorizer,
-  type Integration,
-  type Route,
-  type Stage,
 } from "@aws-sdk/client-apigatewayv2";
 import type { HttpApi, HttpStage } from "../snapshot/schema.js";
 import { classifyVariables } from "../snapshot/secrets.js";
-import type { CollectContext, PageResult } from "./context.js";
+import type { CollectContext, CommandOutput, PageResult } from "./context.js";
 import { invokedFunction } from "./integrations.js";
 
 /** API Gateway v2 takes MaxResults as a string. */
@@ -29,18 +25,13 @@ export async function collectHttpApis(ctx: CollectContext, region: string): Prom
   if (!ctx.wants("apigatewayv2:GetApis")) return [];
   const client = ctx.clients.apiGatewayV2(region);
   const items: Api[] = [];
-  await ctx.paginate(
-    { service: "apigatewayv2", region },
-    (token) => {
-      const command = new GetApisCommand({ MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) });
-      return { command, send: () => client.send(command) };
+  await ctx.paginate(client, (token) => new GetApisCommand(page(token)), { service: "apigatewayv2", region }, {
+    nextToken: (output) => output.NextToken,
+    onPage: (output) => {
+      items.push(...(output.Items ?? []).filter((api) => api.ApiId));
     },
-    (page) => page.NextToken,
-    (page) => {
-      items.push(...(page.Items ?? []).filter((api) => api.ApiId));
-    },
-    { notFound: "gap" },
-  );
+    notFound: "gap",
+  });
   const apis = await Promise.all(items.map((item) => collectHttpApi(ctx, client, region, item)));
   return apis.sort((a, b) => a.arn.localeCompare(b.arn));
 }
@@ -70,7 +61,7 @@ async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, r
   const tasks: Promise<void>[] = [];
   if (ctx.wants("apigatewayv2:GetRoutes")) {
     tasks.push(
-      listAll<Route>(ctx, target, (token) => new GetRoutesCommand({ ApiId: id, MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }), client).then(
+      listAll(ctx, client, target, (token) => new GetRoutesCommand({ ApiId: id, ...page(token) })).then(
         ({ items: routes, result }) => {
           if (result.status === "failed") return;
           api.routes = routes
@@ -89,7 +80,7 @@ async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, r
   }
   if (ctx.wants("apigatewayv2:GetIntegrations")) {
     tasks.push(
-      listAll<Integration>(ctx, target, (token) => new GetIntegrationsCommand({ ApiId: id, MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }), client).then(
+      listAll(ctx, client, target, (token) => new GetIntegrationsCommand({ ApiId: id, ...page(token) })).then(
         ({ items: integrations, result }) => {
           if (result.status === "failed") return;
           api.integrations = integrations
@@ -106,7 +97,7 @@ async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, r
   }
   if (ctx.wants("apigatewayv2:GetAuthorizers")) {
     tasks.push(
-      listAll<Authorizer>(ctx, target, (token) => new GetAuthorizersCommand({ ApiId: id, MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }), client).then(
+      listAll(ctx, client, target, (token) => new GetAuthorizersCommand({ ApiId: id, ...page(token) })).then(
         ({ items: authorizers, result }) => {
           if (result.status === "failed") return;
           api.authorizers = authorizers
@@ -123,7 +114,7 @@ async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, r
   }
   if (ctx.wants("apigatewayv2:GetStages")) {
     tasks.push(
-      listAll<Stage>(ctx, target, (token) => new GetStagesCommand({ ApiId: id, MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }), client).then(
+      listAll(ctx, client, target, (token) => new GetStagesCommand({ ApiId: id, ...page(token) })).then(
         async ({ items: stages, result }) => {
           if (result.status === "failed") return;
           const mapped: HttpStage[] = [];
@@ -155,26 +146,32 @@ async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, r
   return api;
 }
 
-/** Every page of one of the per-API lists (they share the Items / NextToken shape). */
-async function listAll<I>(
+/** The paging part of every API Gateway v2 list request. */
+function page(token: string | undefined): { MaxResults: string; NextToken?: string } {
+  return { MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) };
+}
+
+/** The items of a v2 list answer: every one shares the Items / NextToken shape. */
+type ItemOf<C> = CommandOutput<C> extends { Items?: (infer I)[] } ? I : never;
+interface ListPage<I> {
+  Items?: I[];
+  NextToken?: string;
+}
+
+/** Every page of one of the per-API lists. */
+async function listAll<C extends object>(
   ctx: CollectContext,
-  target: Target,
-  makeCommand: (token: string | undefined) => object,
   client: ApiGatewayV2Client,
-): Promise<{ items: I[]; result: PageResult }> {
-  const items: I[] = [];
-  const send = client.send.bind(client) as unknown as (command: object) => Promise<{ Items?: I[]; NextToken?: string }>;
-  const result = await ctx.paginate(
-    target,
-    (token) => {
-      const command = makeCommand(token);
-      return { command, send: () => send(command) };
+  target: Target,
+  command: (token: string | undefined) => C,
+): Promise<{ items: ItemOf<C>[]; result: PageResult }> {
+  const items: ItemOf<C>[] = [];
+  const result = await ctx.paginate(client, command, target, {
+    nextToken: (output) => (output as ListPage<ItemOf<C>>).NextToken,
+    onPage: (output) => {
+      items.push(...((output as ListPage<ItemOf<C>>).Items ?? []));
     },
-    (page) => page.NextToken,
-    (page) => {
-      items.push(...(page.Items ?? []));
-    },
-    { notFound: "gap" },
-  );
+    notFound: "gap",
+  });
   return { items, result };
 }

@@ -47,6 +47,23 @@ export interface CollectStats {
   managedPolicies: number;
 }
 
+/**
+ * The one method of an SDK v3 client the collectors use. Any service's client fits; the command is
+ * checked against the allow-list for `target.service` before it is handed to `send`.
+ */
+export interface CommandSender {
+  send(command: object): Promise<unknown>;
+}
+
+/**
+ * What `client.send(command)` resolves to, read from the command's type (an SDK command resolves to
+ * a handler whose `output` is the operation's output), so call sites get typed answers without
+ * naming output types.
+ */
+export type CommandOutput<C> = C extends { resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }> }
+  ? O
+  : never;
+
 export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: ClassifiedAwsError; notFound: boolean };
 
 export interface CallTarget {
@@ -62,6 +79,12 @@ export interface CallOptions {
    * policy): no gap, the caller stores null. `gap`: not found is a failure like any other.
    */
   notFound?: "none" | "gap";
+}
+
+/** How `paginate` walks a list: where the next token is, and what to do with each page. */
+export interface PageHandlers<O> extends CallOptions {
+  nextToken: (output: O) => string | undefined;
+  onPage: (output: O) => void | Promise<void>;
 }
 
 export type PageStatus = "complete" | "partial" | "failed" | "notFound";
@@ -162,17 +185,22 @@ export class CollectContext {
   }
 
   /**
-   * Sends one command: refuses it if it is not on the allow-list, waits for a rate token, then sends
-   * it within the concurrency bound, and classifies any error exactly once. Failures other than
-   * "not found" (see CallOptions) become a gap; the caller only decides what to store.
+   * Sends one command with `client`: refuses it if it is not on the allow-list (before anything
+   * else: no token, no slot, no request), waits for a rate token, then sends it within the
+   * concurrency bound, and classifies any error exactly once. Failures other than "not found" (see
+   * CallOptions) become a gap; the caller only decides what to store.
    */
-  async call<T>(
+  call<C extends object>(client: CommandSender, command: C, target: CallTarget, options: CallOptions = {}): Promise<CallOutcome<CommandOutput<C>>> {
+    return this.send(client, command, target, options, {});
+  }
+
+  private async send<C extends object>(
+    client: CommandSender,
+    command: C,
     target: CallTarget,
-    command: object,
-    send: () => Promise<T>,
-    options: CallOptions = {},
-    extraGap: Partial<Gap> = {},
-  ): Promise<CallOutcome<T>> {
+    options: CallOptions,
+    extraGap: Partial<Gap>,
+  ): Promise<CallOutcome<CommandOutput<C>>> {
     const operation = assertAllowedCommand(target.service, command);
     const id = `${target.service}:${operation}`;
     this.attempted.add(id);
@@ -180,9 +208,9 @@ export class CollectContext {
     // Take the token before queueing for a slot: a request waiting for its quota must not hold a
     // slot that a request of another quota could use.
     await this.scheduler.acquire(target.service, operation, target.region);
-    let outcome: CallOutcome<T>;
+    let outcome: CallOutcome<CommandOutput<C>>;
     try {
-      const value = await this.limitFor(target.service, target.region)(send);
+      const value = (await this.limitFor(target.service, target.region)(() => client.send(command))) as CommandOutput<C>;
       this.countCall(id, (value as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts);
       outcome = { ok: true, value };
     } catch (error) {
@@ -209,36 +237,36 @@ export class CollectContext {
   }
 
   /**
-   * Reads every page of a list. Pages are handed to `onPage` as they arrive, so a failure on a later
-   * page keeps what was read and records one gap marked `partial`; a failure on the first page is an
-   * ordinary gap and the result is `failed` (the caller leaves the list absent).
+   * Reads every page of a list: `command(token)` builds each page's request (token undefined for
+   * the first), `nextToken` reads the next token from an answer. Pages are handed to `onPage` as
+   * they arrive, so a failure on a later page keeps what was read and records one gap marked
+   * `partial`; a failure on the first page is an ordinary gap and the result is `failed` (the caller
+   * leaves the list absent).
    *
    * The SDK's paginators are not used here because every page must pass through `call` (rate token,
    * concurrency slot, error classification) and they offer no hook around each request.
    */
-  async paginate<P>(
+  async paginate<C extends object>(
+    client: CommandSender,
+    command: (token: string | undefined) => C,
     target: CallTarget,
-    page: (token: string | undefined) => { command: object; send: () => Promise<P> },
-    nextToken: (output: P) => string | undefined,
-    onPage: (output: P) => void | Promise<void>,
-    options: CallOptions = {},
+    pages: PageHandlers<CommandOutput<C>>,
   ): Promise<PageResult> {
     let token: string | undefined;
-    let pages = 0;
+    let read = 0;
     const seen = new Set<string>();
     for (;;) {
-      const { command, send } = page(token);
-      const outcome = await this.call(target, command, send, options, pages > 0 ? { partial: true } : {});
+      const outcome = await this.send(client, command(token), target, pages, read > 0 ? { partial: true } : {});
       if (!outcome.ok) {
-        if (pages === 0) {
-          const status = outcome.notFound && (options.notFound ?? "none") === "none" ? "notFound" : "failed";
+        if (read === 0) {
+          const status = outcome.notFound && (pages.notFound ?? "none") === "none" ? "notFound" : "failed";
           return { status, error: outcome.error };
         }
         return { status: "partial", error: outcome.error };
       }
-      pages += 1;
-      await onPage(outcome.value);
-      const next = nextToken(outcome.value);
+      read += 1;
+      await pages.onPage(outcome.value);
+      const next = pages.nextToken(outcome.value);
       // A repeated token would loop forever: stop, the pages read are all there is to read.
       if (!next || seen.has(next)) return { status: "complete" };
       seen.add(next);

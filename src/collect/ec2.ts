@@ -1,6 +1,11 @@
-import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
+import {
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  type SecurityGroup as AwsSecurityGroup,
+  type Subnet as AwsSubnet,
+} from "@aws-sdk/client-ec2";
 import type { LambdaFunction, SecurityGroup, Subnet } from "../snapshot/schema.js";
-import type { CollectContext } from "./context.js";
+import type { CallTarget, CollectContext } from "./context.js";
 
 /** Ids per request. Filters (unlike GroupIds/SubnetIds) do not fail the whole call on one missing id. */
 const IDS_PER_REQUEST = 100;
@@ -39,36 +44,16 @@ export async function collectVpcResources(
   const groupTasks = ctx.wants("ec2:DescribeSecurityGroups")
     ? chunks([...groupIds].sort(), IDS_PER_REQUEST).map(async (ids) => {
         const result = await ctx.paginate(
-          { service: "ec2", region, resourceArn: ids[0] as string },
-          (token) => {
-            const command = new DescribeSecurityGroupsCommand({
-              Filters: [{ Name: "group-id", Values: ids }],
-              ...(token ? { NextToken: token } : {}),
-            });
-            return { command, send: () => client.send(command) };
+          client,
+          (token) => new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-id", Values: ids }], ...(token ? { NextToken: token } : {}) }),
+          batchTarget(region, ids),
+          {
+            nextToken: (page) => page.NextToken,
+            onPage: (page) => {
+              for (const group of page.SecurityGroups ?? []) if (group.GroupId) securityGroups.push(toSecurityGroup(group, region));
+            },
+            notFound: "gap",
           },
-          (page) => page.NextToken,
-          (page) => {
-            for (const group of page.SecurityGroups ?? []) {
-              if (!group.GroupId) continue;
-              securityGroups.push({
-                id: group.GroupId,
-                region,
-                ...(group.VpcId ? { vpcId: group.VpcId } : {}),
-                ...(group.GroupName ? { name: group.GroupName } : {}),
-                egress: (group.IpPermissionsEgress ?? []).map((rule) => ({
-                  protocol: rule.IpProtocol ?? "-1",
-                  fromPort: rule.FromPort ?? null,
-                  toPort: rule.ToPort ?? null,
-                  ipv4Ranges: (rule.IpRanges ?? []).map((range) => range.CidrIp).filter((cidr): cidr is string => !!cidr),
-                  ipv6Ranges: (rule.Ipv6Ranges ?? []).map((range) => range.CidrIpv6).filter((cidr): cidr is string => !!cidr),
-                  prefixListIds: (rule.PrefixListIds ?? []).map((entry) => entry.PrefixListId).filter((id): id is string => !!id),
-                  securityGroupIds: (rule.UserIdGroupPairs ?? []).map((pair) => pair.GroupId).filter((id): id is string => !!id),
-                })),
-              });
-            }
-          },
-          { notFound: "gap" },
         );
         if (result.status !== "complete") spreadGap(ctx, "DescribeSecurityGroups", region, ids);
       })
@@ -77,27 +62,16 @@ export async function collectVpcResources(
   const subnetTasks = ctx.wants("ec2:DescribeSubnets")
     ? chunks([...subnetIds].sort(), IDS_PER_REQUEST).map(async (ids) => {
         const result = await ctx.paginate(
-          { service: "ec2", region, resourceArn: ids[0] as string },
-          (token) => {
-            const command = new DescribeSubnetsCommand({
-              Filters: [{ Name: "subnet-id", Values: ids }],
-              ...(token ? { NextToken: token } : {}),
-            });
-            return { command, send: () => client.send(command) };
+          client,
+          (token) => new DescribeSubnetsCommand({ Filters: [{ Name: "subnet-id", Values: ids }], ...(token ? { NextToken: token } : {}) }),
+          batchTarget(region, ids),
+          {
+            nextToken: (page) => page.NextToken,
+            onPage: (page) => {
+              for (const subnet of page.Subnets ?? []) if (subnet.SubnetId && subnet.AvailabilityZone) subnets.push(toSubnet(subnet, region));
+            },
+            notFound: "gap",
           },
-          (page) => page.NextToken,
-          (page) => {
-            for (const subnet of page.Subnets ?? []) {
-              if (!subnet.SubnetId || !subnet.AvailabilityZone) continue;
-              subnets.push({
-                id: subnet.SubnetId,
-                region,
-                ...(subnet.VpcId ? { vpcId: subnet.VpcId } : {}),
-                availabilityZone: subnet.AvailabilityZone,
-              });
-            }
-          },
-          { notFound: "gap" },
         );
         if (result.status !== "complete") spreadGap(ctx, "DescribeSubnets", region, ids);
       })
@@ -107,6 +81,38 @@ export async function collectVpcResources(
   return {
     securityGroups: securityGroups.sort((a, b) => a.id.localeCompare(b.id)),
     subnets: subnets.sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+/** A batch's gap is recorded on its first id (and then copied to the others by spreadGap). */
+function batchTarget(region: string, ids: readonly string[]): CallTarget {
+  return { service: "ec2", region, resourceArn: ids[0] as string };
+}
+
+function toSecurityGroup(group: AwsSecurityGroup, region: string): SecurityGroup {
+  return {
+    id: group.GroupId as string,
+    region,
+    ...(group.VpcId ? { vpcId: group.VpcId } : {}),
+    ...(group.GroupName ? { name: group.GroupName } : {}),
+    egress: (group.IpPermissionsEgress ?? []).map((rule) => ({
+      protocol: rule.IpProtocol ?? "-1",
+      fromPort: rule.FromPort ?? null,
+      toPort: rule.ToPort ?? null,
+      ipv4Ranges: (rule.IpRanges ?? []).map((range) => range.CidrIp).filter((cidr): cidr is string => !!cidr),
+      ipv6Ranges: (rule.Ipv6Ranges ?? []).map((range) => range.CidrIpv6).filter((cidr): cidr is string => !!cidr),
+      prefixListIds: (rule.PrefixListIds ?? []).map((entry) => entry.PrefixListId).filter((id): id is string => !!id),
+      securityGroupIds: (rule.UserIdGroupPairs ?? []).map((pair) => pair.GroupId).filter((id): id is string => !!id),
+    })),
+  };
+}
+
+function toSubnet(subnet: AwsSubnet, region: string): Subnet {
+  return {
+    id: subnet.SubnetId as string,
+    region,
+    ...(subnet.VpcId ? { vpcId: subnet.VpcId } : {}),
+    availabilityZone: subnet.AvailabilityZone as string,
   };
 }
 

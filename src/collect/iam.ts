@@ -66,10 +66,9 @@ export class IamCollector {
     const roleName = roleNameOf(roleArn);
     if (!roleName) return undefined;
     const target = this.target(roleArn);
-    const getRole = new GetRoleCommand({ RoleName: roleName });
     // A function whose role was deleted: "not found" is recorded as a gap, because there is no field
     // to hold null and the checks about the role must say unknown rather than pass.
-    const outcome = await this.ctx.call(target, getRole, () => this.client.send(getRole), { notFound: "gap" });
+    const outcome = await this.ctx.call(this.client, new GetRoleCommand({ RoleName: roleName }), target, { notFound: "gap" });
     if (!outcome.ok) return undefined;
     const raw = outcome.value.Role;
     if (!raw?.Arn || !raw.RoleName) return undefined;
@@ -99,20 +98,20 @@ export class IamCollector {
   private async collectAttached(role: Role, roleName: string): Promise<void> {
     const arns: string[] = [];
     const result = await this.ctx.paginate(
+      this.client,
+      (marker) => new ListAttachedRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }),
       this.target(role.arn),
-      (marker) => {
-        const command = new ListAttachedRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) });
-        return { command, send: () => this.client.send(command) };
+      {
+        nextToken: (page) => (page.IsTruncated ? page.Marker : undefined),
+        onPage: (page) => {
+          for (const policy of page.AttachedPolicies ?? []) {
+            if (!policy.PolicyArn) continue;
+            arns.push(policy.PolicyArn);
+            this.addPolicy(policy.PolicyArn);
+          }
+        },
+        notFound: "gap",
       },
-      (page) => (page.IsTruncated ? page.Marker : undefined),
-      (page) => {
-        for (const policy of page.AttachedPolicies ?? []) {
-          if (!policy.PolicyArn) continue;
-          arns.push(policy.PolicyArn);
-          this.addPolicy(policy.PolicyArn);
-        }
-      },
-      { notFound: "gap" },
     );
     // A partial list is kept (a gap marked partial says it is incomplete); a failed one stays absent.
     if (result.status !== "failed") role.attachedPolicyArns = arns;
@@ -121,16 +120,16 @@ export class IamCollector {
   private async collectInline(role: Role, roleName: string): Promise<void> {
     const names: string[] = [];
     const result = await this.ctx.paginate(
+      this.client,
+      (marker) => new ListRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }),
       this.target(role.arn),
-      (marker) => {
-        const command = new ListRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) });
-        return { command, send: () => this.client.send(command) };
+      {
+        nextToken: (page) => (page.IsTruncated ? page.Marker : undefined),
+        onPage: (page) => {
+          names.push(...(page.PolicyNames ?? []));
+        },
+        notFound: "gap",
       },
-      (page) => (page.IsTruncated ? page.Marker : undefined),
-      (page) => {
-        names.push(...(page.PolicyNames ?? []));
-      },
-      { notFound: "gap" },
     );
     if (result.status === "failed") return;
     const wantDocuments = this.ctx.wants("iam:GetRolePolicy");
@@ -138,9 +137,7 @@ export class IamCollector {
       names.map(async (name) => {
         if (!wantDocuments) return { name };
         const command = new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name });
-        const outcome = await this.ctx.call(this.target(role.arn), command, () => this.client.send(command), {
-          notFound: "gap",
-        });
+        const outcome = await this.ctx.call(this.client, command, this.target(role.arn), { notFound: "gap" });
         if (!outcome.ok) return { name };
         const document = decodePolicyDocument(outcome.value.PolicyDocument);
         if (!document) {
@@ -160,8 +157,7 @@ export class IamCollector {
       awsManaged: policyArn.includes(":iam::aws:policy/"),
     };
     const target = this.target(policyArn);
-    const getPolicy = new GetPolicyCommand({ PolicyArn: policyArn });
-    const outcome = await this.ctx.call(target, getPolicy, () => this.client.send(getPolicy), { notFound: "gap" });
+    const outcome = await this.ctx.call(this.client, new GetPolicyCommand({ PolicyArn: policyArn }), target, { notFound: "gap" });
     if (!outcome.ok) return policy;
     const raw = outcome.value.Policy;
     if (raw?.PolicyName) policy.name = raw.PolicyName;
@@ -170,7 +166,7 @@ export class IamCollector {
     policy.defaultVersionId = versionId;
     if (!this.ctx.wants("iam:GetPolicyVersion")) return policy;
     const getVersion = new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId });
-    const version = await this.ctx.call(target, getVersion, () => this.client.send(getVersion), { notFound: "gap" });
+    const version = await this.ctx.call(this.client, getVersion, target, { notFound: "gap" });
     if (!version.ok) return policy;
     const document = decodePolicyDocument(version.value.PolicyVersion?.Document);
     if (document) policy.document = document;

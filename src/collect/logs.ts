@@ -30,19 +30,10 @@ export async function collectLogGroups(ctx: CollectContext, region: string, func
   const underDefault = [...wanted].filter((name) => name.startsWith(DEFAULT_PREFIX));
   const individually = [...wanted].filter((name) => !name.startsWith(DEFAULT_PREFIX));
   if (underDefault.length > BATCH_THRESHOLD) {
-    await ctx.paginate(
-      { service: "logs", region },
-      (token) => {
-        const command = new DescribeLogGroupsCommand({
-          logGroupNamePrefix: DEFAULT_PREFIX,
-          limit: PAGE_SIZE,
-          ...(token ? { nextToken: token } : {}),
-        });
-        return { command, send: () => client.send(command) };
-      },
-      (page) => page.nextToken,
-      (page) => (page.logGroups ?? []).forEach(keep),
-    );
+    await ctx.paginate(client, (token) => describeByPrefix(DEFAULT_PREFIX, token), { service: "logs", region }, {
+      nextToken: (page) => page.nextToken,
+      onPage: (page) => (page.logGroups ?? []).forEach(keep),
+    });
   } else {
     individually.push(...underDefault);
   }
@@ -63,23 +54,27 @@ async function describeOne(
 ): Promise<void> {
   let seen = false;
   await ctx.paginate(
+    client,
+    (token) => describeByPrefix(name, token),
     // The group's name is the resource the gap is about: the view relates it to the function.
     { service: "logs", region, resourceArn: name },
-    (token) => {
-      const command = new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: PAGE_SIZE, ...(token ? { nextToken: token } : {}) });
-      return { command, send: () => client.send(command) };
-    },
-    (page) => (seen ? undefined : page.nextToken),
-    (page) => {
-      for (const group of page.logGroups ?? []) {
-        if (group.logGroupName === name) seen = true;
-        keep(group);
-      }
-      // Sorted by name: once a page ends past the exact name, later pages cannot hold it.
-      const last = page.logGroups?.at(-1)?.logGroupName;
-      if (last !== undefined && last > name) seen = true;
+    {
+      nextToken: (page) => (seen ? undefined : page.nextToken),
+      onPage: (page) => {
+        for (const group of page.logGroups ?? []) {
+          if (group.logGroupName === name) seen = true;
+          keep(group);
+        }
+        // Sorted by name: once a page ends past the exact name, later pages cannot hold it.
+        const last = page.logGroups?.at(-1)?.logGroupName;
+        if (last !== undefined && last > name) seen = true;
+      },
     },
   );
+}
+
+function describeByPrefix(prefix: string, token: string | undefined): DescribeLogGroupsCommand {
+  return new DescribeLogGroupsCommand({ logGroupNamePrefix: prefix, limit: PAGE_SIZE, ...(token ? { nextToken: token } : {}) });
 }
 
 function toLogGroup(group: AwsLogGroup, region: string): LogGroup {
