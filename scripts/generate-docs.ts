@@ -1,13 +1,19 @@
 /**
- * Writes docs/checks.md from the check metadata: `npm run docs` (tsc, then this script).
- * test/checks/index.test.ts fails when the checked-in file differs from what this writes.
+ * Writes the generated documentation: `npm run docs` (tsc, then this script).
+ * - docs/checks.md, from the check metadata (test/checks/index.test.ts fails when it is stale);
+ * - the policy block of docs/permissions.md, from the allow-list (test/aws/permissions-doc.test.ts).
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_CHECKS } from "../checks/index.js";
 import { packageRoot } from "../src/package-info.js";
 import { renderChecksDoc } from "./generate-checks-doc.js";
+import { withPermissionsBlock } from "./generate-permissions-doc.js";
 
-const target = join(packageRoot, "docs", "checks.md");
-writeFileSync(target, renderChecksDoc(ALL_CHECKS));
-process.stdout.write(`wrote ${target}\n`);
+const checksDoc = join(packageRoot, "docs", "checks.md");
+writeFileSync(checksDoc, renderChecksDoc(ALL_CHECKS));
+process.stdout.write(`wrote ${checksDoc}\n`);
+
+const permissionsDoc = join(packageRoot, "docs", "permissions.md");
+writeFileSync(permissionsDoc, withPermissionsBlock(readFileSync(permissionsDoc, "utf8")));
+process.stdout.write(`wrote ${permissionsDoc}\n`);

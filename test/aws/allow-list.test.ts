@@ -55,23 +55,3 @@ describe("buildPermissionsPolicy", () => {
     expect(buildPermissionsPolicy("aws-cn").Statement.flatMap((s) => s.Resource)).toContain("arn:aws-cn:apigateway:*::/apis");
   });
 });
-
-describe("docs/permissions.md", () => {
-  it("shows the policy buildPermissionsPolicy() generates", async () => {
-    const { readFile } = await import("node:fs/promises");
-    const { join } = await import("node:path");
-    const { packageRoot } = await import("../../src/package-info.js");
-    const page = await readFile(join(packageRoot, "docs", "permissions.md"), "utf8");
-    const block = page.match(/<!-- generated:permissions-policy:start -->\n```json\n([\s\S]*?)\n```\n<!-- generated:permissions-policy:end -->/);
-    expect(block, "the generated policy block is missing").not.toBeNull();
-    expect(JSON.parse(block?.[1] ?? "null")).toEqual(buildPermissionsPolicy());
-  });
-
-  it("explains every allowed operation", async () => {
-    const { readFile } = await import("node:fs/promises");
-    const { join } = await import("node:path");
-    const { packageRoot } = await import("../../src/package-info.js");
-    const page = await readFile(join(packageRoot, "docs", "permissions.md"), "utf8");
-    for (const entry of ALLOWED_OPERATIONS) expect(page).toContain(`\`${entry.service}:${entry.operation}\``);
-  });
-});
