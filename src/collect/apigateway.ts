@@ -150,7 +150,8 @@ async function collectStages(ctx: CollectContext, client: APIGatewayClient, targ
       cacheClusterEnabled: stage.cacheClusterEnabled ?? false,
       methodSettings,
       // Stage variables can hold credentials as environment variables do: classified, values dropped.
-      ...(stage.variables ? { variables: await classifyVariables(stage.variables) } : {}),
+      // A stage without variables has none in GetStages' answer: that is [], not "not read".
+      variables: await classifyVariables(stage.variables ?? {}),
     });
   }
   api.stages = stages.sort((a, b) => a.name.localeCompare(b.name));

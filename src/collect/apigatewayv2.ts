@@ -134,7 +134,8 @@ async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, r
                     }
                   : null,
               ...(route?.DetailedMetricsEnabled !== undefined ? { detailedMetricsEnabled: route.DetailedMetricsEnabled } : {}),
-              ...(stage.StageVariables ? { variables: await classifyVariables(stage.StageVariables) } : {}),
+              // A stage without variables has none in the answer: [], not "not read".
+              variables: await classifyVariables(stage.StageVariables ?? {}),
             });
           }
           api.stages = mapped.sort((a, b) => a.name.localeCompare(b.name));

@@ -247,6 +247,7 @@ const restStageSchema = z.object({
       cacheDataEncrypted: z.boolean().optional(),
     }),
   ),
+  /** []: the stage has no stage variables (GetStages answered without any). */
   variables: z.array(classifiedValueSchema).optional(),
 });
 
@@ -288,6 +289,7 @@ const httpStageSchema = z.object({
     .nullable()
     .optional(),
   detailedMetricsEnabled: z.boolean().optional(),
+  /** []: the stage has no stage variables (GetStages answered without any). */
   variables: z.array(classifiedValueSchema).optional(),
 });
 

@@ -7,7 +7,10 @@ import {
   GetStagesCommand as GetV2StagesCommand,
 } from "@aws-sdk/client-apigatewayv2";
 import { describe, expect, it } from "vitest";
+import apiStageVariablesSecretPlaintext from "../../checks/api-stage-variables-secret-plaintext.js";
 import { invokedFunction } from "../../src/collect/integrations.js";
+import { runChecks } from "../../src/engine/run-checks.js";
+import { viewWithoutRoles } from "../support/evaluate.js";
 import { ACCOUNT, OTHER_REGION, REGION, accessDenied, collect, countSent, functionArn, regionOf, useMockedAws } from "./helpers.js";
 
 const mocks = useMockedAws();
@@ -223,6 +226,7 @@ describe("collectHttpApis", () => {
         accessLogDestinationArn: null,
         autoDeploy: true,
         defaultRouteThrottling: { burstLimit: 10, rateLimit: 5 },
+        variables: [],
       },
     ]);
     expect(snapshot.httpApis.find((api) => api.id === "w1")?.protocolType).toBe("WEBSOCKET");
@@ -245,5 +249,45 @@ describe("collectHttpApis", () => {
       ["GetIntegrations", false],
       ["GetRoutes", true],
     ]);
+  });
+});
+
+describe("stages without stage variables", () => {
+  const ordersUri = lambdaUri(functionArn("orders"));
+
+  it("are read as having none ([]), so the stage-variables check passes a REST stage instead of saying not read", async () => {
+    mocks.apigateway.on(GetRestApisCommand).resolves({ items: [{ id: "a1", name: "orders" }] });
+    mocks.apigateway.on(GetResourcesCommand).resolves({
+      items: [{ id: "r1", path: "/", resourceMethods: { GET: { httpMethod: "GET", authorizationType: "NONE", methodIntegration: { type: "AWS_PROXY", uri: ordersUri } } } }],
+    });
+    mocks.apigateway.on(GetStagesCommand).resolves({ item: [{ stageName: "prod" }, { stageName: "empty", variables: {} }] });
+    const { snapshot } = await collect();
+    expect(snapshot.restApis?.[0]?.stages?.map((stage) => [stage.name, stage.variables])).toEqual([
+      ["empty", []],
+      ["prod", []],
+    ]);
+    expect(snapshot.gaps).toEqual([]);
+    const { evaluations } = runChecks(viewWithoutRoles(snapshot), [apiStageVariablesSecretPlaintext]);
+    expect(evaluations.map((evaluation) => evaluation.result.status)).toEqual(["pass", "pass"]);
+  });
+
+  it("are read as having none ([]) on an HTTP API stage too", async () => {
+    mocks.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: "h1", Name: "http", ProtocolType: "HTTP", RouteSelectionExpression: "x" }] });
+    mocks.apigatewayv2.on(GetRoutesCommand).resolves({ Items: [{ RouteId: "r1", RouteKey: "GET /", Target: "integrations/i1" }] });
+    mocks.apigatewayv2.on(GetIntegrationsCommand).resolves({ Items: [{ IntegrationId: "i1", IntegrationType: "AWS_PROXY", IntegrationUri: functionArn("http-fn") }] });
+    mocks.apigatewayv2.on(GetV2StagesCommand).resolves({ Items: [{ StageName: "$default" }] });
+    const { snapshot } = await collect();
+    expect(snapshot.httpApis?.[0]?.stages?.[0]?.variables).toEqual([]);
+    expect(snapshot.gaps).toEqual([]);
+    const { evaluations } = runChecks(viewWithoutRoles(snapshot), [apiStageVariablesSecretPlaintext]);
+    expect(evaluations.map((evaluation) => [evaluation.resource.name, evaluation.result.status])).toEqual([["http/$default", "pass"]]);
+  });
+
+  it("stay absent, with the gap, when GetStages fails", async () => {
+    mocks.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: "h1", Name: "http", ProtocolType: "HTTP", RouteSelectionExpression: "x" }] });
+    mocks.apigatewayv2.on(GetV2StagesCommand).rejects(accessDenied());
+    const { snapshot } = await collect();
+    expect(snapshot.httpApis?.[0]).not.toHaveProperty("stages");
+    expect(snapshot.gaps).toEqual([expect.objectContaining({ service: "apigatewayv2", operation: "GetStages" })]);
   });
 });
