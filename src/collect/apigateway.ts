@@ -17,13 +17,14 @@ const PAGE_SIZE = 500;
 /**
  * API Gateway REST APIs of a region: GetRestApis, then per API GetResources with the methods (and
  * their integrations) embedded, GetAuthorizers and GetStages. API Gateway's management quota is per
- * account, so the calls are O(APIs + resource pages), never O(functions).
+ * account, so the calls are O(APIs + resource pages), never O(functions). Undefined: not read (not
+ * wanted, or the listing failed on its first page).
  */
-export async function collectRestApis(ctx: CollectContext, region: string): Promise<RestApi[]> {
-  if (!ctx.wants("apigateway:GetRestApis")) return [];
+export async function collectRestApis(ctx: CollectContext, region: string): Promise<RestApi[] | undefined> {
+  if (!ctx.wants("apigateway:GetRestApis")) return undefined;
   const client = ctx.clients.apiGateway(region);
   const items: AwsRestApi[] = [];
-  await ctx.paginate(
+  const listing = await ctx.paginate(
     client,
     (position) => new GetRestApisCommand({ limit: PAGE_SIZE, ...(position ? { position } : {}) }),
     { service: "apigateway", region },
@@ -35,6 +36,8 @@ export async function collectRestApis(ctx: CollectContext, region: string): Prom
       notFound: "gap",
     },
   );
+  // Not listed at all: the region's APIs are unknown (its region-wide gap says why).
+  if (listing.status === "failed") return undefined;
   const apis = await Promise.all(items.map((item) => collectRestApi(ctx, client, region, item)));
   return apis.sort((a, b) => a.arn.localeCompare(b.arn));
 }

@@ -19,19 +19,22 @@ type Target = { service: "apigatewayv2"; region: string; resourceArn: string };
 
 /**
  * API Gateway HTTP and WebSocket APIs of a region: GetApis, then per API GetRoutes, GetIntegrations,
- * GetAuthorizers and GetStages, each paginated with NextToken.
+ * GetAuthorizers and GetStages, each paginated with NextToken. Undefined: not read (not wanted, or
+ * the listing failed on its first page).
  */
-export async function collectHttpApis(ctx: CollectContext, region: string): Promise<HttpApi[]> {
-  if (!ctx.wants("apigatewayv2:GetApis")) return [];
+export async function collectHttpApis(ctx: CollectContext, region: string): Promise<HttpApi[] | undefined> {
+  if (!ctx.wants("apigatewayv2:GetApis")) return undefined;
   const client = ctx.clients.apiGatewayV2(region);
   const items: Api[] = [];
-  await ctx.paginate(client, (token) => new GetApisCommand(page(token)), { service: "apigatewayv2", region }, {
+  const listing = await ctx.paginate(client, (token) => new GetApisCommand(page(token)), { service: "apigatewayv2", region }, {
     nextToken: (output) => output.NextToken,
     onPage: (output) => {
       items.push(...(output.Items ?? []).filter((api) => api.ApiId));
     },
     notFound: "gap",
   });
+  // Not listed at all: the region's APIs are unknown (its region-wide gap says why).
+  if (listing.status === "failed") return undefined;
   const apis = await Promise.all(items.map((item) => collectHttpApi(ctx, client, region, item)));
   return apis.sort((a, b) => a.arn.localeCompare(b.arn));
 }

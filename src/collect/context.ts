@@ -94,6 +94,11 @@ export interface PageResult {
   error?: ClassifiedAwsError;
 }
 
+/** Whether any of a list's requests was answered: none made, or every one failed, is "not read". */
+export function anyAnswered(results: readonly PageResult[]): boolean {
+  return results.some((result) => result.status !== "failed");
+}
+
 export interface ContextOptions {
   clients: AwsClients;
   scheduler: RateScheduler;

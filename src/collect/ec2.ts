@@ -5,14 +5,15 @@ import {
   type Subnet as AwsSubnet,
 } from "@aws-sdk/client-ec2";
 import type { LambdaFunction, SecurityGroup, Subnet } from "../snapshot/schema.js";
-import type { CallTarget, CollectContext } from "./context.js";
+import { anyAnswered, type CallTarget, type CollectContext } from "./context.js";
 
 /** Ids per request. Filters (unlike GroupIds/SubnetIds) do not fail the whole call on one missing id. */
 const IDS_PER_REQUEST = 100;
 
+/** Undefined: not read (not wanted, no function in a VPC, or every request failed). */
 export interface VpcResources {
-  securityGroups: SecurityGroup[];
-  subnets: Subnet[];
+  securityGroups: SecurityGroup[] | undefined;
+  subnets: Subnet[] | undefined;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -56,6 +57,7 @@ export async function collectVpcResources(
           },
         );
         if (result.status !== "complete") spreadGap(ctx, "DescribeSecurityGroups", region, ids);
+        return result;
       })
     : [];
 
@@ -74,13 +76,14 @@ export async function collectVpcResources(
           },
         );
         if (result.status !== "complete") spreadGap(ctx, "DescribeSubnets", region, ids);
+        return result;
       })
     : [];
 
-  await Promise.all([...groupTasks, ...subnetTasks]);
+  const [groupResults, subnetResults] = await Promise.all([Promise.all(groupTasks), Promise.all(subnetTasks)]);
   return {
-    securityGroups: securityGroups.sort((a, b) => a.id.localeCompare(b.id)),
-    subnets: subnets.sort((a, b) => a.id.localeCompare(b.id)),
+    securityGroups: anyAnswered(groupResults) ? securityGroups.sort((a, b) => a.id.localeCompare(b.id)) : undefined,
+    subnets: anyAnswered(subnetResults) ? subnets.sort((a, b) => a.id.localeCompare(b.id)) : undefined,
   };
 }
 

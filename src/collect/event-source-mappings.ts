@@ -6,11 +6,16 @@ const MAPPINGS_PAGE_SIZE = 100;
 
 /**
  * The event source mappings (queue and stream triggers) of a region: one listing per region rather
- * than one call per function (DESIGN section 9). Pages read before a failed page are kept.
+ * than one call per function (DESIGN section 9). Pages read before a failed page are kept; a failed
+ * first page leaves the region's list unread (undefined), with its region-wide gap.
  */
-export async function collectEventSourceMappings(ctx: CollectContext, client: LambdaClient, region: string): Promise<EventSourceMapping[]> {
+export async function collectEventSourceMappings(
+  ctx: CollectContext,
+  client: LambdaClient,
+  region: string,
+): Promise<EventSourceMapping[] | undefined> {
   const mappings: EventSourceMapping[] = [];
-  await ctx.paginate(
+  const listing = await ctx.paginate(
     client,
     (marker) => new ListEventSourceMappingsCommand({ MaxItems: MAPPINGS_PAGE_SIZE, ...(marker ? { Marker: marker } : {}) }),
     { service: "lambda", region },
@@ -37,5 +42,6 @@ export async function collectEventSourceMappings(ctx: CollectContext, client: La
       notFound: "gap",
     },
   );
+  if (listing.status === "failed") return undefined;
   return mappings.sort((a, b) => a.uuid.localeCompare(b.uuid));
 }

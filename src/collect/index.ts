@@ -6,10 +6,8 @@ import { TOOL } from "../package-info.js";
 import {
   SNAPSHOT_SCHEMA_VERSION,
   snapshotSchema,
-  type EventSourceMapping,
   type HttpApi,
   type LambdaFunction,
-  type LayerVersion,
   type LogGroup,
   type RestApi,
   type SecurityGroup,
@@ -68,14 +66,15 @@ export interface CollectResult {
   identity: AccountIdentity;
 }
 
+/** A region's lists; undefined where the region's read was not made or failed (see joinRegions). */
 interface RegionResult {
   region: string;
   lambda: LambdaRegionResult;
-  restApis: RestApi[];
-  httpApis: HttpApi[];
-  logGroups: LogGroup[];
-  securityGroups: SecurityGroup[];
-  subnets: Subnet[];
+  restApis: RestApi[] | undefined;
+  httpApis: HttpApi[] | undefined;
+  logGroups: LogGroup[] | undefined;
+  securityGroups: SecurityGroup[] | undefined;
+  subnets: Subnet[] | undefined;
 }
 
 /**
@@ -144,24 +143,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
     }
     const { roles, managedPolicies } = await iam.finish();
 
-    const functions: LambdaFunction[] = [];
-    const eventSourceMappings: EventSourceMapping[] = [];
-    const layerVersions: LayerVersion[] = [];
-    const restApis: RestApi[] = [];
-    const httpApis: HttpApi[] = [];
-    const logGroups: LogGroup[] = [];
-    const securityGroups: SecurityGroup[] = [];
-    const subnets: Subnet[] = [];
-    for (const result of results) {
-      functions.push(...result.lambda.functions);
-      eventSourceMappings.push(...result.lambda.eventSourceMappings);
-      layerVersions.push(...result.lambda.layerVersions);
-      restApis.push(...result.restApis);
-      httpApis.push(...result.httpApis);
-      logGroups.push(...result.logGroups);
-      securityGroups.push(...result.securityGroups);
-      subnets.push(...result.subnets);
-    }
+    const functions: LambdaFunction[] = results.flatMap((result) => result.lambda.functions);
     const snapshot: Snapshot = {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: TOOL.name, version: TOOL.version },
@@ -173,13 +155,15 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
       functions,
       roles,
       managedPolicies,
-      eventSourceMappings,
-      restApis,
-      httpApis,
-      logGroups,
-      securityGroups,
-      subnets,
-      layerVersions,
+      ...regionLists({
+        eventSourceMappings: joinRegions(results.map((result) => result.lambda.eventSourceMappings)),
+        restApis: joinRegions(results.map((result) => result.restApis)),
+        httpApis: joinRegions(results.map((result) => result.httpApis)),
+        logGroups: joinRegions(results.map((result) => result.logGroups)),
+        securityGroups: joinRegions(results.map((result) => result.securityGroups)),
+        subnets: joinRegions(results.map((result) => result.subnets)),
+        layerVersions: joinRegions(results.map((result) => result.lambda.layerVersions)),
+      }),
       gaps: sortGaps(context.gaps),
     };
     const validated = validateSnapshot(snapshot);
@@ -216,6 +200,23 @@ async function collectRegion(ctx: CollectContext, region: string, iam: IamCollec
     securityGroups: vpc.securityGroups,
     subnets: vpc.subnets,
   };
+}
+
+/**
+ * One snapshot list from the regions' lists: absent when no region read it (not attempted anywhere,
+ * or failed in every region that tried), otherwise what the regions that read it found. A region
+ * whose read failed is not silently "none": its region-wide gap stays in the snapshot.
+ */
+function joinRegions<T>(lists: readonly (T[] | undefined)[]): T[] | undefined {
+  const read = lists.filter((list): list is T[] => list !== undefined);
+  return read.length === 0 ? undefined : read.flat();
+}
+
+type RegionLists = Pick<Snapshot, "eventSourceMappings" | "restApis" | "httpApis" | "logGroups" | "securityGroups" | "subnets" | "layerVersions">;
+
+/** The lists that were read; an unread list is left out of the snapshot rather than set to undefined. */
+function regionLists(lists: RegionLists): RegionLists {
+  return Object.fromEntries(Object.entries(lists).filter(([, list]) => list !== undefined)) as RegionLists;
 }
 
 function sortGaps<T extends { service: string; operation: string; region: string; resourceArn?: string }>(gaps: T[]): T[] {

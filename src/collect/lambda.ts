@@ -14,9 +14,10 @@ const FUNCTIONS_PAGE_SIZE = 50;
 export interface LambdaRegionResult {
   region: string;
   functions: LambdaFunction[];
-  /** Absent when ListEventSourceMappings was not wanted or its first page failed. */
-  eventSourceMappings: EventSourceMapping[];
-  layerVersions: LayerVersion[];
+  /** Undefined (not read) when ListEventSourceMappings was not wanted or its first page failed. */
+  eventSourceMappings: EventSourceMapping[] | undefined;
+  /** Undefined (not read) when GetLayerVersionPolicy was not wanted or the functions could not be listed. */
+  layerVersions: LayerVersion[] | undefined;
   /** How the ListFunctions listing ended; `failed` means the region could not be read at all. */
   listing: PageStatus;
   /** The error of a failed listing, to tell an unreachable region from a denied one. */
@@ -44,7 +45,7 @@ export async function collectLambda(ctx: CollectContext, region: string, hooks: 
 
   const mappingsPromise = ctx.wants("lambda:ListEventSourceMappings")
     ? collectEventSourceMappings(ctx, client, region)
-    : Promise.resolve([]);
+    : Promise.resolve(undefined);
   // Started with the first page that lists a function: a region with none (or one that cannot be
   // read at all) costs no code signing call and records no second gap.
   const wantsCodeSigning = ctx.wants("lambda:ListCodeSigningConfigs") || ctx.wants("lambda:ListFunctionsByCodeSigningConfig");
@@ -80,11 +81,13 @@ export async function collectLambda(ctx: CollectContext, region: string, hooks: 
   const functions = await Promise.all(pending);
   if (codeSigningPromise) applyCodeSigning(functions, await codeSigningPromise);
   const eventSourceMappings = await mappingsPromise;
+  // The listing names the layer versions to read: a region that could not be listed has no list.
+  const layerVersions = ctx.wants("lambda:GetLayerVersionPolicy") && listing.status !== "failed" ? await layers.all() : undefined;
   return {
     region,
     functions: functions.sort((a, b) => a.arn.localeCompare(b.arn)),
     eventSourceMappings,
-    layerVersions: await layers.all(),
+    layerVersions,
     listing: listing.status,
     ...(listing.error ? { listingError: listing.error } : {}),
   };

@@ -1,7 +1,7 @@
 import { DescribeLogGroupsCommand, type CloudWatchLogsClient, type LogGroup as AwsLogGroup } from "@aws-sdk/client-cloudwatch-logs";
 import { logGroupNameOf } from "../snapshot/lambda-defaults.js";
 import type { LambdaFunction, LogGroup } from "../snapshot/schema.js";
-import type { CollectContext } from "./context.js";
+import { anyAnswered, type CollectContext, type PageResult } from "./context.js";
 
 const DEFAULT_PREFIX = "/aws/lambda/";
 const PAGE_SIZE = 50;
@@ -16,10 +16,15 @@ const BATCH_THRESHOLD = 25;
  * The log group of every function of a region (the one its logging configuration names, else
  * /aws/lambda/<name>), with retention and KMS key. A group that does not exist is simply not in the
  * snapshot (the view answers null); a failed query is a gap on the group's name, or on the region
- * for the batched listing.
+ * for the batched listing. Undefined: nothing was read (not wanted, no function to ask about, or
+ * every query failed on its first page).
  */
-export async function collectLogGroups(ctx: CollectContext, region: string, functions: readonly LambdaFunction[]): Promise<LogGroup[]> {
-  if (!ctx.wants("logs:DescribeLogGroups") || functions.length === 0) return [];
+export async function collectLogGroups(
+  ctx: CollectContext,
+  region: string,
+  functions: readonly LambdaFunction[],
+): Promise<LogGroup[] | undefined> {
+  if (!ctx.wants("logs:DescribeLogGroups") || functions.length === 0) return undefined;
   const client = ctx.clients.logs(region);
   const wanted = new Set(functions.map((fn) => logGroupNameOf(fn)));
   const found = new Map<string, LogGroup>();
@@ -27,17 +32,21 @@ export async function collectLogGroups(ctx: CollectContext, region: string, func
     if (group.logGroupName && wanted.has(group.logGroupName)) found.set(group.logGroupName, toLogGroup(group, region));
   };
 
+  const results: PageResult[] = [];
   const underDefault = [...wanted].filter((name) => name.startsWith(DEFAULT_PREFIX));
   const individually = [...wanted].filter((name) => !name.startsWith(DEFAULT_PREFIX));
   if (underDefault.length > BATCH_THRESHOLD) {
-    await ctx.paginate(client, (token) => describeByPrefix(DEFAULT_PREFIX, token), { service: "logs", region }, {
-      nextToken: (page) => page.nextToken,
-      onPage: (page) => (page.logGroups ?? []).forEach(keep),
-    });
+    results.push(
+      await ctx.paginate(client, (token) => describeByPrefix(DEFAULT_PREFIX, token), { service: "logs", region }, {
+        nextToken: (page) => page.nextToken,
+        onPage: (page) => (page.logGroups ?? []).forEach(keep),
+      }),
+    );
   } else {
     individually.push(...underDefault);
   }
-  await Promise.all(individually.map((name) => describeOne(ctx, client, region, name, keep)));
+  results.push(...(await Promise.all(individually.map((name) => describeOne(ctx, client, region, name, keep)))));
+  if (!anyAnswered(results)) return undefined;
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -51,9 +60,9 @@ async function describeOne(
   region: string,
   name: string,
   keep: (group: AwsLogGroup) => void,
-): Promise<void> {
+): Promise<PageResult> {
   let seen = false;
-  await ctx.paginate(
+  return ctx.paginate(
     client,
     (token) => describeByPrefix(name, token),
     // The group's name is the resource the gap is about: the view relates it to the function.

@@ -411,13 +411,29 @@ export const snapshotSchema = z.object({
   functions: z.array(lambdaFunctionSchema),
   roles: z.array(roleSchema),
   managedPolicies: z.array(managedPolicySchema),
-  eventSourceMappings: z.array(eventSourceMappingSchema),
-  restApis: z.array(restApiSchema),
-  httpApis: z.array(httpApiSchema),
-  logGroups: z.array(logGroupSchema),
-  securityGroups: z.array(securityGroupSchema),
-  subnets: z.array(subnetSchema),
-  layerVersions: z.array(layerVersionSchema),
+  /*
+   * The lists below are read region by region, and follow the three states as a whole:
+   *   absent = not read anywhere: the read that fills the list was not attempted in any region (no
+   *            selected check needed it, or there was nothing to ask about) or failed (its first
+   *            page) in every region where it was attempted;
+   *   []     = read, and there are none;
+   *   items  = what was read in the regions where the read succeeded (a later page that failed
+   *            keeps the pages before it, with a gap marked `partial`).
+   * A region whose read failed keeps its region-wide gap (no resourceArn) even when other regions
+   * filled the list: that gap is what turns the checks about that region's functions `unknown`.
+   * The read behind each list: eventSourceMappings ListEventSourceMappings; restApis GetRestApis;
+   * httpApis GetApis; logGroups DescribeLogGroups (per function's group, or the /aws/lambda/ prefix);
+   * securityGroups and subnets DescribeSecurityGroups and DescribeSubnets (the ids of functions in a
+   * VPC); layerVersions the function listing that names the account's own layer versions (each
+   * with its GetLayerVersionPolicy answer in `policy`).
+   */
+  eventSourceMappings: z.array(eventSourceMappingSchema).optional(),
+  restApis: z.array(restApiSchema).optional(),
+  httpApis: z.array(httpApiSchema).optional(),
+  logGroups: z.array(logGroupSchema).optional(),
+  securityGroups: z.array(securityGroupSchema).optional(),
+  subnets: z.array(subnetSchema).optional(),
+  layerVersions: z.array(layerVersionSchema).optional(),
   gaps: z.array(gapSchema),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;

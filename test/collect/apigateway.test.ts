@@ -104,7 +104,7 @@ describe("collectRestApis", () => {
     expect(countSent(mocks, "apigateway:GetRestApis")).toBe(2);
     expect(countSent(mocks, "apigateway:GetResources")).toBe(3);
     for (const call of mocks.apigateway.commandCalls(GetResourcesCommand)) expect(call.args[0].input.embed).toEqual(["methods"]);
-    const [orders, privateApi] = snapshot.restApis;
+    const [orders, privateApi] = snapshot.restApis ?? [];
     expect(orders).toMatchObject({ id: "a1", arn: `arn:aws:apigateway:${REGION}::/restapis/a1`, endpointTypes: ["REGIONAL"], policy: null });
     expect(privateApi?.policy).toMatchObject({ Statement: [expect.objectContaining({ Action: "execute-api:Invoke" })] });
     expect(orders?.resources).toEqual([
@@ -158,7 +158,7 @@ describe("collectRestApis", () => {
     mocks.apigateway.on(GetAuthorizersCommand).resolves({ items: [] });
     mocks.apigateway.on(GetStagesCommand).rejects(accessDenied());
     const { snapshot } = await collect();
-    const api = snapshot.restApis[0];
+    const api = snapshot.restApis?.[0];
     expect(api?.resources).toEqual([{ id: "r1", path: "/", methods: [] }]);
     expect(api).not.toHaveProperty("stages");
     expect(api?.authorizers).toEqual([]);
@@ -179,7 +179,7 @@ describe("collectRestApis", () => {
     mocks.apigateway.on(GetAuthorizersCommand).resolves({ items: [] });
     mocks.apigateway.on(GetStagesCommand).resolves({ item: [] });
     const { snapshot } = await collect({ regions: [REGION, OTHER_REGION] });
-    expect(snapshot.restApis.map((api) => api.region)).toEqual([OTHER_REGION]);
+    expect(snapshot.restApis?.map((api) => api.region)).toEqual([OTHER_REGION]);
     expect(snapshot.gaps).toEqual([expect.objectContaining({ operation: "GetRestApis", region: REGION })]);
     expect(snapshot.gaps[0]).not.toHaveProperty("resourceArn");
   });
@@ -209,7 +209,7 @@ describe("collectHttpApis", () => {
     const { snapshot } = await collect();
     expect(countSent(mocks, "apigatewayv2:GetApis")).toBe(2);
     expect(countSent(mocks, "apigatewayv2:GetRoutes")).toBe(3);
-    const http = snapshot.httpApis.find((api) => api.id === "h1");
+    const http = snapshot.httpApis?.find((api) => api.id === "h1");
     expect(http).toMatchObject({ arn: `arn:aws:apigateway:${REGION}::/apis/h1`, protocolType: "HTTP", cors: null });
     expect(http?.routes?.map((route) => [route.routeKey, route.authorizationType, route.target])).toEqual([
       ["GET /", "NONE", "integrations/i1"],
@@ -229,7 +229,7 @@ describe("collectHttpApis", () => {
         variables: [],
       },
     ]);
-    expect(snapshot.httpApis.find((api) => api.id === "w1")?.protocolType).toBe("WEBSOCKET");
+    expect(snapshot.httpApis?.find((api) => api.id === "w1")?.protocolType).toBe("WEBSOCKET");
   });
 
   it("keeps the routes of earlier pages when a later page is denied", async () => {
@@ -242,7 +242,7 @@ describe("collectHttpApis", () => {
     mocks.apigatewayv2.on(GetV2AuthorizersCommand).resolves({ Items: [] });
     mocks.apigatewayv2.on(GetV2StagesCommand).resolves({ Items: [] });
     const { snapshot } = await collect();
-    const api = snapshot.httpApis[0];
+    const api = snapshot.httpApis?.[0];
     expect(api?.routes).toEqual([expect.objectContaining({ id: "r1", authorizationType: "NONE" })]);
     expect(api).not.toHaveProperty("integrations");
     expect(snapshot.gaps.map((gap) => [gap.operation, gap.partial ?? false])).toEqual([

@@ -1,13 +1,29 @@
 import { GetRestApisCommand, GetResourcesCommand, GetStagesCommand } from "@aws-sdk/client-api-gateway";
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
-import { GetFunctionCommand, GetPolicyCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { GetFunctionCommand, GetPolicyCommand, ListEventSourceMappingsCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
+import functionEsmRetriesUnbounded from "../../checks/function-esm-retries-unbounded.js";
 import { AwsUnavailableError, RegionListError } from "../../src/aws/errors.js";
 import type { CollectProgressEvent } from "../../src/collect/index.js";
 import { ExitCode, exitCodeOfError } from "../../src/cli/errors.js";
+import { runChecks } from "../../src/engine/run-checks.js";
+import { viewWithoutRoles } from "../support/evaluate.js";
 import { snapshotSchema } from "../../src/snapshot/schema.js";
-import { ACCOUNT, OTHER_REGION, REGION, accessDenied, awsError, collect, configuration, functionArn, mockFunctionPages, sentOperations, useMockedAws } from "./helpers.js";
+import {
+  ACCOUNT,
+  OTHER_REGION,
+  REGION,
+  accessDenied,
+  awsError,
+  collect,
+  configuration,
+  functionArn,
+  mockFunctionPages,
+  regionOf,
+  sentOperations,
+  useMockedAws,
+} from "./helpers.js";
 
 const mocks = useMockedAws();
 
@@ -105,5 +121,66 @@ describe("secret values", () => {
     expect(snapshot.functions[0]).not.toHaveProperty("lastModified");
     expect(snapshot.functions[0]).not.toHaveProperty("memorySize");
     expect(JSON.stringify(snapshot)).not.toContain("CANARY");
+  });
+});
+
+describe("the snapshot's region-read lists (three states)", () => {
+  const LISTS = ["eventSourceMappings", "restApis", "httpApis", "logGroups", "securityGroups", "subnets", "layerVersions"] as const;
+
+  it("leaves out every list whose read no selected check needed", async () => {
+    mockFunctionPages(mocks, [configuration("a", { VpcConfig: { VpcId: "vpc-1", SubnetIds: ["subnet-a"], SecurityGroupIds: ["sg-1"] } })]);
+    const { snapshot } = await collect({ requiredOperations: new Set(["lambda:GetPolicy"]) });
+    for (const list of LISTS) expect(snapshot, list).not.toHaveProperty(list);
+    expect(snapshotSchema.parse(snapshot)).toEqual(snapshot);
+  });
+
+  it("gives [] for a list that was read and is empty", async () => {
+    mockFunctionPages(mocks, [configuration("a", { VpcConfig: { VpcId: "vpc-1", SubnetIds: ["subnet-a"], SecurityGroupIds: ["sg-1"] } })]);
+    const { snapshot } = await collect();
+    for (const list of LISTS) expect(snapshot[list], list).toEqual([]);
+    expect(snapshot.gaps).toEqual([]);
+  });
+
+  it("leaves a list out when its read failed in every region, each region keeping its gap", async () => {
+    mockFunctionPages(mocks, [configuration("consumer")]);
+    mocks.lambda.on(ListEventSourceMappingsCommand).rejects(accessDenied());
+    mocks.apigateway.on(GetRestApisCommand).rejects(accessDenied());
+    const { snapshot } = await collect({ regions: [REGION, OTHER_REGION] });
+    expect(snapshot).not.toHaveProperty("eventSourceMappings");
+    expect(snapshot).not.toHaveProperty("restApis");
+    expect(snapshot.httpApis).toEqual([]);
+    expect(snapshot.gaps.map((gap) => [gap.operation, gap.region, gap.resourceArn])).toEqual([
+      ["GetRestApis", REGION, undefined],
+      ["ListEventSourceMappings", REGION, undefined],
+      ["GetRestApis", OTHER_REGION, undefined],
+      ["ListEventSourceMappings", OTHER_REGION, undefined],
+    ]);
+  });
+
+  it("keeps what the other regions read when one region fails, and that region's gap turns its functions' checks unknown", async () => {
+    mocks.lambda.on(ListFunctionsCommand).callsFake(async (_input, getClient) => ({
+      Functions: [configuration("consumer", {}, await regionOf(getClient))],
+    }));
+    mocks.lambda.on(ListEventSourceMappingsCommand).callsFake(async (_input, getClient) => {
+      const region = await regionOf(getClient);
+      if (region === REGION) throw accessDenied();
+      return {
+        EventSourceMappings: [
+          {
+            UUID: "east-stream",
+            FunctionArn: functionArn("consumer", OTHER_REGION),
+            EventSourceArn: `arn:aws:kinesis:${OTHER_REGION}:${ACCOUNT}:stream/s`,
+            MaximumRetryAttempts: -1,
+          },
+        ],
+      };
+    });
+    const { snapshot } = await collect({ regions: [REGION, OTHER_REGION] });
+    expect(snapshot.eventSourceMappings?.map((mapping) => [mapping.uuid, mapping.region])).toEqual([["east-stream", OTHER_REGION]]);
+    expect(snapshot.gaps).toEqual([expect.objectContaining({ operation: "ListEventSourceMappings", region: REGION })]);
+    const { evaluations } = runChecks(viewWithoutRoles(snapshot), [functionEsmRetriesUnbounded]);
+    const statusIn = (region: string) => evaluations.find((e) => e.resource.arn === functionArn("consumer", region))?.result.status;
+    expect(statusIn(REGION)).toBe("unknown");
+    expect(statusIn(OTHER_REGION)).toBe("fail");
   });
 });

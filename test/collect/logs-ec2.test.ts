@@ -57,11 +57,11 @@ describe("collectLogGroups", () => {
     expect(snapshot.gaps).toEqual([expect.objectContaining({ service: "logs", operation: "DescribeLogGroups", partial: true })]);
   });
 
-  it("records a denied query as a gap on the group's name", async () => {
+  it("records a denied query as a gap on the group's name, and leaves the list unread when nothing was answered", async () => {
     mockFunctionPages(mocks, [configuration("fn")]);
     mocks.logs.on(DescribeLogGroupsCommand).rejects(accessDenied());
     const { snapshot } = await collect();
-    expect(snapshot.logGroups).toEqual([]);
+    expect(snapshot).not.toHaveProperty("logGroups");
     expect(snapshot.gaps).toEqual([
       expect.objectContaining({ service: "logs", operation: "DescribeLogGroups", resourceArn: "/aws/lambda/fn" }),
     ]);
@@ -122,7 +122,7 @@ describe("collectVpcResources", () => {
         egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, ipv4Ranges: [], ipv6Ranges: [], prefixListIds: [], securityGroupIds: ["sg-9"] }],
       },
     ]);
-    expect(snapshot.subnets.map((subnet) => subnet.availabilityZone)).toEqual(["eu-west-1a", "eu-west-1b"]);
+    expect(snapshot.subnets?.map((subnet) => subnet.availabilityZone)).toEqual(["eu-west-1a", "eu-west-1b"]);
   });
 
   it("makes no EC2 call when no function is in a VPC", async () => {
@@ -135,7 +135,10 @@ describe("collectVpcResources", () => {
     mockFunctionPages(mocks, [configuration("in-vpc", { VpcConfig: vpc(["subnet-a"], ["sg-1", "sg-2"]) })]);
     mocks.ec2.on(DescribeSecurityGroupsCommand).rejects(Object.assign(accessDenied(), { name: "UnauthorizedOperation" }));
     const { snapshot } = await collect();
-    expect(snapshot.securityGroups).toEqual([]);
+    // Every request for security groups failed: not read (absent), not "none".
+    expect(snapshot).not.toHaveProperty("securityGroups");
+    // The subnets were asked for and answered (subnet-a is not there): read, and none.
+    expect(snapshot.subnets).toEqual([]);
     expect(snapshot.gaps.map((gap) => [gap.operation, gap.resourceArn, gap.errorCode])).toEqual([
       ["DescribeSecurityGroups", "sg-1", "UnauthorizedOperation"],
       ["DescribeSecurityGroups", "sg-2", "UnauthorizedOperation"],

@@ -101,11 +101,11 @@ export class SnapshotView {
       if (fn.role !== undefined) pushUnique(this.functionsByRole, fn.role, fn);
       for (const layer of fn.layers ?? []) pushUnique(this.functionsByLayerVersion, layer.arn, fn.arn);
     }
-    for (const mapping of s.eventSourceMappings) pushUnique(this.mappingsByFunction, unqualifiedFunctionArn(mapping.functionArn), mapping);
-    this.logGroups = new Map(s.logGroups.map((group) => [regionKey(group.region, group.name), group]));
-    this.securityGroups = new Map(s.securityGroups.map((group) => [regionKey(group.region, group.id), group]));
-    this.subnets = new Map(s.subnets.map((subnet) => [regionKey(subnet.region, subnet.id), subnet]));
-    this.apis = new ApiIndex(s.restApis, s.httpApis);
+    for (const mapping of s.eventSourceMappings ?? []) pushUnique(this.mappingsByFunction, unqualifiedFunctionArn(mapping.functionArn), mapping);
+    this.logGroups = new Map((s.logGroups ?? []).map((group) => [regionKey(group.region, group.name), group]));
+    this.securityGroups = new Map((s.securityGroups ?? []).map((group) => [regionKey(group.region, group.id), group]));
+    this.subnets = new Map((s.subnets ?? []).map((subnet) => [regionKey(subnet.region, subnet.id), subnet]));
+    this.apis = new ApiIndex(s.restApis ?? [], s.httpApis ?? []);
     this.gaps = new GapIndex(s.gaps, s.operationsAttempted);
     this.analyses = new Analyses({
       accountId: s.accountId,
@@ -248,7 +248,7 @@ export class SnapshotView {
       case "apiStage":
         return [...this.apis.stages] as ResourceOf<T>[];
       case "layerVersion":
-        return this.snapshot.layerVersions.map(
+        return (this.snapshot.layerVersions ?? []).map(
           (layer): LayerVersionResource => ({ ...layer, name: parseLayerVersionArn(layer.arn)?.nameAndVersion ?? layer.arn }),
         ) as ResourceOf<T>[];
       default:

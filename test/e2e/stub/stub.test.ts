@@ -253,7 +253,7 @@ describe("loopback stub: responses parse with the real SDK clients", () => {
       expect(apis.items?.map((api) => api.id)).toEqual(["a1b2c3d4e5"]);
       const policy = apis.items?.[0]?.policy ?? "";
       expect(policy.startsWith('{\\"Version\\"')).toBe(true);
-      expect(JSON.parse(policy.replace(/\\"/g, '"'))).toEqual(fixtureSnapshot().restApis[0]?.policy);
+      expect(JSON.parse(policy.replace(/\\"/g, '"'))).toEqual(fixtureSnapshot().restApis?.[0]?.policy);
       expect(apis.items?.[0]?.endpointConfiguration?.types).toEqual(["REGIONAL"]);
       const usApis = await us.apiGateway.send(new GetRestApisCommand({}));
       expect(usApis.items).toEqual([]);
