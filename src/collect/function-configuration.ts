@@ -1,19 +1,25 @@
 import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
 import type { LambdaFunction } from "../snapshot/schema.js";
 import { classifyVariables } from "../snapshot/secrets.js";
+import type { AnswerProblems } from "./answers.js";
 import type { CollectContext } from "./context.js";
 
-const TRACING_MODES = new Set(["Active", "PassThrough"]);
 const LOG_FORMATS = new Set(["Text", "JSON"]);
 
-/** The configuration ListFunctions already returned, in snapshot form (environment excluded). */
-export function fromConfiguration(cfg: FunctionConfiguration, region: string): LambdaFunction {
+/**
+ * The configuration ListFunctions already returned, in snapshot form (environment excluded). What a
+ * function may lack is "none" when the answer leaves it out (no description, no logging
+ * configuration); what AWS always returns (role, runtime of a zip function, memory, timeout, last
+ * modified) is left absent with an UnexpectedResponse gap when the answer lacks it or holds a value
+ * outside the schema, so the checks that need it say unknown with a reason.
+ */
+export function fromConfiguration(cfg: FunctionConfiguration, region: string, problems: AnswerProblems): LambdaFunction {
   const packageType = cfg.PackageType === "Image" ? "Image" : "Zip";
   const fn: LambdaFunction = {
     arn: cfg.FunctionArn as string,
     name: cfg.FunctionName as string,
     region,
-    runtime: cfg.Runtime ?? (packageType === "Image" ? null : undefined),
+    ...runtimeOf(cfg, packageType, problems),
     packageType,
     handler: cfg.Handler ?? null,
     kmsKeyArn: cfg.KMSKeyArn ?? null,
@@ -37,27 +43,53 @@ export function fromConfiguration(cfg: FunctionConfiguration, region: string): L
         signingProfileVersionArn: layer.SigningProfileVersionArn ?? null,
       })),
   };
-  if (fn.runtime === undefined) delete fn.runtime;
-  if (cfg.Architectures) fn.architectures = cfg.Architectures;
+  fn.architectures = cfg.Architectures ?? [];
+
   if (cfg.Role) fn.role = cfg.Role;
-  if (cfg.MemorySize && cfg.MemorySize > 0) fn.memorySize = cfg.MemorySize;
-  if (cfg.Timeout && cfg.Timeout > 0) fn.timeout = cfg.Timeout;
-  if (cfg.LastModified && !Number.isNaN(Date.parse(cfg.LastModified))) fn.lastModified = cfg.LastModified;
-  if (cfg.Description !== undefined) fn.description = cfg.Description;
-  if (cfg.State) fn.state = cfg.State;
-  if (cfg.TracingConfig?.Mode && TRACING_MODES.has(cfg.TracingConfig.Mode)) {
-    fn.tracingMode = cfg.TracingConfig.Mode as "Active" | "PassThrough";
-  }
-  if (cfg.LoggingConfig) {
-    const logging = cfg.LoggingConfig;
-    fn.loggingConfig = {
-      ...(logging.LogGroup ? { logGroup: logging.LogGroup } : {}),
-      ...(logging.LogFormat && LOG_FORMATS.has(logging.LogFormat) ? { logFormat: logging.LogFormat as "Text" | "JSON" } : {}),
-      ...(logging.ApplicationLogLevel ? { applicationLogLevel: logging.ApplicationLogLevel } : {}),
-      ...(logging.SystemLogLevel ? { systemLogLevel: logging.SystemLogLevel } : {}),
-    };
-  }
+  else problems.missing("Role");
+
+  if (cfg.MemorySize === undefined) problems.missing("MemorySize");
+  else if (cfg.MemorySize > 0) fn.memorySize = cfg.MemorySize;
+  else problems.unexpected("MemorySize");
+
+  if (cfg.Timeout === undefined) problems.missing("Timeout");
+  else if (cfg.Timeout > 0) fn.timeout = cfg.Timeout;
+  else problems.unexpected("Timeout");
+
+  if (cfg.LastModified === undefined) problems.missing("LastModified");
+  else if (!Number.isNaN(Date.parse(cfg.LastModified))) fn.lastModified = cfg.LastModified;
+  else problems.unexpected("LastModified");
+
+  fn.description = cfg.Description ?? "";
+  // Functions created before Lambda had states have none.
+  fn.state = cfg.State ?? null;
+
+  // No TracingConfig is Lambda's default, which it reports as PassThrough.
+  const mode = cfg.TracingConfig?.Mode ?? "PassThrough";
+  if (mode === "Active" || mode === "PassThrough") fn.tracingMode = mode;
+  else problems.unexpected("TracingConfig.Mode");
+
+  fn.loggingConfig = loggingConfigOf(cfg);
   return fn;
+}
+
+/** A container image brings its own runtime (null); a zip function always has one. */
+function runtimeOf(cfg: FunctionConfiguration, packageType: "Zip" | "Image", problems: AnswerProblems): Pick<LambdaFunction, "runtime"> {
+  if (cfg.Runtime) return { runtime: cfg.Runtime };
+  if (packageType === "Image") return { runtime: null };
+  problems.missing("Runtime");
+  return {};
+}
+
+/** No LoggingConfig in the answer: Lambda's defaults (text logs to /aws/lambda/<name>), i.e. {}. */
+function loggingConfigOf(cfg: FunctionConfiguration): NonNullable<LambdaFunction["loggingConfig"]> {
+  const logging = cfg.LoggingConfig ?? {};
+  return {
+    ...(logging.LogGroup ? { logGroup: logging.LogGroup } : {}),
+    ...(logging.LogFormat && LOG_FORMATS.has(logging.LogFormat) ? { logFormat: logging.LogFormat as "Text" | "JSON" } : {}),
+    ...(logging.ApplicationLogLevel ? { applicationLogLevel: logging.ApplicationLogLevel } : {}),
+    ...(logging.SystemLogLevel ? { systemLogLevel: logging.SystemLogLevel } : {}),
+  };
 }
 
 /**

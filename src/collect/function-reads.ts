@@ -10,19 +10,9 @@ import {
   type LambdaClient,
 } from "@aws-sdk/client-lambda";
 import type { LambdaFunction } from "../snapshot/schema.js";
+import { answerProblems, type AnswerProblems } from "./answers.js";
 import type { CallTarget, CollectContext, CommandOutput } from "./context.js";
-import { decodePolicyDocument, unreadable } from "./documents.js";
-
-/**
- * Records why a successful answer was not stored: the field stays absent and the gap says why. Given
- * to `onValue`, which is the only place that knows what the answer should have held.
- */
-export interface AnswerProblems {
-  /** The answer held a value outside what the snapshot schema allows for `field`. */
-  unexpected(field: string): void;
-  /** The answer's policy document is not a JSON object. */
-  unreadablePolicy(): void;
-}
+import { decodePolicyDocument } from "./documents.js";
 
 /**
  * One optional per-function Lambda read. It is made when a selected check wants `operation` (and
@@ -94,7 +84,8 @@ export const FUNCTION_READS: readonly FunctionRead[] = [
     onValue: (fn, output) => {
       fn.tags = output.Tags ?? {};
       fn.reservedConcurrency = output.Concurrency?.ReservedConcurrentExecutions ?? null;
-      if (fn.packageType === "Image") fn.imageUri = output.Code?.ImageUri ?? null;
+      // A zip function has no image: null (read, and none), like an image function AWS named none for.
+      fn.imageUri = output.Code?.ImageUri ?? null;
       if (output.Configuration?.State) fn.state = output.Configuration.State;
     },
     // No onNotFound: the function was listed a moment ago, so "not found" means it vanished
@@ -105,6 +96,11 @@ export const FUNCTION_READS: readonly FunctionRead[] = [
     operation: "lambda:GetPolicy",
     command: (fn) => new GetPolicyCommand({ FunctionName: fn.arn }),
     onValue: (fn, output, problems) => {
+      // An answer without a policy has none to read: none, as when GetPolicy answers not found.
+      if (!output.Policy) {
+        fn.resourcePolicy = null;
+        return;
+      }
       const document = decodePolicyDocument(output.Policy);
       if (document) fn.resourcePolicy = document;
       else problems.unreadablePolicy();
@@ -118,6 +114,7 @@ export const FUNCTION_READS: readonly FunctionRead[] = [
     operation: "lambda:GetFunctionUrlConfig",
     command: (fn) => new GetFunctionUrlConfigCommand({ FunctionName: fn.arn }),
     onValue: (fn, url, problems) => {
+      if (url.AuthType === undefined) return problems.missing("AuthType");
       if (url.AuthType !== "NONE" && url.AuthType !== "AWS_IAM") return problems.unexpected("AuthType");
       const cors = url.Cors;
       fn.url = {
@@ -151,6 +148,7 @@ export const FUNCTION_READS: readonly FunctionRead[] = [
     },
     onValue: (fn, output, problems) => {
       const mode = output.UpdateRuntimeOn;
+      if (mode === undefined) return problems.missing("UpdateRuntimeOn");
       if (mode !== "Auto" && mode !== "FunctionUpdate" && mode !== "Manual") return problems.unexpected("UpdateRuntimeOn");
       fn.runtimeManagement = { updateRuntimeOn: mode, runtimeVersionArn: output.RuntimeVersionArn ?? null };
     },
@@ -190,7 +188,7 @@ export function startFunctionReads(
   fn: LambdaFunction,
   reads: readonly FunctionRead[] = FUNCTION_READS,
 ): Promise<void>[] {
-  const target: CallTarget = { service: "lambda", region: fn.region, resourceArn: fn.arn };
+  const target: CallTarget & { resourceArn: string } = { service: "lambda", region: fn.region, resourceArn: fn.arn };
   const started: Promise<void>[] = [];
   for (const entry of reads) {
     if (!ctx.wants(entry.operation) && !(entry.wantedWith !== undefined && ctx.wants(entry.wantedWith))) continue;
@@ -201,7 +199,7 @@ export function startFunctionReads(
     started.push(
       (async () => {
         const outcome = await ctx.call(client, entry.command(fn), target, { notFound: entry.onNotFound ? "none" : "gap" });
-        if (outcome.ok) entry.onValue(fn, outcome.value, answerProblems(ctx, entry.operation, fn));
+        if (outcome.ok) entry.onValue(fn, outcome.value, answerProblems(ctx, target, operationName(entry.operation)));
         else if (outcome.notFound) entry.onNotFound?.(fn);
         else if (entry.fallback) await runFallback(ctx, client, fn, entry.fallback);
       })(),
@@ -214,18 +212,7 @@ async function runFallback(ctx: CollectContext, client: LambdaClient, fn: Lambda
   await Promise.all(startFunctionReads(ctx, client, fn, reads));
 }
 
-function answerProblems(ctx: CollectContext, operationId: string, fn: LambdaFunction): AnswerProblems {
-  const operation = operationId.slice(operationId.indexOf(":") + 1);
-  return {
-    unexpected: (field) =>
-      ctx.addGap({
-        service: "lambda",
-        operation,
-        region: fn.region,
-        resourceArn: fn.arn,
-        errorCode: "UnexpectedResponse",
-        message: `${operation} returned an unexpected ${field}`,
-      }),
-    unreadablePolicy: () => unreadable(ctx, "lambda", operation, fn.region, fn.arn),
-  };
+/** `lambda:GetPolicy` -> `GetPolicy`, as gaps name operations. */
+function operationName(operation: string): string {
+  return operation.slice(operation.indexOf(":") + 1);
 }

@@ -1,6 +1,7 @@
 import { ListFunctionsCommand, type FunctionConfiguration, type LambdaClient } from "@aws-sdk/client-lambda";
 import type { ClassifiedAwsError } from "../aws/errors.js";
 import type { EventSourceMapping, LambdaFunction, LayerVersion } from "../snapshot/schema.js";
+import { answerProblems } from "./answers.js";
 import { applyCodeSigning, collectCodeSigningIndex, type CodeSigningIndex } from "./code-signing.js";
 import type { CollectContext, PageStatus } from "./context.js";
 import { collectEventSourceMappings } from "./event-source-mappings.js";
@@ -101,7 +102,7 @@ async function collectFunction(
   cfg: FunctionConfiguration,
   layers: LayerVersionReads,
 ): Promise<LambdaFunction> {
-  const fn = fromConfiguration(cfg, region);
+  const fn = fromConfiguration(cfg, region, answerProblems(ctx, { service: "lambda", region, resourceArn: cfg.FunctionArn as string }, "ListFunctions"));
   await Promise.all([
     classifyEnvironment(ctx, cfg, fn),
     ...startFunctionReads(ctx, client, fn),

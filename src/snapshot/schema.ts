@@ -127,8 +127,10 @@ export const lambdaFunctionSchema = z.object({
   timeout: z.number().int().positive().optional(),
   lastModified: isoDateTime.optional(),
   description: z.string().optional(),
+  /** null: a zip function (GetFunction names no image). */
   imageUri: z.string().nullable().optional(),
-  state: z.string().optional(),
+  /** null: Lambda reports no state (functions from before states existed). */
+  state: z.string().nullable().optional(),
   /** null: the function has no environment variables. */
   environment: z.array(classifiedValueSchema).nullable().optional(),
   /** null: environment encrypted with the AWS managed key (no customer managed key set). */

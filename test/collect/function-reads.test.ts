@@ -66,4 +66,33 @@ describe("the per-function read table", () => {
     // The state it would add is not something the selected checks need.
     expect(countSent(mocks, "lambda:GetFunctionConfiguration")).toBe(0);
   });
+
+  it("reads a GetPolicy answer without a policy as none", async () => {
+    mockFunctionPages(mocks, [configuration("empty")]);
+    mocks.lambda.on(GetPolicyCommand).resolves({});
+    const { snapshot } = await collect();
+    expect(snapshot.functions[0]?.resourcePolicy).toBeNull();
+    expect(snapshot.gaps).toEqual([]);
+  });
+
+  it("names the image of an image function and gives a zip function's image as null", async () => {
+    mockFunctionPages(mocks, [configuration("image", { PackageType: "Image", Runtime: undefined }), configuration("zip")]);
+    mocks.lambda.on(GetFunctionCommand, { FunctionName: functionArn("image") }).resolves({ Code: { ImageUri: "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1" } });
+    mocks.lambda.on(GetFunctionCommand, { FunctionName: functionArn("zip") }).resolves({ Code: { RepositoryType: "S3" } });
+    const { snapshot } = await collect();
+    expect(snapshot.functions.map((fn) => [fn.name, fn.imageUri])).toEqual([
+      ["image", "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"],
+      ["zip", null],
+    ]);
+  });
+
+  it("leaves a URL configuration without an auth type absent, with a gap saying it was missing", async () => {
+    mockFunctionPages(mocks, [configuration("url")]);
+    mocks.lambda.on(GetFunctionUrlConfigCommand).resolves({ FunctionUrl: "https://x.lambda-url" });
+    const { snapshot } = await collect();
+    expect(snapshot.functions[0]).not.toHaveProperty("url");
+    expect(snapshot.gaps).toEqual([
+      expect.objectContaining({ operation: "GetFunctionUrlConfig", errorCode: "UnexpectedResponse", message: "GetFunctionUrlConfig returned no AuthType" }),
+    ]);
+  });
 });
