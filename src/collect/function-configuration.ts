@@ -1,4 +1,5 @@
 import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
+import { roleNameOf } from "../arn.js";
 import type { LambdaFunction } from "../snapshot/schema.js";
 import { classifyVariables } from "../snapshot/secrets.js";
 import type { AnswerProblems } from "./answers.js";
@@ -45,7 +46,9 @@ export function fromConfiguration(cfg: FunctionConfiguration, region: string, pr
   };
   fn.architectures = cfg.Architectures ?? [];
 
-  if (cfg.Role) fn.role = cfg.Role;
+  // A role ARN that names no role could not be read as one (IAM is not asked about it).
+  if (cfg.Role && roleNameOf(cfg.Role)) fn.role = cfg.Role;
+  else if (cfg.Role) problems.unexpected("Role");
   else problems.missing("Role");
 
   if (cfg.MemorySize === undefined) problems.missing("MemorySize");

@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { roleNameOf } from "../arn.js";
 import type { ManagedPolicy, Role } from "../snapshot/schema.js";
+import { answerProblems } from "./answers.js";
 import type { CollectContext } from "./context.js";
 import { decodePolicyDocument, unreadable } from "./documents.js";
 
@@ -70,11 +71,18 @@ export class IamCollector {
     // to hold null and the checks about the role must say unknown rather than pass.
     const outcome = await this.ctx.call(this.client, new GetRoleCommand({ RoleName: roleName }), target, { notFound: "gap" });
     if (!outcome.ok) return undefined;
+    const problems = answerProblems(this.ctx, target, "GetRole");
     const raw = outcome.value.Role;
-    if (!raw?.Arn || !raw.RoleName) return undefined;
+    if (!raw?.Arn || !raw.RoleName) {
+      // Without its ARN and name the answer cannot be stored as the function's role.
+      problems.missing("Role");
+      return undefined;
+    }
     const role: Role = { arn: raw.Arn, name: raw.RoleName };
     if (raw.Path) role.path = raw.Path;
+    else problems.missing("Path");
     if (raw.CreateDate) role.createDate = new Date(raw.CreateDate).toISOString();
+    else problems.missing("CreateDate");
     const trust = decodePolicyDocument(raw.AssumeRolePolicyDocument);
     if (trust) role.trustPolicy = trust;
     else unreadable(this.ctx, "iam", "GetRole", IAM_REGION, roleArn);
@@ -162,7 +170,11 @@ export class IamCollector {
     const raw = outcome.value.Policy;
     if (raw?.PolicyName) policy.name = raw.PolicyName;
     const versionId = raw?.DefaultVersionId;
-    if (!versionId) return policy;
+    if (!versionId) {
+      // Every managed policy has a default version: without it the document cannot be read.
+      answerProblems(this.ctx, target, "GetPolicy").missing("DefaultVersionId");
+      return policy;
+    }
     policy.defaultVersionId = versionId;
     if (!this.ctx.wants("iam:GetPolicyVersion")) return policy;
     const getVersion = new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId });

@@ -154,4 +154,30 @@ describe("collectIam", () => {
     ]);
     expect(snapshot.gaps).toEqual([expect.objectContaining({ operation: "GetPolicyVersion", resourceArn: SHARED_POLICY })]);
   });
+
+  it("records a gap, not silence, when GetRole answers without the role's ARN or a managed policy without its default version", async () => {
+    mockFunctionPages(mocks, [configuration("fn", { Role: roleArn("odd-role") }), configuration("other", { Role: roleArn("plain-role") })]);
+    mocks.iam.on(GetRoleCommand, { RoleName: "odd-role" }).resolves({ Role: { RoleName: "odd-role" } as never });
+    mocks.iam.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [{ PolicyArn: SHARED_POLICY }], IsTruncated: false });
+    mocks.iam.on(GetPolicyCommand).resolves({ Policy: { Arn: SHARED_POLICY, PolicyName: "shared-logging" } });
+    const { snapshot } = await collect();
+    expect(snapshot.roles.map((role) => role.arn)).toEqual([roleArn("plain-role")]);
+    expect(snapshot.managedPolicies).toEqual([{ arn: SHARED_POLICY, name: "shared-logging", awsManaged: false }]);
+    expect(countSent(mocks, "iam:GetPolicyVersion")).toBe(0);
+    expect(snapshot.gaps.map((gap) => [gap.operation, gap.resourceArn, gap.errorCode, gap.message])).toEqual([
+      ["GetPolicy", SHARED_POLICY, "UnexpectedResponse", "GetPolicy returned no DefaultVersionId"],
+      ["GetRole", roleArn("odd-role"), "UnexpectedResponse", "GetRole returned no Role"],
+    ]);
+  });
+
+  it("does not ask IAM about a function role ARN that names no role, and says so", async () => {
+    const notARole = `arn:aws:iam::${ACCOUNT}:user/someone`;
+    mockFunctionPages(mocks, [configuration("fn", { Role: notARole })]);
+    const { snapshot } = await collect();
+    expect(snapshot.functions[0]).not.toHaveProperty("role");
+    expect(countSent(mocks, "iam:GetRole")).toBe(0);
+    expect(snapshot.gaps).toEqual([
+      expect.objectContaining({ service: "lambda", operation: "ListFunctions", errorCode: "UnexpectedResponse", message: "ListFunctions returned an unexpected Role" }),
+    ]);
+  });
 });
