@@ -46,8 +46,9 @@ async function collectRestApi(ctx: CollectContext, client: APIGatewayClient, reg
   const id = item.id as string;
   const arn = `arn:${ctx.partition}:apigateway:${region}::/restapis/${id}`;
   const api: RestApi = { id, arn, name: item.name ?? id, region };
-  if (item.endpointConfiguration?.types) api.endpointTypes = item.endpointConfiguration.types;
-  if (item.disableExecuteApiEndpoint !== undefined) api.disableExecuteApiEndpoint = item.disableExecuteApiEndpoint;
+  // What the answer leaves out, it names none of: no endpoint type, the default endpoint left on.
+  api.endpointTypes = item.endpointConfiguration?.types ?? [];
+  api.disableExecuteApiEndpoint = item.disableExecuteApiEndpoint ?? false;
   if (item.apiKeySource) api.apiKeySource = item.apiKeySource;
   if (item.policy) {
     const policy = decodePolicyDocument(item.policy);

@@ -58,7 +58,8 @@ async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, r
       : null,
   };
   if (item.ApiEndpoint) api.apiEndpoint = item.ApiEndpoint;
-  if (item.DisableExecuteApiEndpoint !== undefined) api.disableExecuteApiEndpoint = item.DisableExecuteApiEndpoint;
+  // Left out of the answer: the default endpoint is on (AWS's default).
+  api.disableExecuteApiEndpoint = item.DisableExecuteApiEndpoint ?? false;
   const target: Target = { service: "apigatewayv2", region, resourceArn: arn };
 
   const tasks: Promise<void>[] = [];
@@ -128,7 +129,7 @@ async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, r
               name: stage.StageName,
               arn: `${arn}/stages/${stage.StageName}`,
               accessLogDestinationArn: stage.AccessLogSettings?.DestinationArn ?? null,
-              ...(stage.AutoDeploy !== undefined ? { autoDeploy: stage.AutoDeploy } : {}),
+              autoDeploy: stage.AutoDeploy ?? false,
               defaultRouteThrottling:
                 route && (route.ThrottlingBurstLimit !== undefined || route.ThrottlingRateLimit !== undefined)
                   ? {
@@ -136,7 +137,7 @@ async function collectHttpApi(ctx: CollectContext, client: ApiGatewayV2Client, r
                       ...(route.ThrottlingRateLimit !== undefined ? { rateLimit: route.ThrottlingRateLimit } : {}),
                     }
                   : null,
-              ...(route?.DetailedMetricsEnabled !== undefined ? { detailedMetricsEnabled: route.DetailedMetricsEnabled } : {}),
+              detailedMetricsEnabled: route?.DetailedMetricsEnabled ?? false,
               // A stage without variables has none in the answer: [], not "not read".
               variables: await classifyVariables(stage.StageVariables ?? {}),
             });

@@ -226,6 +226,7 @@ describe("collectHttpApis", () => {
         accessLogDestinationArn: null,
         autoDeploy: true,
         defaultRouteThrottling: { burstLimit: 10, rateLimit: 5 },
+        detailedMetricsEnabled: false,
         variables: [],
       },
     ]);
@@ -252,10 +253,10 @@ describe("collectHttpApis", () => {
   });
 });
 
-describe("stages without stage variables", () => {
+describe("successful API Gateway answers that leave things out (three states)", () => {
   const ordersUri = lambdaUri(functionArn("orders"));
 
-  it("are read as having none ([]), so the stage-variables check passes a REST stage instead of saying not read", async () => {
+  it("read a REST stage without stage variables as having none ([]), so the stage-variables check passes it instead of saying not read", async () => {
     mocks.apigateway.on(GetRestApisCommand).resolves({ items: [{ id: "a1", name: "orders" }] });
     mocks.apigateway.on(GetResourcesCommand).resolves({
       items: [{ id: "r1", path: "/", resourceMethods: { GET: { httpMethod: "GET", authorizationType: "NONE", methodIntegration: { type: "AWS_PROXY", uri: ordersUri } } } }],
@@ -271,7 +272,7 @@ describe("stages without stage variables", () => {
     expect(evaluations.map((evaluation) => evaluation.result.status)).toEqual(["pass", "pass"]);
   });
 
-  it("are read as having none ([]) on an HTTP API stage too", async () => {
+  it("read an HTTP API stage without stage variables as having none ([]) too", async () => {
     mocks.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: "h1", Name: "http", ProtocolType: "HTTP", RouteSelectionExpression: "x" }] });
     mocks.apigatewayv2.on(GetRoutesCommand).resolves({ Items: [{ RouteId: "r1", RouteKey: "GET /", Target: "integrations/i1" }] });
     mocks.apigatewayv2.on(GetIntegrationsCommand).resolves({ Items: [{ IntegrationId: "i1", IntegrationType: "AWS_PROXY", IntegrationUri: functionArn("http-fn") }] });
@@ -283,7 +284,26 @@ describe("stages without stage variables", () => {
     expect(evaluations.map((evaluation) => [evaluation.resource.name, evaluation.result.status])).toEqual([["http/$default", "pass"]]);
   });
 
-  it("stay absent, with the gap, when GetStages fails", async () => {
+  it("read API settings left out of the answer as their defaults, not as not read", async () => {
+    mocks.apigateway.on(GetRestApisCommand).resolves({ items: [{ id: "a1", name: "orders" }] });
+    mocks.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: "h1", Name: "http", ProtocolType: "HTTP", RouteSelectionExpression: "x" }] });
+    mocks.apigatewayv2.on(GetV2StagesCommand).resolves({ Items: [{ StageName: "$default" }] });
+    const { snapshot } = await collect();
+    expect(snapshot.restApis?.[0]).toMatchObject({ endpointTypes: [], disableExecuteApiEndpoint: false, policy: null });
+    expect(snapshot.httpApis?.[0]).toMatchObject({ disableExecuteApiEndpoint: false, cors: null });
+    expect(snapshot.httpApis?.[0]?.stages?.[0]).toEqual({
+      name: "$default",
+      arn: `arn:aws:apigateway:${REGION}::/apis/h1/stages/$default`,
+      accessLogDestinationArn: null,
+      autoDeploy: false,
+      defaultRouteThrottling: null,
+      detailedMetricsEnabled: false,
+      variables: [],
+    });
+    expect(snapshot.gaps).toEqual([]);
+  });
+
+  it("leave the stages absent, with the gap, when GetStages fails", async () => {
     mocks.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: "h1", Name: "http", ProtocolType: "HTTP", RouteSelectionExpression: "x" }] });
     mocks.apigatewayv2.on(GetV2StagesCommand).rejects(accessDenied());
     const { snapshot } = await collect();
