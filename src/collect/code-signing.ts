@@ -1,6 +1,7 @@
 import { ListCodeSigningConfigsCommand, ListFunctionsByCodeSigningConfigCommand, type LambdaClient } from "@aws-sdk/client-lambda";
 import { unqualifiedFunctionArn } from "../arn.js";
 import type { LambdaFunction } from "../snapshot/schema.js";
+import { answerProblems } from "./answers.js";
 import type { CollectContext } from "./context.js";
 
 /** ListCodeSigningConfigs and ListFunctionsByCodeSigningConfig return up to 10,000 items a page. */
@@ -36,12 +37,17 @@ export async function collectCodeSigningIndex(ctx: CollectContext, client: Lambd
       onPage: (page) => {
         for (const config of page.CodeSigningConfigs ?? []) {
           if (!config.CodeSigningConfigArn) continue;
-          const enforcement = config.CodeSigningPolicies?.UntrustedArtifactOnDeployment;
-          const publishers = config.AllowedPublishers?.SigningProfileVersionArns;
+          // No policy in the answer is Lambda's default, Warn; anything else AWS may add is a gap.
+          const enforcement = config.CodeSigningPolicies?.UntrustedArtifactOnDeployment ?? "Warn";
+          const known = enforcement === "Enforce" || enforcement === "Warn";
+          if (!known) {
+            const target = { service: "lambda" as const, region, resourceArn: config.CodeSigningConfigArn };
+            answerProblems(ctx, target, "ListCodeSigningConfigs").unexpected("UntrustedArtifactOnDeployment");
+          }
           configs.push({
             arn: config.CodeSigningConfigArn,
-            ...(enforcement === "Enforce" || enforcement === "Warn" ? { untrustedArtifactOnDeployment: enforcement } : {}),
-            ...(publishers ? { allowedPublisherArns: publishers } : {}),
+            ...(known ? { untrustedArtifactOnDeployment: enforcement } : {}),
+            allowedPublisherArns: config.AllowedPublishers?.SigningProfileVersionArns ?? [],
           });
         }
       },

@@ -441,4 +441,27 @@ describe("collectLambda: code signing, read per region", () => {
       [functionArn("signed"), "pass"],
     ]);
   });
+
+  it("reads a config whose answer names no policy as Lambda's default (Warn), and an unknown policy as a gap", async () => {
+    mockFunctionPages(mocks, [configuration("default-policy"), configuration("new-policy")]);
+    mocks.lambda.on(ListCodeSigningConfigsCommand).resolves({
+      CodeSigningConfigs: [
+        { CodeSigningConfigArn: cscArn("csc-default"), CodeSigningConfigId: "csc-default" } as never,
+        { ...cscBody("csc-new", "Enforce"), CodeSigningPolicies: { UntrustedArtifactOnDeployment: "Quarantine" as never } },
+      ],
+    });
+    mockConfigMembers({ "csc-default": [[functionArn("default-policy")]], "csc-new": [[functionArn("new-policy")]] });
+    const { snapshot } = await collect();
+    const byName = Object.fromEntries(snapshot.functions.map((fn) => [fn.name, fn]));
+    expect(byName["default-policy"]?.codeSigningConfig).toEqual({ arn: cscArn("csc-default"), untrustedArtifactOnDeployment: "Warn", allowedPublisherArns: [] });
+    expect(byName["new-policy"]?.codeSigningConfig).toEqual({ arn: cscArn("csc-new"), allowedPublisherArns: [PROFILE] });
+    expect(snapshot.gaps).toEqual([
+      expect.objectContaining({ operation: "ListCodeSigningConfigs", resourceArn: cscArn("csc-new"), errorCode: "UnexpectedResponse" }),
+    ]);
+    const { evaluations } = runChecks(viewWithoutRoles(snapshot), [functionCodeSigningDisabled]);
+    expect(evaluations.map((e) => [e.resource.arn, e.result.status])).toEqual([
+      [functionArn("default-policy"), "fail"],
+      [functionArn("new-policy"), "unknown"],
+    ]);
+  });
 });
