@@ -196,10 +196,11 @@ export class CollectContext {
    * CallOptions) become a gap; the caller only decides what to store.
    */
   call<C extends object>(client: CommandSender, command: C, target: CallTarget, options: CallOptions = {}): Promise<CallOutcome<CommandOutput<C>>> {
-    return this.send(client, command, target, options, {});
+    return this.dispatch(client, command, target, options, {});
   }
 
-  private async send<C extends object>(
+  /** `call`, with what a page adds to a gap (`partial`). */
+  private async dispatch<C extends object>(
     client: CommandSender,
     command: C,
     target: CallTarget,
@@ -258,18 +259,18 @@ export class CollectContext {
     pages: PageHandlers<CommandOutput<C>>,
   ): Promise<PageResult> {
     let token: string | undefined;
-    let read = 0;
+    let pagesRead = 0;
     const seen = new Set<string>();
     for (;;) {
-      const outcome = await this.send(client, command(token), target, pages, read > 0 ? { partial: true } : {});
+      const outcome = await this.dispatch(client, command(token), target, pages, pagesRead > 0 ? { partial: true } : {});
       if (!outcome.ok) {
-        if (read === 0) {
+        if (pagesRead === 0) {
           const status = outcome.notFound && (pages.notFound ?? "none") === "none" ? "notFound" : "failed";
           return { status, error: outcome.error };
         }
         return { status: "partial", error: outcome.error };
       }
-      read += 1;
+      pagesRead += 1;
       await pages.onPage(outcome.value);
       const next = pages.nextToken(outcome.value);
       // A repeated token would loop forever: stop, the pages read are all there is to read.

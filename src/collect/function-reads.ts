@@ -39,7 +39,7 @@ export interface FunctionRead<C extends object = object> {
 
 /** Keeps each entry's command and answer types together while the table holds them all. */
 function read<C extends object>(entry: FunctionRead<C>): FunctionRead {
-  return entry as unknown as FunctionRead;
+  return entry;
 }
 
 /**
