@@ -241,6 +241,16 @@ export class RateScheduler {
   }
 
   /**
+   * Lets every queued request go at once, without tokens: for a collection that stops early, whose
+   * queued requests must not be sent but must each learn that they will not be (and record a gap).
+   */
+  releaseAll(): void {
+    for (const queue of this.queues.values()) {
+      for (let waiter = queue.shift(); waiter; waiter = queue.shift()) waiter.resolve();
+    }
+  }
+
+  /**
    * Serves, at the clock's current time, every queued request whose buckets all have a token, oldest
    * first, then sleeps until the next token any queue head waits for is due.
    */

@@ -6,6 +6,7 @@ import { assertAllowedCommand } from "../aws/guard.js";
 import type { Clock, RateScheduler } from "../aws/rate.js";
 import type { Gap } from "../snapshot/schema.js";
 import { expandRequiredOperations } from "./operations.js";
+import { CollectionStop, UnreachableEndpoints } from "./stop.js";
 
 /** What the CLI renders while collecting. Never carries a value read from AWS other than counts and names. */
 export interface CollectProgressEvent {
@@ -52,7 +53,7 @@ export interface CollectStats {
  * checked against the allow-list for `target.service` before it is handed to `send`.
  */
 export interface CommandSender {
-  send(command: object): Promise<unknown>;
+  send(command: object, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
 }
 
 /**
@@ -110,6 +111,8 @@ export interface ContextOptions {
   concurrency: number;
   requiredOperations?: ReadonlySet<string>;
   onProgress?: (event: CollectProgressEvent) => void;
+  /** The deadline and the caller's signal: when the collection stops early. */
+  stop?: CollectionStop;
 }
 
 const CALL_EVENT_EVERY = 50;
@@ -138,6 +141,10 @@ export class CollectContext {
   readonly gapCounts = new Map<string, number>();
   iamStartedAt: number | undefined;
   iamFinishedAt: number | undefined;
+  readonly stop: CollectionStop;
+  private readonly unreachable = new UnreachableEndpoints();
+  /** Reads not made because the collection stopped early or their endpoint stopped answering. */
+  readonly notSent = { stopped: 0, unreachable: 0 };
 
   constructor(options: ContextOptions) {
     this.clients = options.clients;
@@ -149,6 +156,8 @@ export class CollectContext {
     this.wanted = expandRequiredOperations(options.requiredOperations);
     this.onProgress = options.onProgress;
     this.counters.regionsTotal = options.regionsTotal;
+    this.stop = options.stop ?? new CollectionStop({});
+    this.stop.onStop(() => this.scheduler.releaseAll());
   }
 
   /** Whether a selected check needs `service:Operation` (always true when no selection was given). */
@@ -210,33 +219,59 @@ export class CollectContext {
     const operation = assertAllowedCommand(target.service, command);
     const id = `${target.service}:${operation}`;
     this.attempted.add(id);
+    const gapOf = (error: ClassifiedAwsError): Gap => ({
+      service: target.service,
+      operation,
+      region: target.region,
+      ...(target.resourceArn !== undefined ? { resourceArn: target.resourceArn } : {}),
+      errorCode: error.code,
+      message: error.message,
+      ...extraGap,
+    });
+    const notSent = (kind: "stopped" | "unreachable", code: string, message: string): CallOutcome<CommandOutput<C>> => {
+      const error: ClassifiedAwsError = { kind: "other", code, message };
+      this.notSent[kind] += 1;
+      this.addGap(gapOf(error));
+      return { ok: false, error, notFound: false };
+    };
+    const refusal = () => {
+      const stopped = this.stop.stopped;
+      if (stopped) return notSent("stopped", stopped.code, stopped.message);
+      const unreachable = this.unreachable.refusal(target.service, target.region);
+      return unreachable === undefined ? undefined : notSent("unreachable", "EndpointUnreachable", unreachable);
+    };
+    const before = refusal();
+    if (before) return before;
     if (target.service === "iam") this.iamStartedAt ??= this.clock.now();
     // Take the token before queueing for a slot: a request waiting for its quota must not hold a
     // slot that a request of another quota could use.
     await this.scheduler.acquire(target.service, operation, target.region);
     let outcome: CallOutcome<CommandOutput<C>>;
     try {
-      const value = (await this.limitFor(target.service, target.region)(() => client.send(command))) as CommandOutput<C>;
+      const sent = await this.limitFor(target.service, target.region)(
+        async (): Promise<{ refused: CallOutcome<CommandOutput<C>> } | { value: CommandOutput<C> }> => {
+          // Queued for a slot while the collection stopped, or the endpoint was given up: not sent.
+          const late = refusal();
+          if (late) return { refused: late };
+          return { value: (await client.send(command, { abortSignal: this.stop.signal })) as CommandOutput<C> };
+        },
+      );
+      if ("refused" in sent) return sent.refused;
+      const value = sent.value;
+      this.unreachable.record(target.service, target.region, true);
       this.countCall(id, (value as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts);
       outcome = { ok: true, value };
     } catch (error) {
+      const stopped = this.stop.stopped;
+      if (stopped) return notSent("stopped", stopped.code, `${stopped.message} (the request in flight was abandoned)`);
       const classified = classifyAwsError(error);
       if (classified.kind === "guard") throw error;
       this.countCall(id, classified.attempts);
+      this.unreachable.record(target.service, target.region, classified.kind !== "network");
       if (classified.kind === "throttled") increment(this.finalThrottles, id);
       const notFound = classified.kind === "notFound";
       outcome = { ok: false, error: classified, notFound };
-      if (!(notFound && (options.notFound ?? "none") === "none")) {
-        this.addGap({
-          service: target.service,
-          operation,
-          region: target.region,
-          ...(target.resourceArn !== undefined ? { resourceArn: target.resourceArn } : {}),
-          errorCode: classified.code,
-          message: classified.message,
-          ...extraGap,
-        });
-      }
+      if (!(notFound && (options.notFound ?? "none") === "none")) this.addGap(gapOf(classified));
     }
     if (target.service === "iam") this.iamFinishedAt = this.clock.now();
     return outcome;
