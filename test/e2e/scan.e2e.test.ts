@@ -5,9 +5,9 @@ import type { ScanResult } from "../../src/engine/result-schema.js";
 import type { Snapshot } from "../../src/snapshot/schema.js";
 import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, US } from "./fixture/account.js";
 import { comparableFindings, evaluate, scanner, type ScanOutcome } from "./scanner.js";
-import { stubEnvironment } from "./stub/clients.js";
-import type { FaultRule } from "./stub/faults.js";
-import { startStub, type Stub } from "./stub/server.js";
+import { stubEnvironment } from "../../stub/clients.js";
+import type { FaultRule } from "../../stub/faults.js";
+import { startStub, type Stub } from "../../stub/server.js";
 
 /**
  * End-to-end: lambda-posture against the loopback stub serving the fixture account, with AWS's

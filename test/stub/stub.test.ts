@@ -44,12 +44,12 @@ import {
 } from "@aws-sdk/client-lambda";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allowedOperationIds, isAllowedOperation } from "../../../src/aws/allow-list.js";
-import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, ROLES, US } from "../fixture/account.js";
-import { stubClients, STUB_CREDENTIALS } from "./clients.js";
-import { DEFAULT_QUOTAS, quotaFloor } from "./quotas.js";
-import { servedOperations, startStub, type Stub, type StubOptions } from "./server.js";
-import { generateSyntheticAccount, syntheticSnapshot } from "./synthetic.js";
+import { allowedOperationIds, isAllowedOperation } from "../../src/aws/allow-list.js";
+import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, ROLES, US } from "../e2e/fixture/account.js";
+import { stubClients, STUB_CREDENTIALS } from "../../stub/clients.js";
+import { DEFAULT_QUOTAS, quotaFloor } from "../../stub/quotas.js";
+import { servedOperations, startStub, type Stub, type StubOptions } from "../../stub/server.js";
+import { generateSyntheticAccount, syntheticSnapshot } from "../../stub/synthetic.js";
 
 const ACCOUNT = "111122223333";
 const fnArn = (region: string, name: string) => `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}`;
