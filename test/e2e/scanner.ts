@@ -8,6 +8,7 @@ import { check } from "../../src/index.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import { writeSnapshot } from "../../src/snapshot/io.js";
 import type { Snapshot } from "../../src/snapshot/schema.js";
+import { assertBuilt } from "../support/cli.js";
 
 /**
  * Runs lambda-posture against the loopback stub the way a user does: the CLI as a child process
@@ -29,6 +30,7 @@ export interface ScanOutcome extends RunOutcome {
 }
 
 export function runNode(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<RunOutcome> {
+  assertBuilt();
   return new Promise((resolvePromise, reject) => {
     // Only what the child needs: no inherited AWS_* variables, no real credentials, no proxies.
     const childEnv: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: tmpdir(), ...env };
@@ -63,7 +65,7 @@ export async function evaluate(snapshot: Snapshot): Promise<ScanResult> {
   return check(snapshot);
 }
 
-/** The CLI as a child process (`node dist/src/cli/main.js`, built by test/global-setup.ts). */
+/** The CLI as a child process (`node dist/src/cli/main.js`, built by `npm test` before vitest). */
 export const scanner: Scanner = {
   async scan(env, regions) {
     const dir = await scratchDir();
