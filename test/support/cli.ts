@@ -12,6 +12,33 @@ export interface CliRun {
   stderr: string;
 }
 
+export interface CliRunOptions {
+  cwd?: string;
+  /** Added to the scrubbed environment: LAMBDA_POSTURE_* options, or AWS_* variables for the SDK. */
+  env?: Record<string, string>;
+}
+
+/**
+ * The environment of a CLI run: this process's, without any AWS_ or LAMBDA_POSTURE_ variable so that
+ * nothing on the developer's machine leaks in (no real credentials, profile or config files), the
+ * instance metadata service off, no colour; then the test's own variables.
+ */
+export function cliEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/^(AWS_|LAMBDA_POSTURE_)/.test(key)) env[key] = value;
+  }
+  return {
+    ...env,
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    NO_COLOR: "1",
+    ...extra,
+  };
+}
+
 let builtChecked = false;
 
 /**
@@ -38,17 +65,14 @@ export function assertBuilt(): void {
   builtChecked = true;
 }
 
-/**
- * Runs the built CLI as a user would. The environment is scrubbed of AWS and LAMBDA_POSTURE_*
- * variables so that nothing on the developer's machine leaks in; the metadata endpoint is disabled.
- */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+/** Runs the built CLI as a child process, as a user would. Keep these few: each costs a Node start. */
+export function spawnCli(args: string[], options: CliRunOptions = {}): CliRun {
   assertBuilt();
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(AWS_|LAMBDA_POSTURE_)/.test(key)) env[key] = value;
-  }
-  Object.assign(env, { AWS_EC2_METADATA_DISABLED: "true", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", NO_COLOR: "1" }, options.env);
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: cliEnvironment(options.env),
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
