@@ -119,7 +119,7 @@ describe("lambda-posture CLI (in process, through runCli)", () => {
     await writeFile(file, "x");
     const run = await runCli(["check", "--snapshot", cleanSnapshot, "--format", "json", "--output", join(file, "result.json")]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/cannot write to .*a-file \(.*a-file is not a directory\)/);
+    expect(run.stderr).toMatch(/--output: cannot write .*a-file\/result\.json \(.*a-file is not a directory\)/);
     expect(run.stderr).not.toContain("checking");
   });
 
