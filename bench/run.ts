@@ -7,11 +7,11 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ScanResult } from "../src/engine/result-schema.js";
 import { writeSnapshot } from "../src/snapshot/io.js";
-import type { StubAccount } from "../test/e2e/stub/account.js";
-import { stubEnvironment } from "../test/e2e/stub/clients.js";
-import { DEFAULT_QUOTAS, quotaFloor, type FloorBreakdown } from "../test/e2e/stub/quotas.js";
-import { startStub } from "../test/e2e/stub/server.js";
-import { generateSyntheticAccount, syntheticSnapshot } from "../test/e2e/stub/synthetic.js";
+import type { StubAccount } from "../stub/account.js";
+import { stubEnvironment } from "../stub/clients.js";
+import { DEFAULT_QUOTAS, quotaFloor, type FloorBreakdown } from "../stub/quotas.js";
+import { startStub } from "../stub/server.js";
+import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.js";
 
 /**
  * `npm run bench`: the whole CLI, as a child process, against the loopback stub with AWS's quotas

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scanResultSchema } from "../../src/engine/result-schema.js";
 import { demoSnapshotPath } from "../../src/package-info.js";
-import { runCli } from "../support/cli.js";
+import { spawnCli } from "../support/cli.js";
+import { runCliInProcess as runCli } from "../support/run-cli.js";
 import { secureFunction, snapshotWith } from "../support/fixtures.js";
 
 let dir: string;
@@ -22,40 +23,40 @@ beforeAll(async () => {
   );
 });
 
-describe("lambda-posture CLI (spawned)", () => {
-  it("--version and --help exit 0", () => {
-    const version = runCli(["--version"]);
+describe("lambda-posture CLI (in process, through runCli)", () => {
+  it("--version and --help exit 0", async () => {
+    const version = await runCli(["--version"]);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    const help = runCli(["check", "--help"]);
+    const help = await runCli(["check", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--snapshot FILE");
     expect(help.stdout).toContain("LAMBDA_POSTURE_FAIL_ON");
   });
 
-  it("check exits 0 when nothing is at or above --fail-on", () => {
-    const run = runCli(["check", "--snapshot", cleanSnapshot, "--checks", "function-url-auth-none,function-tracing-disabled,function-runtime-deprecated", "--fail-on", "high", "--format", "json", "--quiet"]);
+  it("check exits 0 when nothing is at or above --fail-on", async () => {
+    const run = await runCli(["check", "--snapshot", cleanSnapshot, "--checks", "function-url-auth-none,function-tracing-disabled,function-runtime-deprecated", "--fail-on", "high", "--format", "json", "--quiet"]);
     expect(run.code).toBe(0);
     const result = scanResultSchema.parse(JSON.parse(run.stdout));
     expect(result.summary.counts.failedBySeverity.critical).toBe(0);
   });
 
-  it("check exits 1 with findings at or above --fail-on", () => {
-    const run = runCli(["check", "--snapshot", urlSnapshot, "--fail-on", "critical", "--quiet"]);
+  it("check exits 1 with findings at or above --fail-on", async () => {
+    const run = await runCli(["check", "--snapshot", urlSnapshot, "--fail-on", "critical", "--quiet"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("function-url-auth-none");
   });
 
-  it("--fail-on comes from LAMBDA_POSTURE_FAIL_ON, and a flag overrides it", () => {
-    expect(runCli(["check", "--snapshot", urlSnapshot, "--quiet"], { env: { LAMBDA_POSTURE_FAIL_ON: "high" } }).code).toBe(1);
-    expect(runCli(["check", "--snapshot", urlSnapshot, "--quiet", "--fail-on", "none"], { env: { LAMBDA_POSTURE_FAIL_ON: "high" } }).code).toBe(0);
-    expect(runCli(["check", "--snapshot", urlSnapshot, "--quiet", "--skip-checks", "function-url-auth-none"], { env: { LAMBDA_POSTURE_FAIL_ON: "critical", LAMBDA_POSTURE_CHECKS: "function-url-auth-none,function-tracing-disabled" } }).code).toBe(0);
+  it("--fail-on comes from LAMBDA_POSTURE_FAIL_ON, and a flag overrides it", async () => {
+    expect((await runCli(["check", "--snapshot", urlSnapshot, "--quiet"], { env: { LAMBDA_POSTURE_FAIL_ON: "high" } })).code).toBe(1);
+    expect((await runCli(["check", "--snapshot", urlSnapshot, "--quiet", "--fail-on", "none"], { env: { LAMBDA_POSTURE_FAIL_ON: "high" } })).code).toBe(0);
+    expect((await runCli(["check", "--snapshot", urlSnapshot, "--quiet", "--skip-checks", "function-url-auth-none"], { env: { LAMBDA_POSTURE_FAIL_ON: "critical", LAMBDA_POSTURE_CHECKS: "function-url-auth-none,function-tracing-disabled" } })).code).toBe(0);
   });
 
   it("reads options from the config file", async () => {
     const config = join(dir, "config.json");
     await writeFile(config, JSON.stringify({ failOn: "critical", severity: "high" }));
-    const run = runCli(["check", "--snapshot", urlSnapshot, "--config", config, "--format", "json", "--quiet"]);
+    const run = await runCli(["check", "--snapshot", urlSnapshot, "--config", config, "--format", "json", "--quiet"]);
     expect(run.code).toBe(1);
     const result = scanResultSchema.parse(JSON.parse(run.stdout));
     expect(result.filters.minimumSeverity).toBe("high");
@@ -69,14 +70,14 @@ describe("lambda-posture CLI (spawned)", () => {
     const snapshot = join(dir, "partner.json");
     await writeFile(snapshot, JSON.stringify(snapshotWith({ functions: [secureFunction({ resourcePolicy: partnerPolicy })] })));
     const only = ["--checks", "function-policy-cross-account-invoke", "--format", "json", "--quiet"];
-    const untrusted = scanResultSchema.parse(JSON.parse(runCli(["check", "--snapshot", snapshot, ...only]).stdout));
+    const untrusted = scanResultSchema.parse(JSON.parse((await runCli(["check", "--snapshot", snapshot, ...only])).stdout));
     expect(untrusted.findings[0]).toMatchObject({ status: "fail" });
     const config = join(dir, "trust.json");
     await writeFile(config, JSON.stringify({ checkSettings: { trustedAccountIds: ["444455556666"] } }));
-    const trusted = scanResultSchema.parse(JSON.parse(runCli(["check", "--snapshot", snapshot, "--config", config, ...only]).stdout));
+    const trusted = scanResultSchema.parse(JSON.parse((await runCli(["check", "--snapshot", snapshot, "--config", config, ...only])).stdout));
     expect(trusted.findings[0]).toMatchObject({ status: "pass" });
     await writeFile(config, JSON.stringify({ checkSettings: { trustedAccountIds: ["4444"] } }));
-    const bad = runCli(["check", "--snapshot", snapshot, "--config", config]);
+    const bad = await runCli(["check", "--snapshot", snapshot, "--config", config]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/trust\.json: not a valid lambda-posture config file:\n.*checkSettings\.trustedAccountIds\[0\]: expected a 12-digit AWS account id/);
   });
@@ -89,8 +90,8 @@ describe("lambda-posture CLI (spawned)", () => {
     [["check", "--snapshot", "x.json", "--format", "pdf"], /unknown format pdf/],
     [["check", "--snapshot", "x.json", "--checks", "function-url-auth-nope"], /no check with id function-url-auth-nope \(did you mean function-url-auth-none\?\)/],
     [["check", "--snapshot", "x.json", "--format", "json", "--format", "csv"], /several formats need --output-dir/],
-  ])("exits 2 with one clear line for bad usage: %j", (args, message) => {
-    const run = runCli(args as string[]);
+  ])("exits 2 with one clear line for bad usage: %j", async (args, message) => {
+    const run = await runCli(args as string[]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
@@ -99,7 +100,7 @@ describe("lambda-posture CLI (spawned)", () => {
   it("exits 2 for a corrupt or invalid snapshot, naming the file and the path", async () => {
     const corrupt = join(dir, "corrupt.json");
     await writeFile(corrupt, '{"schemaVersion": 1, "functions": [');
-    const broken = runCli(["check", "--snapshot", corrupt]);
+    const broken = await runCli(["check", "--snapshot", corrupt]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain("corrupt.json: the snapshot is not valid JSON");
 
@@ -107,7 +108,7 @@ describe("lambda-posture CLI (spawned)", () => {
     const raw = JSON.parse(await readFile(cleanSnapshot, "utf8"));
     raw.functions[0].packageType = "Jar";
     await writeFile(invalid, JSON.stringify(raw));
-    const run = runCli(["check", "--snapshot", invalid]);
+    const run = await runCli(["check", "--snapshot", invalid]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("invalid.json: not a valid lambda-posture snapshot");
     expect(run.stderr).toContain("functions[0].packageType");
@@ -116,16 +117,16 @@ describe("lambda-posture CLI (spawned)", () => {
   it("exits 2 before any work when a report cannot be written", async () => {
     const file = join(dir, "a-file");
     await writeFile(file, "x");
-    const run = runCli(["check", "--snapshot", cleanSnapshot, "--format", "json", "--output", join(file, "result.json")]);
+    const run = await runCli(["check", "--snapshot", cleanSnapshot, "--format", "json", "--output", join(file, "result.json")]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/cannot write to .*a-file \(.*a-file is not a directory\)/);
+    expect(run.stderr).toMatch(/--output: cannot write .*a-file\/result\.json \(.*a-file is not a directory\)/);
     expect(run.stderr).not.toContain("checking");
   });
 
   it("exits 2 for an invalid suppressions file", async () => {
     const suppressions = join(dir, "suppressions.json");
     await writeFile(suppressions, JSON.stringify({ suppressions: [{ checkId: "function-url-auth-none", resource: "*", reason: "ok" }] }));
-    const run = runCli(["check", "--snapshot", urlSnapshot, "--suppressions", suppressions]);
+    const run = await runCli(["check", "--snapshot", urlSnapshot, "--suppressions", suppressions]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/suppressions\[0\]\.reason: a suppression needs a reason of at least 10 characters/);
   });
@@ -136,7 +137,7 @@ describe("lambda-posture CLI (spawned)", () => {
       suppressions,
       JSON.stringify({ suppressions: [{ checkId: "function-url-auth-none", resource: "arn:aws:lambda:*:*:function:*", reason: "Public by design: webhook with HMAC" }] }),
     );
-    const run = runCli(["check", "--snapshot", urlSnapshot, "--checks", "function-url-auth-none", "--suppressions", suppressions, "--fail-on", "critical", "--format", "json", "--quiet"]);
+    const run = await runCli(["check", "--snapshot", urlSnapshot, "--checks", "function-url-auth-none", "--suppressions", suppressions, "--fail-on", "critical", "--format", "json", "--quiet"]);
     expect(run.code).toBe(0);
     const finding = scanResultSchema.parse(JSON.parse(run.stdout)).findings.find((f) => f.checkId === "function-url-auth-none");
     expect(finding).toMatchObject({ status: "fail", suppressed: { reason: "Public by design: webhook with HMAC" } });
@@ -144,7 +145,7 @@ describe("lambda-posture CLI (spawned)", () => {
 
   it("demo writes the reports to the output directory and prints the summary", async () => {
     const out = join(dir, "demo-out");
-    const run = runCli(["demo", "--output-dir", out]);
+    const run = await runCli(["demo", "--output-dir", out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Account score");
     expect(run.stdout).toContain("Worst functions");
@@ -159,22 +160,22 @@ describe("lambda-posture CLI (spawned)", () => {
   it("check --baseline diffs against a previous result and --fail-on-new trips only on new findings", async () => {
     const out = join(dir, "baseline-out");
     const only = ["--checks", "function-url-auth-none,function-tracing-disabled", "--quiet"];
-    const before = runCli(["check", "--snapshot", cleanSnapshot, "--format", "json", "--output", join(dir, "before.json"), ...only]);
+    const before = await runCli(["check", "--snapshot", cleanSnapshot, "--format", "json", "--output", join(dir, "before.json"), ...only]);
     expect(before.code).toBe(0);
-    const same = runCli(["check", "--snapshot", cleanSnapshot, "--baseline", join(dir, "before.json"), "--fail-on-new", "high", "--output-dir", out, "--format", "json", ...only]);
+    const same = await runCli(["check", "--snapshot", cleanSnapshot, "--baseline", join(dir, "before.json"), "--fail-on-new", "high", "--output-dir", out, "--format", "json", ...only]);
     expect(same.code).toBe(0);
-    const worse = runCli(["check", "--snapshot", urlSnapshot, "--baseline", join(dir, "before.json"), "--fail-on-new", "high", "--output-dir", out, "--format", "json", ...only]);
+    const worse = await runCli(["check", "--snapshot", urlSnapshot, "--baseline", join(dir, "before.json"), "--fail-on-new", "high", "--output-dir", out, "--format", "json", ...only]);
     expect(worse.code).toBe(1);
     const diff = JSON.parse(await readFile(join(out, "lambda-posture.diff.json"), "utf8"));
     expect(JSON.stringify(diff)).toContain("function-url-auth-none");
-    expect(runCli(["check", "--snapshot", urlSnapshot, "--fail-on-new", "high"]).stderr).toContain("--fail-on-new needs --baseline");
+    expect((await runCli(["check", "--snapshot", urlSnapshot, "--fail-on-new", "high"])).stderr).toContain("--fail-on-new needs --baseline");
   });
 
-  it("checks lists every check, as a table and as JSON", () => {
-    const table = runCli(["checks"]);
+  it("checks lists every check, as a table and as JSON", async () => {
+    const table = await runCli(["checks"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("function-url-auth-none");
-    const json = runCli(["checks", "--format", "json"]);
+    const json = await runCli(["checks", "--format", "json"]);
     const list = JSON.parse(json.stdout) as { id: string; requires: string[] }[];
     expect(list.map((c) => c.id)).toContain("function-runtime-deprecated");
     expect(list.every((c) => Array.isArray(c.requires))).toBe(true);
@@ -184,26 +185,65 @@ describe("lambda-posture CLI (spawned)", () => {
 describe("live commands without AWS", () => {
   const fakeCredentials = { AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", AWS_REGION: "eu-west-1" };
 
-  it("scan exits 3 with one clear line when no AWS endpoint is reachable", () => {
+  it("scan exits 3 with one clear line when no AWS endpoint is reachable", async () => {
     // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
-    const run = runCli(["scan", "--regions", "eu-west-1", "--quiet"], { env: { ...fakeCredentials, AWS_ENDPOINT_URL: "http://127.0.0.1:9" } });
+    const run = await runCli(["scan", "--regions", "eu-west-1", "--quiet"], { env: { ...fakeCredentials, AWS_ENDPOINT_URL: "http://127.0.0.1:9" } });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/cannot identify the AWS account: .*ECONNREFUSED/);
   });
 
-  it("scan exits 2 for a malformed region, and collect needs --output", () => {
-    expect(runCli(["scan", "--regions", "eu-west"], { env: fakeCredentials }).stderr).toContain("eu-west is not a region name");
-    const collect = runCli(["collect", "--regions", "eu-west-1"], { env: fakeCredentials });
+  it("scan exits 2 for a malformed region, and collect needs --output", async () => {
+    expect((await runCli(["scan", "--regions", "eu-west"], { env: fakeCredentials })).stderr).toContain("eu-west is not a region name");
+    const collect = await runCli(["collect", "--regions", "eu-west-1"], { env: fakeCredentials });
     expect(collect.code).toBe(2);
     expect(collect.stderr).toContain("collect needs --output FILE");
   });
 
-  it("permissions prints a policy of read-only actions", () => {
-    const run = runCli(["permissions"]);
+  it("permissions prints a policy of read-only actions", async () => {
+    const run = await runCli(["permissions"]);
     expect(run.code).toBe(0);
     const policy = JSON.parse(run.stdout) as { Statement: { Action: string[] | string }[] };
     const actions = policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions.length).toBeGreaterThan(10);
     for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|Describe|GET)/);
+  });
+});
+
+/**
+ * The few tests that run the built bin as a child process: what only a real process shows. Everything
+ * else above runs in process through runCli(argv, io), which is where the behaviour lives.
+ */
+describe("the built bin (spawned)", () => {
+  it("runs: --version exits 0 and prints the version", () => {
+    const run = spawnCli(["--version"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(run.stderr).toBe("");
+  });
+
+  it("sets the exit code through process.exitCode and keeps results on stdout, progress on stderr", () => {
+    const run = spawnCli(["check", "--snapshot", urlSnapshot, "--fail-on", "critical", "--format", "json"]);
+    expect(run.code).toBe(1);
+    // stdout is the JSON document and nothing else; the progress line went to stderr.
+    const result = scanResultSchema.parse(JSON.parse(run.stdout));
+    expect(result.findings.find((f) => f.checkId === "function-url-auth-none")?.status).toBe("fail");
+    expect(run.stderr).toMatch(/^checking 1 function\(s\) of account \d{12} with \d+ check\(s\)$/m);
+    expect(run.stderr).not.toContain("{");
+  });
+
+  it("exits 2 for bad usage with one line on stderr and nothing on stdout", () => {
+    const run = spawnCli(["chekc"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/unknown command chekc \(did you mean check\?\)/)]);
+  });
+
+  it("scan exits 3 with one clear line when there are no credentials", () => {
+    // No credentials anywhere (the environment is scrubbed, config files are /dev/null, no metadata
+    // service); the endpoint is a closed loopback port in case anything tried the network.
+    const run = spawnCli(["scan", "--regions", "eu-west-1", "--quiet"], { env: { AWS_ENDPOINT_URL: "http://127.0.0.1:9" } });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/cannot identify the AWS account: .*credentials/i)]);
   });
 });

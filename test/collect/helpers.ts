@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect } from "vitest";
+import { afterEach, beforeEach, expect, vi } from "vitest";
 import { APIGatewayClient, GetAuthorizersCommand, GetResourcesCommand, GetRestApisCommand, GetStagesCommand } from "@aws-sdk/client-api-gateway";
 import {
   ApiGatewayV2Client,
@@ -35,14 +35,18 @@ export const REGION = "eu-west-1";
 export const OTHER_REGION = "us-east-1";
 export const FAKE_CREDENTIALS = { accessKeyId: "AKIDTESTTESTTEST", secretAccessKey: "test-secret-not-real" };
 
-/** Tests never reach the network or the instance metadata service. */
+/**
+ * Tests never reach the network or the instance metadata service. vi.stubEnv, so that vitest puts
+ * process.env back after the test (`unstubEnvs` in vitest.config.ts): these files share their worker
+ * with others.
+ */
 export function isolateFromAws(): void {
-  process.env.AWS_EC2_METADATA_DISABLED = "true";
-  process.env.AWS_ACCESS_KEY_ID = FAKE_CREDENTIALS.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = FAKE_CREDENTIALS.secretAccessKey;
-  process.env.AWS_REGION = REGION;
-  delete process.env.AWS_PROFILE;
-  delete process.env.AWS_ENDPOINT_URL;
+  vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
+  vi.stubEnv("AWS_ACCESS_KEY_ID", FAKE_CREDENTIALS.accessKeyId);
+  vi.stubEnv("AWS_SECRET_ACCESS_KEY", FAKE_CREDENTIALS.secretAccessKey);
+  vi.stubEnv("AWS_REGION", REGION);
+  vi.stubEnv("AWS_PROFILE", undefined);
+  vi.stubEnv("AWS_ENDPOINT_URL", undefined);
 }
 
 /** A clock whose sleep advances time at once: pacing is exercised, no test waits. */

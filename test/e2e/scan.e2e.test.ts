@@ -4,33 +4,38 @@ import { isAllowedOperation } from "../../src/aws/allow-list.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import type { Snapshot } from "../../src/snapshot/schema.js";
 import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, US } from "./fixture/account.js";
-import { comparableFindings, evaluate, scanner, type ScanOutcome } from "./scanner.js";
-import { stubEnvironment } from "./stub/clients.js";
-import type { FaultRule } from "./stub/faults.js";
-import { startStub, type Stub } from "./stub/server.js";
+import { comparableFindings, evaluate, scanner, spawnedScanner, type ScanOutcome } from "./scanner.js";
+import { stubEnvironment } from "../../stub/clients.js";
+import type { FaultRule } from "../../stub/faults.js";
+import { startStub, type Stub } from "../../stub/server.js";
 
 /**
  * End-to-end: lambda-posture against the loopback stub serving the fixture account, with AWS's
- * quotas enforced, through nothing but AWS_ENDPOINT_URL. See issue 6.
+ * quotas enforced, through nothing but AWS_ENDPOINT_URL. See issue 6. The scans run the CLI in this
+ * process (runCli with captured streams), except the throttled one, which runs the built bin as a
+ * child process at the same time as the others.
  */
 const REGIONS = [EU, US, EMPTY_REGION];
 const fnArn = (region: string, name: string) => `arn:aws:lambda:${region}:111122223333:function:${name}`;
 
 let stub: Stub;
 let baseline: ScanOutcome;
+/** A second stub that throttles, and the scan of it that runs while the other tests do (see beforeAll). */
+let throttlingStub: Stub;
+let throttledScan: Promise<ScanOutcome>;
 
-async function scanWith(faults: FaultRule[], regions = REGIONS, extraEnv: Record<string, string> = {}): Promise<ScanOutcome> {
+async function scanWith(faults: FaultRule[]): Promise<ScanOutcome> {
   stub.setFaults(faults);
   stub.resetStats();
   try {
-    return await scanner.scan(stubEnvironment(stub.url, extraEnv), regions);
+    return await scanner.scan(stubEnvironment(stub.url), REGIONS);
   } finally {
     stub.setFaults([]);
   }
 }
 
-function expectAllCallsAllowed(): void {
-  const stats = stub.stats();
+function expectAllCallsAllowed(of: Stub = stub): void {
+  const stats = of.stats();
   expect(stats.unknown).toEqual([]);
   expect(stats.unimplemented).toEqual([]);
   expect(stats.operations.filter((id) => !isAllowedOperation(...(id.split(":") as [string, string])))).toEqual([]);
@@ -47,11 +52,23 @@ function requiresOf(checkId: string): string[] {
 
 beforeAll(async () => {
   stub = await startStub({ account: fixtureAccount(), seed: 20261101 });
+  // 20% of calls throttled, never more than three times in a row for the same call: the scanner's
+  // retries must absorb it. (Unbounded random streaks would make the test a lottery, not a proof.)
+  throttlingStub = await startStub({
+    account: fixtureAccount(),
+    seed: 20261101,
+    faults: [{ kind: "throttle", probability: 0.2, maxConsecutive: 3 }],
+  });
+  // The SDK's back-off makes that scan long but idle, so it runs from the start, alongside the tests
+  // below, as a child process (the built bin, as a user runs it): its AWS_* environment is its own.
+  throttledScan = spawnedScanner.scan(stubEnvironment(throttlingStub.url), REGIONS);
+  void throttledScan.catch(() => undefined); // awaited, and its failure reported, by its test
   baseline = await scanWith([]);
 }, 180_000);
 
 afterAll(async () => {
-  await stub?.close();
+  await throttledScan?.catch(() => undefined);
+  await Promise.all([stub?.close(), throttlingStub?.close()]);
 });
 
 describe(`scan against the loopback stub`, () => {
@@ -146,18 +163,6 @@ describe("scan under faults", () => {
     expect(stub.stats().throttled).toEqual({});
   });
 
-  it("gives identical results under 20% random throttling, with no gap", async () => {
-    // 20% of calls throttled, never more than three times in a row for the same call: the scanner's
-    // retries must absorb it. (Unbounded random streaks would make the test a lottery, not a proof.)
-    const outcome = await scanWith([{ kind: "throttle", probability: 0.2, maxConsecutive: 3 }]);
-    const stats = stub.stats();
-    expect(Object.values(stats.injected.throttle ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
-    expectAllCallsAllowed();
-    const result = resultOf(outcome);
-    expect(result.gaps).toEqual([]);
-    expect(comparableFindings(result)).toEqual(comparableFindings(resultOf(baseline)));
-  });
-
   it("turns exactly the checks that need GetPolicy into unknown when GetPolicy is denied", async () => {
     const affected = [fnArn(EU, "public-url-fn"), fnArn(EU, "orders-api")];
     const outcome = await scanWith([
@@ -224,5 +229,17 @@ describe("scan under faults", () => {
   it("exits 3 when every region fails although the account is identified", async () => {
     const outcome = await scanWith(REGIONS.map((region) => ({ kind: "drop" as const, operation: "lambda:*", region })));
     expect(outcome.exitCode).toBe(3);
+  });
+
+  it("gives identical results under 20% random throttling, with no gap", async () => {
+    // The scan of throttlingStub, started in beforeAll; last in the file, so that it has had the other
+    // tests' time to finish.
+    const outcome = await throttledScan;
+    const stats = throttlingStub.stats();
+    expect(Object.values(stats.injected.throttle ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
+    expectAllCallsAllowed(throttlingStub);
+    const result = resultOf(outcome);
+    expect(result.gaps).toEqual([]);
+    expect(comparableFindings(result)).toEqual(comparableFindings(resultOf(baseline)));
   });
 });

@@ -8,11 +8,15 @@ import { check } from "../../src/index.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import { writeSnapshot } from "../../src/snapshot/io.js";
 import type { Snapshot } from "../../src/snapshot/schema.js";
+import { assertBuilt } from "../support/cli.js";
+import { runCliInProcess } from "../support/run-cli.js";
 
 /**
- * Runs lambda-posture against the loopback stub the way a user does: the CLI as a child process
- * (`node dist/src/cli/main.js`), configured only by the environment (AWS_ENDPOINT_URL, fake static
- * credentials).
+ * Runs lambda-posture against the loopback stub the way a user does: the CLI, configured only by the
+ * environment (AWS_ENDPOINT_URL, fake static credentials). `scanner` runs it in this process through
+ * runCli(argv, io) (the SDK modules load once per test file instead of once per run); `spawnedScanner`
+ * runs the built bin as a child process (`node dist/src/cli/main.js`), for the scans that must prove
+ * the real process works.
  */
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const CLI_ENTRY = join(REPO_ROOT, "dist", "src", "cli", "main.js");
@@ -29,6 +33,7 @@ export interface ScanOutcome extends RunOutcome {
 }
 
 export function runNode(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<RunOutcome> {
+  assertBuilt();
   return new Promise((resolvePromise, reject) => {
     // Only what the child needs: no inherited AWS_* variables, no real credentials, no proxies.
     const childEnv: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: tmpdir(), ...env };
@@ -63,43 +68,56 @@ export async function evaluate(snapshot: Snapshot): Promise<ScanResult> {
   return check(snapshot);
 }
 
-/** The CLI as a child process (`node dist/src/cli/main.js`, built by test/global-setup.ts). */
-export const scanner: Scanner = {
-  async scan(env, regions) {
-    const dir = await scratchDir();
-    const resultFile = join(dir, "result.json");
-    const snapshotFile = join(dir, "snapshot.json");
-    const outcome = await runNode(
-      [CLI_ENTRY, "scan", "--regions", regions.join(","), "--format", "json", "--output", resultFile, "--snapshot-out", snapshotFile, "--quiet"],
-      env,
-    );
-    return {
-      ...outcome,
-      ...(existsSync(resultFile) ? { result: JSON.parse(await readFile(resultFile, "utf8")) as ScanResult } : {}),
-      ...(existsSync(snapshotFile) ? { snapshot: JSON.parse(await readFile(snapshotFile, "utf8")) as Snapshot } : {}),
-    };
-  },
-  async collect(env, regions) {
-    const dir = await scratchDir();
-    const snapshotFile = join(dir, "snapshot.json");
-    const outcome = await runNode([CLI_ENTRY, "collect", "--regions", regions.join(","), "--output", snapshotFile, "--quiet"], env);
-    return {
-      ...outcome,
-      ...(existsSync(snapshotFile) ? { snapshot: JSON.parse(await readFile(snapshotFile, "utf8")) as Snapshot } : {}),
-    };
-  },
-  async check(snapshot) {
-    const dir = await scratchDir();
-    const snapshotFile = join(dir, "snapshot.json");
-    const resultFile = join(dir, "result.json");
-    await writeSnapshot(snapshotFile, snapshot);
-    const outcome = await runNode([CLI_ENTRY, "check", "--snapshot", snapshotFile, "--format", "json", "--output", resultFile, "--quiet"], {});
-    return {
-      ...outcome,
-      ...(existsSync(resultFile) ? { result: JSON.parse(await readFile(resultFile, "utf8")) as ScanResult } : {}),
-    };
-  },
-};
+type Run = (args: string[], env: Record<string, string>) => Promise<RunOutcome>;
+
+/** scan, collect and check through one way of running the CLI, reading what it wrote. */
+function scannerRunning(run: Run): Scanner {
+  return {
+    async scan(env, regions) {
+      const dir = await scratchDir();
+      const resultFile = join(dir, "result.json");
+      const snapshotFile = join(dir, "snapshot.json");
+      const outcome = await run(
+        ["scan", "--regions", regions.join(","), "--format", "json", "--output", resultFile, "--snapshot-out", snapshotFile, "--quiet"],
+        env,
+      );
+      return {
+        ...outcome,
+        ...(existsSync(resultFile) ? { result: JSON.parse(await readFile(resultFile, "utf8")) as ScanResult } : {}),
+        ...(existsSync(snapshotFile) ? { snapshot: JSON.parse(await readFile(snapshotFile, "utf8")) as Snapshot } : {}),
+      };
+    },
+    async collect(env, regions) {
+      const dir = await scratchDir();
+      const snapshotFile = join(dir, "snapshot.json");
+      const outcome = await run(["collect", "--regions", regions.join(","), "--output", snapshotFile, "--quiet"], env);
+      return {
+        ...outcome,
+        ...(existsSync(snapshotFile) ? { snapshot: JSON.parse(await readFile(snapshotFile, "utf8")) as Snapshot } : {}),
+      };
+    },
+    async check(snapshot) {
+      const dir = await scratchDir();
+      const snapshotFile = join(dir, "snapshot.json");
+      const resultFile = join(dir, "result.json");
+      await writeSnapshot(snapshotFile, snapshot);
+      const outcome = await run(["check", "--snapshot", snapshotFile, "--format", "json", "--output", resultFile, "--quiet"], {});
+      return {
+        ...outcome,
+        ...(existsSync(resultFile) ? { result: JSON.parse(await readFile(resultFile, "utf8")) as ScanResult } : {}),
+      };
+    },
+  };
+}
+
+/** The CLI in this process, through runCli(argv, io) with captured streams (test/support/run-cli.ts). */
+export const scanner: Scanner = scannerRunning(async (args, env) => {
+  const { code, stdout, stderr } = await runCliInProcess(args, { env });
+  return { exitCode: code ?? 1, stdout, stderr };
+});
+
+/** The built CLI as a child process (`node dist/src/cli/main.js`, built by `npm test` before vitest). */
+export const spawnedScanner: Scanner = scannerRunning((args, env) => runNode([CLI_ENTRY, ...args], env));
 
 /** Evidence without the time it was judged at (the collection time, which differs between scans). */
 function timeless(evidence: unknown): unknown {

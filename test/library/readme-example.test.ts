@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { assertBuilt } from "../support/cli.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -18,7 +19,7 @@ describe("README: use as a library", () => {
   it("runs the example as written, importing the package by its name", () => {
     // Node resolves a package's own name through its `exports`, so a script inside the package
     // imports "lambda-posture" exactly as a dependent project would (the build is in dist/).
-    expect(existsSync(join(ROOT, "dist", "src", "index.js")), "dist/ is built by `npm test`'s tsc step").toBe(true);
+    assertBuilt(); // dist/ is built by `npm test`'s tsc step
     const script = join(ROOT, "dist", `readme-example-${process.pid}.mjs`);
     writeFileSync(script, readmeExample());
     try {

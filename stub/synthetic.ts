@@ -12,7 +12,7 @@ import {
   type SecurityGroup,
   type Snapshot,
   type Subnet,
-} from "../../../src/snapshot/schema.js";
+} from "../src/snapshot/schema.js";
 import type { StubAccount } from "./account.js";
 import { createRandom, type Random } from "./random.js";
 

@@ -1,4 +1,4 @@
-import type { LambdaFunction } from "../../../src/snapshot/schema.js";
+import type { LambdaFunction } from "../src/snapshot/schema.js";
 import { environmentOf, type AccountIndex } from "./account.js";
 import type { CallContext, ServiceHandlers } from "./context.js";
 import { AwsError, epochSeconds, page } from "./protocol.js";

@@ -1,19 +1,19 @@
 import { readFile } from "node:fs/promises";
-import { fixtureAccount } from "../fixture/account.js";
+import { demoSnapshotPath } from "../src/package-info.js";
+import { parseSnapshot } from "../src/snapshot/io.js";
 import { accountFromSnapshot, type StubAccount } from "./account.js";
 import { stubEnvironment } from "./clients.js";
 import type { FaultRule } from "./faults.js";
 import { startStub } from "./server.js";
 import { generateSyntheticAccount } from "./synthetic.js";
-import { parseSnapshot } from "../../../src/snapshot/io.js";
 
 /**
  * Runs the loopback stub on its own, to point a hand-run lambda-posture at it:
  *
- *   npx tsc -p tsconfig.json
- *   node dist/test/e2e/stub/main.js                                   # the e2e fixture account
- *   node dist/test/e2e/stub/main.js --synthetic 500 --regions eu-west-1,us-east-1 [--seed 7]
- *   node dist/test/e2e/stub/main.js --snapshot some-snapshot.json     # any snapshot as the account
+ *   npm run build
+ *   node dist/stub/main.js                                   # the bundled demo account (src/demo)
+ *   node dist/stub/main.js --synthetic 500 --regions eu-west-1,us-east-1 [--seed 7]
+ *   node dist/stub/main.js --snapshot some-snapshot.json     # any snapshot as the account
  *   ... [--no-quotas] [--latency 25] [--throttle 0.2]
  *
  * It prints the environment to export, then serves until interrupted and prints the call counts.
@@ -24,16 +24,18 @@ async function main(): Promise<void> {
     const index = argv.indexOf(flag);
     return index >= 0 ? argv[index + 1] : undefined;
   };
-  let account: StubAccount = fixtureAccount();
   const synthetic = value("--synthetic");
-  const snapshotFile = value("--snapshot");
+  let account: StubAccount;
   if (synthetic) {
     account = generateSyntheticAccount({
       functions: Number(synthetic),
       regions: (value("--regions") ?? "eu-west-1,us-east-1").split(","),
       seed: Number(value("--seed") ?? 1),
     });
-  } else if (snapshotFile) {
+  } else {
+    // The stub lives outside test/ (bench and the README use it), so its default account is the
+    // product's own demo snapshot rather than the e2e fixture.
+    const snapshotFile = value("--snapshot") ?? demoSnapshotPath;
     account = accountFromSnapshot(parseSnapshot(JSON.parse(await readFile(snapshotFile, "utf8")), snapshotFile));
   }
   const throttle = value("--throttle");

@@ -43,13 +43,13 @@ import {
   paginateListFunctions,
 } from "@aws-sdk/client-lambda";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allowedOperationIds, isAllowedOperation } from "../../../src/aws/allow-list.js";
-import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, ROLES, US } from "../fixture/account.js";
-import { stubClients, STUB_CREDENTIALS } from "./clients.js";
-import { DEFAULT_QUOTAS, quotaFloor } from "./quotas.js";
-import { servedOperations, startStub, type Stub, type StubOptions } from "./server.js";
-import { generateSyntheticAccount, syntheticSnapshot } from "./synthetic.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { allowedOperationIds, isAllowedOperation } from "../../src/aws/allow-list.js";
+import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, ROLES, US } from "../e2e/fixture/account.js";
+import { stubClients, STUB_CREDENTIALS } from "../../stub/clients.js";
+import { DEFAULT_QUOTAS, quotaFloor } from "../../stub/quotas.js";
+import { servedOperations, startStub, type Stub, type StubOptions } from "../../stub/server.js";
+import { generateSyntheticAccount, syntheticSnapshot } from "../../stub/synthetic.js";
 
 const ACCOUNT = "111122223333";
 const fnArn = (region: string, name: string) => `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}`;
@@ -470,13 +470,10 @@ describe("loopback stub: dispatch and accounting", () => {
 
   it("is reached through AWS_ENDPOINT_URL alone, as the scanner reaches it", async () => {
     await withStub({}, async (stub) => {
-      const saved = { ...process.env };
-      Object.assign(process.env, {
-        AWS_ENDPOINT_URL: stub.url,
-        AWS_ACCESS_KEY_ID: STUB_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: STUB_CREDENTIALS.secretAccessKey,
-        AWS_EC2_METADATA_DISABLED: "true",
-      });
+      vi.stubEnv("AWS_ENDPOINT_URL", stub.url);
+      vi.stubEnv("AWS_ACCESS_KEY_ID", STUB_CREDENTIALS.accessKeyId);
+      vi.stubEnv("AWS_SECRET_ACCESS_KEY", STUB_CREDENTIALS.secretAccessKey);
+      vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
       try {
         const lambda = new LambdaClient({ region: US });
         const page = await lambda.send(new ListFunctionsCommand({}));
@@ -484,7 +481,7 @@ describe("loopback stub: dispatch and accounting", () => {
         const sts = new STSClient({ region: US });
         expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe(ACCOUNT);
       } finally {
-        process.env = saved;
+        vi.unstubAllEnvs();
       }
       expect(stub.stats().servedByRegion[US]).toEqual({ "lambda:ListFunctions": 1, "sts:GetCallerIdentity": 1 });
     });

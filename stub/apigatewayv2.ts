@@ -1,4 +1,4 @@
-import type { HttpApi } from "../../../src/snapshot/schema.js";
+import type { HttpApi } from "../src/snapshot/schema.js";
 import { lambdaInvocationUri } from "./apigateway.js";
 import type { CallContext, ServiceHandlers } from "./context.js";
 import { AwsError, page } from "./protocol.js";

@@ -1,4 +1,4 @@
-import type { RestApi } from "../../../src/snapshot/schema.js";
+import type { RestApi } from "../src/snapshot/schema.js";
 import type { CallContext, ServiceHandlers } from "./context.js";
 import { AwsError, epochSeconds, page } from "./protocol.js";
 import { hashString } from "./random.js";

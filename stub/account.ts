@@ -10,7 +10,7 @@ import type {
   SecurityGroup,
   Snapshot,
   Subnet,
-} from "../../../src/snapshot/schema.js";
+} from "../src/snapshot/schema.js";
 
 /**
  * The account the stub serves, described as data in the shape of a snapshot (DESIGN section 3), plus

@@ -1,4 +1,4 @@
-import type { ManagedPolicy, Role } from "../../../src/snapshot/schema.js";
+import type { ManagedPolicy, Role } from "../src/snapshot/schema.js";
 import type { CallContext, ServiceHandlers } from "./context.js";
 import { AwsError, page } from "./protocol.js";
 import { hashString } from "./random.js";
