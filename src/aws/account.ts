@@ -22,11 +22,14 @@ export function defaultHomeRegion(env: NodeJS.ProcessEnv = process.env): string 
  * means nothing can be scanned: no credentials, credentials AWS refuses, a role that cannot be
  * assumed or no endpoint reachable. It becomes one AwsUnavailableError (exit 3).
  */
-export async function resolveAccount(clients: AwsClients): Promise<AccountIdentity> {
+export async function resolveAccount(clients: AwsClients, abortSignal?: AbortSignal): Promise<AccountIdentity> {
   let output;
   try {
-    output = await clients.sts().send(new GetCallerIdentityCommand({}));
+    output = await clients.sts().send(new GetCallerIdentityCommand({}), abortSignal ? { abortSignal } : {});
   } catch (error) {
+    if (abortSignal?.aborted) {
+      throw new AwsUnavailableError(`cannot identify the AWS account: ${String((abortSignal.reason as Error | undefined)?.message ?? "stopped")} before STS answered`, "DeadlineExceeded");
+    }
     const classified = classifyAwsError(error);
     const hint =
       classified.kind === "credentials" || classified.code === "CredentialsProviderError"
@@ -52,10 +55,10 @@ export async function resolveAccount(clients: AwsClients): Promise<AccountIdenti
  * The regions to scan: the list given, or for `all` the account's enabled regions from EC2
  * DescribeRegions (which lists only regions enabled for the account unless AllRegions is set).
  */
-export async function resolveRegions(clients: AwsClients, requested: readonly string[] | "all"): Promise<string[]> {
+export async function resolveRegions(clients: AwsClients, requested: readonly string[] | "all", abortSignal?: AbortSignal): Promise<string[]> {
   if (requested !== "all") return [...new Set(requested)];
   try {
-    const output = await clients.ec2(clients.homeRegion).send(new DescribeRegionsCommand({}));
+    const output = await clients.ec2(clients.homeRegion).send(new DescribeRegionsCommand({}), abortSignal ? { abortSignal } : {});
     const regions = (output.Regions ?? [])
       .filter((region) => region.OptInStatus === undefined || region.OptInStatus !== "not-opted-in")
       .map((region) => region.RegionName)

@@ -2,6 +2,7 @@ import type { CollectResult } from "../collect/index.js";
 import type { AnyCheck } from "../engine/check.js";
 import { collect } from "../library/collect.js";
 import { selectRegions } from "../library/regions.js";
+import { terminalSafe } from "../text/terminal.js";
 import { note, type CliIO } from "./io.js";
 import type { ResolvedOptions } from "./options.js";
 import { createProgressRenderer, renderCollectionSummary } from "./progress.js";
@@ -25,6 +26,10 @@ export async function collectAccount(options: ResolvedOptions, checks: readonly 
       ...(options.roleArn ? { roleArn: options.roleArn, sessionName: options.sessionName } : {}),
       ...(options.externalId ? { externalId: options.externalId } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.connectTimeout ? { connectTimeoutMs: options.connectTimeout } : {}),
+      ...(options.requestTimeout ? { requestTimeoutMs: options.requestTimeout } : {}),
+      ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+      ...(options.deadline ? { deadlineMs: options.deadline } : {}),
       checks: checks.map((selected) => selected.id),
       onProgress: progress.onProgress,
     });
@@ -32,6 +37,14 @@ export async function collectAccount(options: ResolvedOptions, checks: readonly 
     progress.done();
   }
   note(io, options.quiet, renderCollectionSummary(collected.stats, Math.min(io.columns, 100)).trimEnd());
+  // Shown even with --quiet: these explain why results are unknown in an unattended run.
+  const { stopped, unreachable } = collected.stats.notSent;
+  if (collected.stoppedEarly) {
+    io.stderr.write(`warning: ${terminalSafe(collected.stoppedEarly.message.replace(/^not read: /, ""))}: ${stopped} read(s) were not made; the checks that needed them report unknown\n`);
+  }
+  if (unreachable > 0) {
+    io.stderr.write(`warning: ${unreachable} read(s) were not sent to endpoints that stopped answering (see the gaps with EndpointUnreachable)\n`);
+  }
   if (io.env.LAMBDA_POSTURE_REPORT_STATS) {
     // For the benchmark: machine-readable collection statistics and this process's peak memory.
     io.stderr.write(`LAMBDA_POSTURE_STATS ${JSON.stringify({ ...collected.stats, maxRssKb: process.resourceUsage().maxRSS })}\n`);

@@ -46,6 +46,8 @@ export interface CollectStats {
   functions: number;
   roles: number;
   managedPolicies: number;
+  /** Reads not made: the collection stopped early (deadline, signal), or their endpoint stopped answering. */
+  notSent: { stopped: number; unreachable: number };
 }
 
 /**
@@ -351,6 +353,7 @@ export class CollectContext {
         iamMs: this.iamStartedAt !== undefined && this.iamFinishedAt !== undefined ? this.iamFinishedAt - this.iamStartedAt : 0,
       },
       waitedMs: sortedRecord(this.scheduler.waitedMs),
+      notSent: { ...this.notSent },
       ...counts,
     };
   }

@@ -1,3 +1,4 @@
+import { pathDeeperThan, POLICY_DEPTH_LIMIT } from "../json-depth.js";
 import type { CollectContext } from "./context.js";
 import type { PolicyDocument } from "../snapshot/schema.js";
 
@@ -23,7 +24,11 @@ export function decodePolicyDocument(raw: string | undefined | null): PolicyDocu
   for (const text of candidates) {
     try {
       const parsed: unknown = JSON.parse(text);
-      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as PolicyDocument;
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) continue;
+      // A document nested past the policy limit is not stored: the snapshot must stay readable and
+      // every walk over it bounded. It is reported unreadable, like a document that is not JSON.
+      if (pathDeeperThan(parsed, POLICY_DEPTH_LIMIT) !== undefined) return undefined;
+      return parsed as PolicyDocument;
     } catch {
       // Try the next decoding.
     }
@@ -42,6 +47,6 @@ export function unreadable(ctx: CollectContext, service: string, operation: stri
     region,
     resourceArn,
     errorCode: UNREADABLE_DOCUMENT,
-    message: "the policy document AWS returned is not a JSON object",
+    message: `the policy document AWS returned is not a JSON object nested at most ${POLICY_DEPTH_LIMIT} levels deep`,
   });
 }

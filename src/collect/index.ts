@@ -17,6 +17,7 @@ import {
 import { collectRestApis } from "./apigateway.js";
 import { collectHttpApis } from "./apigatewayv2.js";
 import { CollectContext, type CollectProgressEvent, type CollectStats } from "./context.js";
+import { CollectionStop, type StopReason } from "./stop.js";
 import { collectVpcResources } from "./ec2.js";
 import { IamCollector } from "./iam.js";
 import { collectLambda, type LambdaRegionResult } from "./lambda.js";
@@ -45,6 +46,17 @@ export interface CollectOptions {
   concurrency?: number;
   /** SDK attempts per request (adaptive retry mode); default 5. */
   maxAttempts?: number;
+  /** Time allowed to open a connection, ms (default 5 s). */
+  connectTimeoutMs?: number;
+  /** Time allowed for one request and its answer, ms (default 30 s). */
+  requestTimeoutMs?: number;
+  /**
+   * `--deadline`: after this many ms no new read starts and reads in flight are abandoned; every
+   * read not made is a gap, and the snapshot holds what was read.
+   */
+  deadlineMs?: number;
+  /** The caller's cancellation: like the deadline, when it aborts. */
+  signal?: AbortSignal;
   /**
    * The `service:Operation` reads the selected checks need (their `requires`). Reads no selected check
    * needs are skipped; ListFunctions is always made. Undefined: everything.
@@ -64,6 +76,8 @@ export interface CollectResult {
   snapshot: Snapshot;
   stats: CollectStats;
   identity: AccountIdentity;
+  /** Why the collection stopped before every read was made (the deadline, or the caller's signal). */
+  stoppedEarly?: StopReason;
 }
 
 /** A region's lists; undefined where the region's read was not made or failed (see joinRegions). */
@@ -97,12 +111,15 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
     ...(options.sessionName ? { sessionName: options.sessionName } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
     onAttempt: (event) => ctx?.observeAttempt(event.service, event.operation, event.throttled),
   });
+  const stop = new CollectionStop({ deadlineMs: options.deadlineMs, signal: options.signal });
   try {
-    const identity = await resolveAccount(clients);
-    const regions = await resolveRegions(clients, options.regions);
+    const identity = await resolveAccount(clients, stop.signal);
+    const regions = await resolveRegions(clients, options.regions, stop.signal);
     const scheduler = new RateScheduler({ clock, ...(options.quotas ? { quotas: options.quotas } : {}) });
     ctx = new CollectContext({
       clients,
@@ -114,6 +131,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       ...(options.requiredOperations ? { requiredOperations: options.requiredOperations } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      stop,
     });
     const context = ctx;
     context.progress("account", { accountId: identity.accountId });
@@ -131,16 +149,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
         return result;
       }),
     );
-    const unreachable = results.filter(
-      (result) => result.lambda.listing === "failed" && isUnreachable(result.lambda.listingError?.kind),
-    );
-    if (results.length > 0 && unreachable.length === results.length) {
-      const first = unreachable[0]?.lambda.listingError;
-      throw new AwsUnavailableError(
-        `no region could be read (${regions.join(", ")}): ${first?.code ?? "error"}: ${first?.message ?? ""}`.trim(),
-        first?.code ?? "Unreachable",
-      );
-    }
+    assertSomeInventory(results);
     const { roles, managedPolicies } = await iam.finish();
 
     const functions: LambdaFunction[] = results.flatMap((result) => result.lambda.functions);
@@ -172,14 +181,26 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
       roles: roles.length,
       managedPolicies: managedPolicies.length,
     });
-    return { snapshot: validated, stats, identity };
+    return { snapshot: validated, stats, identity, ...(stop.stopped ? { stoppedEarly: stop.stopped } : {}) };
   } finally {
+    stop.dispose();
     clients.destroy();
   }
 }
 
-function isUnreachable(kind: string | undefined): boolean {
-  return kind === "network" || kind === "credentials";
+/**
+ * Without the function inventory of at least one requested region there is nothing to judge: a scan
+ * that reports "0 functions" would tell a scheduled job the account is clean. Whatever the cause
+ * (denied, 500s, garbage, unreachable, the deadline), that is exit 3 with the cause of each region.
+ */
+function assertSomeInventory(results: readonly RegionResult[]): void {
+  if (results.length === 0 || results.some((result) => result.lambda.listing !== "failed")) return;
+  const causes = results.map((result) => `${result.region}: ${result.lambda.listingError?.code ?? "error"}`);
+  const first = results[0]?.lambda.listingError;
+  throw new AwsUnavailableError(
+    `could not list the functions in any requested region (${causes.join(", ")})${first?.message ? `: ${first.message}` : ""}`,
+    first?.code ?? "NoInventory",
+  );
 }
 
 async function collectRegion(ctx: CollectContext, region: string, iam: IamCollector): Promise<RegionResult> {

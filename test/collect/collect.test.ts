@@ -58,7 +58,17 @@ describe("collectSnapshot", () => {
     mocks.lambda.on(ListFunctionsCommand).rejects(awsError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:4566"));
     const error = await collect({ regions: [REGION, OTHER_REGION] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AwsUnavailableError);
-    expect((error as Error).message).toMatch(/no region could be read/);
+    expect((error as Error).message).toMatch(/could not list the functions in any requested region \(eu-west-1: ECONNREFUSED, us-east-1: ECONNREFUSED\)/);
+  });
+
+  it.each([
+    ["denied", awsError("AccessDeniedException", "not authorized", 403)],
+    ["answering 500", awsError("ServiceException", "internal", 500)],
+  ])("fails with exit code 3 when the function inventory is %s in every region, instead of reporting 0 functions", async (_case, error) => {
+    mocks.lambda.on(ListFunctionsCommand).rejects(error);
+    const caught = await collect({ regions: [REGION, OTHER_REGION] }).catch((thrown: unknown) => thrown);
+    expect(exitCodeOfError(caught)).toBe(ExitCode.couldNotScan);
+    expect((caught as Error).message).toMatch(/could not list the functions in any requested region/);
   });
 
   it("scans the account's enabled regions for --regions all", async () => {

@@ -4,6 +4,7 @@ import type { AwsClients } from "../../src/aws/clients.js";
 import { ReadOnlyViolationError } from "../../src/aws/errors.js";
 import type { RateScheduler } from "../../src/aws/rate.js";
 import { CollectContext, type CommandSender } from "../../src/collect/context.js";
+import { CollectionStop, UNREACHABLE_AFTER } from "../../src/collect/stop.js";
 import { accessDenied, fakeClock, functionArn, notFound, REGION } from "./helpers.js";
 
 /** What happened, in order: tokens taken and commands sent. */
@@ -13,6 +14,7 @@ type Event = string;
 function scheduler(events: Event[], gate?: (operation: string) => Promise<void> | undefined) {
   return {
     waitedMs: {},
+    releaseAll: () => undefined,
     acquire: async (service: string, operation: string, region: string) => {
       events.push(`token ${service}:${operation}@${region}`);
       await gate?.(operation);
@@ -35,9 +37,10 @@ function client(events: Event[], answer: (command: object) => unknown): CommandS
   };
 }
 
-function context(events: Event[], options: { concurrency?: number; gate?: (operation: string) => Promise<void> | undefined } = {}) {
+function context(events: Event[], options: { concurrency?: number; gate?: (operation: string) => Promise<void> | undefined; stop?: CollectionStop } = {}) {
   const clock = fakeClock();
   return new CollectContext({
+    ...(options.stop ? { stop: options.stop } : {}),
     clients: {} as AwsClients,
     scheduler: scheduler(events, options.gate),
     clock,
@@ -193,3 +196,59 @@ describe("CollectContext.paginate", () => {
     expect(ctx.gaps.map((gap) => gap.errorCode)).toEqual(["AccessDeniedException", "ResourceNotFoundException"]);
   });
 });
+
+describe("CollectContext: runs that must end", () => {
+  const timeout = () => Object.assign(new Error("socket timed out"), { name: "TimeoutError", $metadata: { attempts: 2 } });
+
+  it("after the deadline, sends nothing more: each read is a gap saying the deadline passed", async () => {
+    const events: Event[] = [];
+    const stop = new CollectionStop({ deadlineMs: 10 });
+    const ctx = context(events, { stop });
+    const lambda = client(events, () => ({ Policy: "{}" }));
+    expect((await ctx.call(lambda, new GetPolicyCommand({ FunctionName: "a" }), target)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const late = await ctx.call(lambda, new GetPolicyCommand({ FunctionName: "b" }), target);
+    expect(late).toMatchObject({ ok: false, error: { code: "DeadlineExceeded" } });
+    expect(lambda.sent).toHaveLength(1);
+    expect(ctx.gaps).toEqual([expect.objectContaining({ operation: "GetPolicy", errorCode: "DeadlineExceeded", message: "not read: the --deadline of 10ms passed first" })]);
+    expect(ctx.notSent).toEqual({ stopped: 1, unreachable: 0 });
+    stop.dispose();
+  });
+
+  it("abandons a request in flight when the collection stops, through the abort signal it was sent with", async () => {
+    const events: Event[] = [];
+    const stop = new CollectionStop({});
+    const ctx = context(events, { stop });
+    const hanging: CommandSender = {
+      send: (_command, options) =>
+        new Promise((_resolve, reject) => options?.abortSignal?.addEventListener("abort", () => reject(new Error("aborted")), { once: true })),
+    };
+    const pending = ctx.call(hanging, new GetPolicyCommand({ FunctionName: "a" }), target);
+    setTimeout(() => stop.stop({ code: "Interrupted", message: "not read: the collection was interrupted" }), 5);
+    await expect(pending).resolves.toMatchObject({ ok: false, error: { code: "Interrupted" } });
+    expect(ctx.gaps[0]?.message).toMatch(/abandoned/);
+  });
+
+  it(`gives an endpoint up after ${UNREACHABLE_AFTER} connection failures or timeouts in a row; other endpoints go on`, async () => {
+    const events: Event[] = [];
+    const ctx = context(events, { concurrency: 1 });
+    const lambda = client(events, () => timeout());
+    for (let i = 0; i < UNREACHABLE_AFTER + 2; i += 1) await ctx.call(lambda, new GetPolicyCommand({ FunctionName: `f${i}` }), target);
+    expect(lambda.sent).toHaveLength(UNREACHABLE_AFTER);
+    expect(ctx.gaps.map((gap) => gap.errorCode)).toEqual([...Array(UNREACHABLE_AFTER).fill("TimeoutError"), "EndpointUnreachable", "EndpointUnreachable"]);
+    expect(ctx.notSent.unreachable).toBe(2);
+    const otherRegion = client(events, () => ({ Functions: [] }));
+    expect((await ctx.call(otherRegion, new ListFunctionsCommand({}), { service: "lambda", region: "us-east-1" })).ok).toBe(true);
+  });
+
+  it("a success in between resets the count: slow answers are not an unreachable endpoint", async () => {
+    const events: Event[] = [];
+    const ctx = context(events, { concurrency: 1 });
+    let n = 0;
+    const flaky = client(events, () => (++n % UNREACHABLE_AFTER === 0 ? { Policy: "{}" } : timeout()));
+    for (let i = 0; i < 3 * UNREACHABLE_AFTER; i += 1) await ctx.call(flaky, new GetPolicyCommand({ FunctionName: `f${i}` }), target);
+    expect(flaky.sent).toHaveLength(3 * UNREACHABLE_AFTER);
+    expect(ctx.notSent.unreachable).toBe(0);
+  });
+});
+
