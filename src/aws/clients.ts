@@ -66,6 +66,13 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
  * accepts a request and never answers, or drips bytes, to 30 s per attempt.
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** The SDK's retry back-off between attempts stays under this (adaptive mode, a few attempts). */
+const MAX_BACKOFF_MS = 2_000;
+
+/** A signal that aborts a read when `stop` aborts or when `budgetMs` has passed, whichever comes first. */
+export function readSignal(stop: AbortSignal, budgetMs: number): AbortSignal {
+  return AbortSignal.any([stop, AbortSignal.timeout(budgetMs)]);
+}
 const DEFAULT_SESSION_NAME = "lambda-posture";
 /** Refresh assumed-role credentials this long before they expire. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -102,6 +109,16 @@ export class AwsClients {
         // Without it the SDK only logs a warning when the request timeout passes and keeps waiting.
         throwOnRequestTimeout: true,
       });
+  }
+
+  /**
+   * The longest one read may take, retries included: every attempt's connection and request time,
+   * plus back-off. The request timeout stops waiting for an answer's headers; this bounds the whole
+   * read, body included (an endpoint that sends headers, then drips the body, is stopped by it).
+   */
+  get readBudgetMs(): number {
+    const attempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    return attempts * ((this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS) + (this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) + MAX_BACKOFF_MS);
   }
 
   private baseConfig(region: string, useRoleCredentials: boolean): ClientConfig {

@@ -14,8 +14,9 @@ export function globalHelp(): string {
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     "",
     "Run `lambda-posture <command> --help` for its options. `--version` prints the version.",
-    "Exit codes: 0 done, nothing at or above --fail-on; 1 findings at or above --fail-on;",
-    "            2 usage or input error; 3 could not scan at all (no credentials, no region reachable).",
+    "Exit codes: 0 done, nothing at or above --fail-on; 1 findings at or above --fail-on (or --fail-on-new);",
+    "            2 usage or input error; 3 could not scan at all (no credentials, no function inventory readable);",
+    "            4 --fail-on-gaps and some read failed; 130/143 interrupted by SIGINT/SIGTERM.",
     "",
   ].join("\n");
 }

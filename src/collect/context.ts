@@ -7,6 +7,8 @@ import type { Clock, RateScheduler } from "../aws/rate.js";
 import type { Gap } from "../snapshot/schema.js";
 import { expandRequiredOperations } from "./operations.js";
 import { CollectionStop, UnreachableEndpoints } from "./stop.js";
+import { readSignal } from "../aws/clients.js";
+import { formatDuration } from "../text/duration.js";
 
 /** What the CLI renders while collecting. Never carries a value read from AWS other than counts and names. */
 export interface CollectProgressEvent {
@@ -115,9 +117,13 @@ export interface ContextOptions {
   onProgress?: (event: CollectProgressEvent) => void;
   /** The deadline and the caller's signal: when the collection stops early. */
   stop?: CollectionStop;
+  /** The longest one read may take, retries and body included (AwsClients.readBudgetMs). */
+  readBudgetMs?: number;
 }
 
 const CALL_EVENT_EVERY = 50;
+/** AwsClients.readBudgetMs with the default timeouts and attempts. */
+const DEFAULT_READ_BUDGET_MS = 5 * (5_000 + 30_000 + 2_000);
 
 /**
  * Everything collectors share: clients, pacing, bounded concurrency, the gap list, the counters and
@@ -144,6 +150,7 @@ export class CollectContext {
   iamStartedAt: number | undefined;
   iamFinishedAt: number | undefined;
   readonly stop: CollectionStop;
+  private readonly readBudgetMs: number;
   private readonly unreachable = new UnreachableEndpoints();
   /** Reads not made because the collection stopped early or their endpoint stopped answering. */
   readonly notSent = { stopped: 0, unreachable: 0 };
@@ -159,6 +166,7 @@ export class CollectContext {
     this.onProgress = options.onProgress;
     this.counters.regionsTotal = options.regionsTotal;
     this.stop = options.stop ?? new CollectionStop({});
+    this.readBudgetMs = options.readBudgetMs ?? DEFAULT_READ_BUDGET_MS;
     this.stop.onStop(() => this.scheduler.releaseAll());
   }
 
@@ -249,13 +257,14 @@ export class CollectContext {
     // slot that a request of another quota could use.
     await this.scheduler.acquire(target.service, operation, target.region);
     let outcome: CallOutcome<CommandOutput<C>>;
+    const signal = readSignal(this.stop.signal, this.readBudgetMs);
     try {
       const sent = await this.limitFor(target.service, target.region)(
         async (): Promise<{ refused: CallOutcome<CommandOutput<C>> } | { value: CommandOutput<C> }> => {
           // Queued for a slot while the collection stopped, or the endpoint was given up: not sent.
           const late = refusal();
           if (late) return { refused: late };
-          return { value: (await client.send(command, { abortSignal: this.stop.signal })) as CommandOutput<C> };
+          return { value: (await client.send(command, { abortSignal: signal })) as CommandOutput<C> };
         },
       );
       if ("refused" in sent) return sent.refused;
@@ -266,7 +275,9 @@ export class CollectContext {
     } catch (error) {
       const stopped = this.stop.stopped;
       if (stopped) return notSent("stopped", stopped.code, `${stopped.message} (the request in flight was abandoned)`);
-      const classified = classifyAwsError(error);
+      const classified: ClassifiedAwsError = signal.aborted
+        ? { kind: "network", code: "TimeoutError", message: `no complete answer within ${formatDuration(this.readBudgetMs)}, retries included` }
+        : classifyAwsError(error);
       if (classified.kind === "guard") throw error;
       this.countCall(id, classified.attempts);
       this.unreachable.record(target.service, target.region, classified.kind !== "network");

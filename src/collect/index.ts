@@ -132,6 +132,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
       ...(options.requiredOperations ? { requiredOperations: options.requiredOperations } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       stop,
+      readBudgetMs: clients.readBudgetMs,
     });
     const context = ctx;
     context.progress("account", { accountId: identity.accountId });

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +122,28 @@ describe("lambda-posture CLI (in process, through runCli)", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--output: cannot write .*a-file\/result\.json \(.*a-file is not a directory\)/);
     expect(run.stderr).not.toContain("checking");
+  });
+
+  it("refuses, before any AWS call, an output path that is a directory, a symlink or a FIFO", async () => {
+    const directory = join(dir, "a-directory");
+    await mkdir(directory, { recursive: true });
+    const link = join(dir, "a-link");
+    await symlink(join(dir, "elsewhere"), link);
+    const fifo = join(dir, "a-fifo");
+    execFileSync("mkfifo", [fifo]);
+    // No credentials and no endpoint: had the scan started, it would exit 3, not 2.
+    const cases: [string[], RegExp][] = [
+      [["scan", "--regions", "eu-west-1", "--format", "json", "--output", directory], /^lambda-posture: --output: .*a-directory is a directory/],
+      [["scan", "--regions", "eu-west-1", "--snapshot-out", link], /^lambda-posture: --snapshot-out: .*a-link is a symbolic link/],
+      [["collect", "--regions", "eu-west-1", "--output", fifo], /^lambda-posture: --output: .*a-fifo is a FIFO/],
+      [["collect", "--regions", "eu-west-1", "--output", directory], /^lambda-posture: --output: .*a-directory is a directory/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runCli(args);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    }
   });
 
   it("exits 2 for an invalid suppressions file", async () => {

@@ -20,7 +20,7 @@ class Capture extends Writable {
  * AWS_* variables of `process.env` are replaced by the run's own and restored afterwards. Each vitest
  * fork is its own process and runs a file's tests one at a time, so nothing else sees the swap.
  */
-export async function runCliInProcess(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
+export async function runCliInProcess(args: string[], options: CliRunOptions & { tty?: boolean } = {}): Promise<CliRun> {
   const env = cliEnvironment(options.env);
   const stdout = new Capture();
   const stderr = new Capture();
@@ -31,8 +31,8 @@ export async function runCliInProcess(args: string[], options: CliRunOptions = {
       stderr,
       env,
       cwd: options.cwd ?? ROOT,
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
+      stdoutIsTTY: options.tty ?? false,
+      stderrIsTTY: options.tty ?? false,
       columns: 80,
     });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
