@@ -8,7 +8,6 @@
  * configured ones, shared roles, an admin role, public and cross-account policies, function URLs,
  * REST and HTTP API routes, missing and weak log groups, VPC functions, and reads that failed.
  */
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../src/package-info.js";
 import { snapshotSchema, type LambdaFunction, type Snapshot } from "../src/snapshot/schema.js";
@@ -761,10 +760,5 @@ const snapshot: Snapshot = {
 };
 
 const validated = snapshotSchema.parse(snapshot);
-const target = join(packageRoot, "src", "demo", "demo-account.snapshot.json");
+export const DEMO_SNAPSHOT_PATH = join(packageRoot, "src", "demo", "demo-account.snapshot.json");
 export const DEMO_SNAPSHOT_JSON = `${JSON.stringify(validated, null, 2)}\n`;
-
-if (process.argv[1] && /build-demo-snapshot\.(js|ts)$/.test(process.argv[1])) {
-  writeFileSync(target, DEMO_SNAPSHOT_JSON);
-  process.stdout.write(`wrote ${target} (${validated.functions.length} functions)\n`);
-}
