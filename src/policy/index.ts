@@ -51,14 +51,24 @@ export { describeScope, matchResource } from "./resource-match.js";
 export type { ResourceMatch, ResourceScope } from "./resource-match.js";
 export { analyseRolePermissions } from "./role.js";
 export type {
+  ActionResources,
   AdminReason,
   Capability,
+  DismissedEscalationPath,
   EscalationPath,
+  EscalationTargetJudgement,
+  EscalationTargets,
   Grant,
   PartialDeny,
   PolicySource,
+  RoleAnalysisOptions,
   RolePermissionAnalysis,
   RolePolicyInput,
+  TargetBoundary,
+  TargetFunction,
+  TargetRole,
 } from "./role.js";
+export type { TargetVerdict } from "./escalation.js";
+export { comparePermissions } from "./permission-compare.js";
 export { CREDENTIAL_RETURNING_ACTIONS, DATA_EXFILTRATION_ACTIONS, ESCALATION_PATHS } from "./capability-catalogue.js";
-export type { ActionRequirement, EscalationPathDefinition } from "./capability-catalogue.js";
+export type { ActionRequirement, EscalationPathDefinition, EscalationTargetKind } from "./capability-catalogue.js";
