@@ -47,7 +47,7 @@ export type {
 } from "./trust.js";
 export { createActionCatalogue, loadActionCatalogue } from "./actions.js";
 export type { ActionCatalogue, ActionResourceType } from "./actions.js";
-export { describeScope, matchResource } from "./resource-match.js";
+export { describeScope, matchResource, resourcePatternCovers } from "./resource-match.js";
 export type { ResourceMatch, ResourceScope } from "./resource-match.js";
 export { analyseRolePermissions } from "./role.js";
 export type {
