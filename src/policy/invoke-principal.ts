@@ -148,9 +148,12 @@ function classifyService(scoping: ScopingCondition[], ctx: AccountContext): Clas
   if (sources.length === 0) {
     return { classification: "service-no-source", reason: "servicePrincipalUnscoped", accountIds: [], deciding: [], publicViaUrl: false, caller: { kind: "service", sourceAccountIds: null } };
   }
-  // Conditions are ANDed: the narrowest source decides.
-  const reach = narrowest(sources.map((item) => sourceReach(item, ctx))) ?? "service-scoped";
-  const deciding = sources.filter((item) => sourceReach(item, ctx) === reach);
+  // Conditions are ANDed: the narrowest source decides, and a condition naming the source's account (or
+  // organisation) decides over one naming a resource without an account (an S3 bucket, which anyone can own).
+  const owned = sources.filter((item) => item.accountIds.length > 0 || item.organisationIds.length > 0);
+  const deciders = owned.length > 0 ? owned : sources;
+  const reach = narrowest(deciders.map((item) => sourceReach(item, ctx))) ?? "service-scoped";
+  const deciding = deciders.filter((item) => sourceReach(item, ctx) === reach);
   const pinned = sources.filter((item) => item.kind === "sourceAccount" || (item.kind === "sourceArn" && item.accountIds.length > 0));
   const reason: InvokeReason = reach === "cross-account" ? "servicePrincipalForeignSource" : reach === "organisation-unknown" ? "organisationUnknown" : "servicePrincipalScoped";
   return {
