@@ -82,17 +82,21 @@ function subtractResources(entries: ReachEntry[], denied: readonly ReachEntry[])
   return kept;
 }
 
-/** A NotResource Deny: only the resources it lists survive, where the Allows named them too. */
-function keepListed(entries: ReachEntry[], listed: readonly ReachEntry[]): ReachEntry[] {
+/**
+ * The entries inside the limits: entries inside a limit, and limits inside an entry (carrying the
+ * entry's grant and exceptions). Entries that merely overlap a limit are kept as named (over-approximate).
+ * Serves a NotResource Deny (the limits are the resources it lists) and the boundary (its entries).
+ */
+function intersect(entries: readonly ReachEntry[], limits: readonly ReachEntry[]): ReachEntry[] {
   const kept: ReachEntry[] = [];
   for (const item of entries) {
-    if (listed.some((survivor) => within(item, survivor))) {
+    if (limits.some((limit) => within(item, limit))) {
       kept.push(item);
       continue;
     }
-    for (const survivor of listed) {
-      if (within(survivor, item)) kept.push({ ...survivor, grant: item.grant, except: [], exceptAccounts: [] });
-      else if (resourcePatternsOverlap(survivor.pattern, item.pattern)) kept.push({ ...item, every: null });
+    for (const limit of limits) {
+      if (within(limit, item)) kept.push({ ...limit, grant: item.grant, except: [...item.except], exceptAccounts: [...item.exceptAccounts] });
+      else if (resourcePatternsOverlap(limit.pattern, item.pattern)) kept.push({ ...item, every: null });
     }
   }
   return kept;
@@ -121,25 +125,12 @@ export function subtractDeny(entries: ReachEntry[], deny: IdentityDeny, action: 
     // Only a Deny on every resource outside the accounts is judged; narrower ones subtract nothing.
     return deny.notResources === null && (deny.resources ?? []).some(isBareWildcard) ? keepAccounts(entries, deny.outsideAccounts) : entries;
   }
-  if (deny.notResources !== null) return keepListed(entries, denyPatternEntries(deny, deny.notResources, action, catalogue));
+  // A NotResource Deny: only the resources it lists survive, where the Allows named them too.
+  if (deny.notResources !== null) return intersect(entries, denyPatternEntries(deny, deny.notResources, action, catalogue));
   return deny.resources === null ? entries : subtractResources(entries, denyPatternEntries(deny, deny.resources, action, catalogue));
 }
 
-/**
- * The identity set within the boundary's: entries inside a boundary entry, and boundary entries inside
- * an identity entry (carrying the identity grant). Overlapping entries that neither contains are kept.
- */
+/** The identity set within the boundary's (permissions boundaries intersect, per action and resource). */
 export function intersectBoundary(identity: readonly ReachEntry[], boundary: readonly ReachEntry[]): ReachEntry[] {
-  const kept: ReachEntry[] = [];
-  for (const item of identity) {
-    if (boundary.some((limit) => within(item, limit))) {
-      kept.push(item);
-      continue;
-    }
-    for (const limit of boundary) {
-      if (within(limit, item)) kept.push({ ...limit, grant: item.grant, except: [...item.except], exceptAccounts: [...item.exceptAccounts] });
-      else if (resourcePatternsOverlap(limit.pattern, item.pattern)) kept.push({ ...item, every: null });
-    }
-  }
-  return kept;
+  return intersect(identity, boundary);
 }

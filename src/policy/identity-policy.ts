@@ -2,7 +2,7 @@ import type { ActionCatalogue } from "./actions.js";
 import { denyApplicability, type DenyContext } from "./deny-conditions.js";
 import { isBareWildcard } from "./match.js";
 import { parsePolicyDocument, PolicyParseError, type ParsedPolicy, type ParsedStatement, type StatementRef } from "./parse.js";
-import { matchResource } from "./resource-match.js";
+import { isWholeTypeResource, matchResource } from "./resource-match.js";
 
 /**
  * The statements of a role's identity policies (inline, managed, boundary), parsed once, with the
@@ -71,8 +71,7 @@ export function parseCached(document: unknown, label: string): ParsedPolicy {
 // `*`, `arn:aws:s3:::*`, `arn:aws:s3:::*` with `/*` (every object), `arn:aws:iam::*:role/*`, `arn:aws:iam::123456789012:role/*`.
 function looksLikeAnyResource(value: string): boolean {
   if (isBareWildcard(value)) return true;
-  const resource = value.split(":").slice(5).join(":");
-  return value.startsWith("arn:") && /^([\w-]+[/:])?\*(\/\*)?$/.test(resource);
+  return value.startsWith("arn:") && isWholeTypeResource(value.split(":").slice(5).join(":"));
 }
 
 export function grantOf(policy: PolicySource, statement: ParsedStatement): Grant {

@@ -106,14 +106,19 @@ export function globCovers(outer: string, inner: string, caseInsensitive: boolea
   return !hasWildcard(prefix) && fold(literalPrefix(inner)).startsWith(fold(prefix));
 }
 
-function fieldsOverlap(pattern: ArnFields, template: ArnFields): boolean {
+/** A test on every field; partition, service and region compare case-insensitively, account and resource exactly. */
+function everyField(left: ArnFields, right: ArnFields, test: (left: string, right: string, caseInsensitive: boolean) => boolean): boolean {
   return (
-    globsOverlap(pattern.partition, template.partition, true) &&
-    globsOverlap(pattern.service, template.service, true) &&
-    globsOverlap(pattern.region, template.region, true) &&
-    globsOverlap(pattern.account, template.account, false) &&
-    globsOverlap(pattern.resource, template.resource, false)
+    test(left.partition, right.partition, true) &&
+    test(left.service, right.service, true) &&
+    test(left.region, right.region, true) &&
+    test(left.account, right.account, false) &&
+    test(left.resource, right.resource, false)
   );
+}
+
+function fieldsOverlap(pattern: ArnFields, template: ArnFields): boolean {
+  return everyField(pattern, template, globsOverlap);
 }
 
 function matchType(pattern: string, format: string): ResourceMatch {
@@ -145,6 +150,11 @@ function wider(left: ResourceScope | null, right: ResourceScope | null): Resourc
   return rank(right) > rank(left) ? right : left;
 }
 
+/** A resource part that names a whole type: `*`, `role/*`, `secret:*`, every object of every bucket. */
+export function isWholeTypeResource(resource: string): boolean {
+  return /^([\w-]+[/:])?\*(\/\*)?$/.test(resource);
+}
+
 /**
  * An action the catalogue does not know: the pattern applies when its service could be the action's
  * (IAM role ARNs also name the resources of STS actions), and names every resource when its resource
@@ -156,7 +166,7 @@ function matchUnknownAction(pattern: string, action: string): ResourceMatch {
   const service = action.slice(0, action.indexOf(":")).toLowerCase();
   const services = fields.service.toLowerCase() === "iam" ? ["iam", "sts"] : [fields.service];
   if (!services.some((candidate) => globToRegExp(candidate, true).test(service))) return NONE;
-  const every = /^([\w-]+[/:])?\*(\/\*)?$/.test(fields.resource)
+  const every = isWholeTypeResource(fields.resource)
     ? { account: isBareWildcard(fields.account) || fields.account === "" ? "*" : fields.account, region: isBareWildcard(fields.region) || fields.region === "" ? null : fields.region }
     : null;
   return { applies: true, every };
@@ -190,13 +200,7 @@ export function resourcePatternCovers(outer: string, inner: string): boolean {
   const o = arnFields(outer);
   const i = arnFields(inner);
   if (o === null || i === null) return false;
-  return (
-    globCovers(o.partition, i.partition, true) &&
-    globCovers(o.service, i.service, true) &&
-    globCovers(o.region, i.region, true) &&
-    globCovers(o.account, i.account, false) &&
-    globCovers(o.resource, i.resource, false)
-  );
+  return everyField(o, i, globCovers);
 }
 
 /** Can the two patterns name a common resource? Conservative: true when unsure. */
