@@ -1,4 +1,4 @@
-import { defineCheck, describeResourceStatement, fail, FUNCTION_POLICY_REASONS, pass } from "../src/engine/check-kit.js";
+import { defineCheck, describeResourceStatement, fail, FUNCTION_POLICY_REASONS, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-policy-cross-account-invoke",
@@ -23,16 +23,20 @@ export default defineCheck({
     "lambda remove-permission --function-name NAME --statement-id SID`, and list accounts you vouch for in " +
     "checkSettings.trustedAccountIds.",
   requires: ["lambda:GetPolicy"],
-  limitations: "Grants to the whole organisation (aws:PrincipalOrgID) are not reported. Only the unqualified function's policy is read.",
+  limitations:
+    "Grants limited to the account's own organisation (aws:PrincipalOrgID, aws:SourceOrgID) are not reported; " +
+    "one naming another organisation is. When the account's organisation could not be read, a grant limited " +
+    "to an organisation is unknown. Only the unqualified function's policy is read.",
   reasons: {
     ...FUNCTION_POLICY_REASONS,
     crossAccountInvoke: "Principals of other accounts can invoke the function: {principals}.",
     noUntrustedAccountInvoke: "No principal of an untrusted account can invoke the function.",
+    organisationNotKnown: "A grant is limited to an organisation, and the account's own organisation is not known.",
   },
   evaluate(fn, view) {
     const policy = view.functionPolicy(fn);
     if (!policy.ok) return policy.result;
-        const { summary } = policy.value;
+    const { summary } = policy.value;
     const crossAccount = policy.value.statements.filter(
       (statement) => statement.grantsInvoke && !statement.neutralised && statement.principals.some((p) => p.neutralisedBy === null && p.classification === "cross-account"),
     );
@@ -42,6 +46,10 @@ export default defineCheck({
         statements: crossAccount.map(describeResourceStatement),
       }, { principals: summary.crossAccountPrincipals.join(", ") });
     }
+    const organisationBound = policy.value.statements.filter(
+      (statement) => statement.grantsInvoke && !statement.neutralised && statement.principals.some((p) => p.neutralisedBy === null && p.classification === "organisation-unknown"),
+    );
+    if (organisationBound.length > 0) return unknown("organisationNotKnown", { statements: organisationBound.map(describeResourceStatement) });
     return pass("noUntrustedAccountInvoke", {
       trustedAccountPrincipals: summary.trustedAccountPrincipals,
     });

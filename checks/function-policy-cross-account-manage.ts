@@ -30,7 +30,7 @@ export default defineCheck({
     const policy = view.functionPolicy(fn);
     if (!policy.ok) return policy.result;
     const external = policy.value.statements.filter(
-      (statement) => statement.grantsBeyondInvoke && !statement.neutralised && statement.classification !== "own-account" && statement.classification !== "trusted-account",
+      (statement) => statement.grantsBeyondInvoke && !statement.neutralised && statement.classification !== "own-account" && statement.classification !== "trusted-account" && statement.classification !== "nobody",
     );
     if (external.length > 0) {
       return fail("externalManagementGrant", {

@@ -28,7 +28,10 @@ export default defineCheck({
   requires: ["lambda:GetPolicy"],
   limitations:
     "Only the unqualified function's policy is read; policies on aliases and versions are not. Service " +
-    "control policies and resource control policies that may block the call are not visible.",
+    "control policies and resource control policies that may block the call are not visible. Through a " +
+    "function URL, lambda:InvokeFunctionUrl alone counts as public only under the dated rule that allows " +
+    "it (URLs from before October 2025 until 2026-11-01, and after that while enforcement is unconfirmed); " +
+    "the evidence names the rule.",
   reasons: {
     ...FUNCTION_POLICY_REASONS,
     publicInvokeViaFunctionUrl: "The resource policy lets anyone invoke the function through its unauthenticated function URL.",
@@ -40,8 +43,9 @@ export default defineCheck({
     if (!policy.ok) return policy.result;
     const publicStatements = policy.value.statements.filter((statement) => statement.grantsInvoke && !statement.neutralised && statement.classification === "public");
     if (publicStatements.length > 0) {
-      const viaUrl = policy.value.summary.isPubliclyInvokableViaFunctionUrl;
-      return fail(viaUrl ? "publicInvokeViaFunctionUrl" : "publicInvoke", { statements: publicStatements.map(describeResourceStatement) });
+      const { isPubliclyInvokableViaFunctionUrl: viaUrl, functionUrl } = policy.value.summary;
+      const rule = { id: functionUrl.rule.rule.id, summary: functionUrl.rule.rule.summary, urlPermissionAlone: functionUrl.rule.urlPermissionAlone, assumptions: functionUrl.rule.assumptions, source: functionUrl.rule.rule.source.url };
+      return fail(viaUrl ? "publicInvokeViaFunctionUrl" : "publicInvoke", { statements: publicStatements.map(describeResourceStatement), ...(viaUrl ? { functionUrlRule: rule } : {}) });
     }
     return pass("notPubliclyInvokable", {
       statementCount: policy.value.statements.length,

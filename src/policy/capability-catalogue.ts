@@ -14,21 +14,31 @@ export interface ActionRequirement {
   onAnyResource?: boolean;
 }
 
+/**
+ * What the path acts on, when the snapshot can judge it: the roles iam:PassRole reaches (a role no more
+ * privileged than this one gains nothing), the functions whose code or configuration is replaced (their
+ * roles), or the roles a policy is written to (capped by their permissions boundary).
+ */
+export type EscalationTargetKind = "passedRole" | "updatedFunction" | "policyRole";
+
 export interface EscalationPathDefinition {
   id: string;
   description: string;
   requires: readonly ActionRequirement[];
+  /** The target, and the action whose resources name it. */
+  target?: { kind: EscalationTargetKind; action: string };
 }
 
 const one = (action: string, onAnyResource = false): ActionRequirement => ({ anyOf: [action], onAnyResource });
+const passedRole = { kind: "passedRole", action: "iam:PassRole" } as const;
 
 export const ESCALATION_PATHS: readonly EscalationPathDefinition[] = [
   { id: "create-policy-version", description: "Create a new default version of a customer managed policy with any permissions", requires: [one("iam:CreatePolicyVersion")] },
   { id: "set-default-policy-version", description: "Switch a managed policy to an older, more permissive version", requires: [one("iam:SetDefaultPolicyVersion")] },
-  { id: "attach-role-policy", description: "Attach AdministratorAccess (or any managed policy) to a role, including this one", requires: [one("iam:AttachRolePolicy")] },
+  { id: "attach-role-policy", description: "Attach AdministratorAccess (or any managed policy) to a role, including this one", requires: [one("iam:AttachRolePolicy")], target: { kind: "policyRole", action: "iam:AttachRolePolicy" } },
   { id: "attach-user-policy", description: "Attach any managed policy to a user", requires: [one("iam:AttachUserPolicy")] },
   { id: "attach-group-policy", description: "Attach any managed policy to a group", requires: [one("iam:AttachGroupPolicy")] },
-  { id: "put-role-policy", description: "Write an inline policy with any permissions on a role, including this one", requires: [one("iam:PutRolePolicy")] },
+  { id: "put-role-policy", description: "Write an inline policy with any permissions on a role, including this one", requires: [one("iam:PutRolePolicy")], target: { kind: "policyRole", action: "iam:PutRolePolicy" } },
   { id: "put-user-policy", description: "Write an inline policy with any permissions on a user", requires: [one("iam:PutUserPolicy")] },
   { id: "put-group-policy", description: "Write an inline policy with any permissions on a group", requires: [one("iam:PutGroupPolicy")] },
   { id: "add-user-to-group", description: "Add a user to a more privileged group", requires: [one("iam:AddUserToGroup")] },
@@ -40,26 +50,35 @@ export const ESCALATION_PATHS: readonly EscalationPathDefinition[] = [
     id: "pass-role-lambda-create-function",
     description: "Create a function running as a more privileged role and trigger it",
     requires: [one("iam:PassRole"), one("lambda:CreateFunction"), { anyOf: ["lambda:InvokeFunction", "lambda:CreateEventSourceMapping", "lambda:AddPermission"] }],
+    target: passedRole,
   },
-  { id: "lambda-update-function-code", description: "Replace the code of a function that runs as a more privileged role", requires: [one("lambda:UpdateFunctionCode")] },
+  {
+    id: "lambda-update-function-code",
+    description: "Replace the code of a function that runs as a more privileged role",
+    requires: [one("lambda:UpdateFunctionCode")],
+    target: { kind: "updatedFunction", action: "lambda:UpdateFunctionCode" },
+  },
   {
     id: "lambda-update-function-configuration-pass-role",
     description: "Point an existing function at a more privileged role",
     requires: [one("lambda:UpdateFunctionConfiguration"), one("iam:PassRole")],
+    target: passedRole,
   },
   {
     id: "lambda-update-function-configuration-layer",
     description: "Attach a layer that overrides the code of a function running as a more privileged role",
     requires: [one("lambda:UpdateFunctionConfiguration"), { anyOf: ["lambda:PublishLayerVersion", "lambda:GetLayerVersion"] }],
+    target: { kind: "updatedFunction", action: "lambda:UpdateFunctionConfiguration" },
   },
-  { id: "pass-role-ec2-run-instances", description: "Launch an instance with a more privileged instance profile", requires: [one("iam:PassRole"), one("ec2:RunInstances")] },
-  { id: "pass-role-cloudformation-create-stack", description: "Create a stack that runs as a more privileged role", requires: [one("iam:PassRole"), one("cloudformation:CreateStack")] },
-  { id: "pass-role-glue-create-dev-endpoint", description: "Create a Glue development endpoint with a more privileged role", requires: [one("iam:PassRole"), one("glue:CreateDevEndpoint")] },
+  { id: "pass-role-ec2-run-instances", description: "Launch an instance with a more privileged instance profile", requires: [one("iam:PassRole"), one("ec2:RunInstances")], target: passedRole },
+  { id: "pass-role-cloudformation-create-stack", description: "Create a stack that runs as a more privileged role", requires: [one("iam:PassRole"), one("cloudformation:CreateStack")], target: passedRole },
+  { id: "pass-role-glue-create-dev-endpoint", description: "Create a Glue development endpoint with a more privileged role", requires: [one("iam:PassRole"), one("glue:CreateDevEndpoint")], target: passedRole },
   { id: "glue-update-dev-endpoint", description: "Add an SSH key to an existing Glue development endpoint", requires: [one("glue:UpdateDevEndpoint")] },
   {
     id: "pass-role-data-pipeline",
     description: "Create a Data Pipeline that runs commands as a more privileged role",
     requires: [one("iam:PassRole"), one("datapipeline:CreatePipeline"), one("datapipeline:PutPipelineDefinition")],
+    target: passedRole,
   },
   { id: "sts-assume-role-any", description: "Assume any role whose trust policy trusts this account", requires: [one("sts:AssumeRole", true)] },
 ];

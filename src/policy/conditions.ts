@@ -1,6 +1,7 @@
 import { hasWildcard, isBareWildcard } from "./match.js";
 import type { ParsedCondition } from "./parse.js";
 import { accountOfArn, isAccountId } from "../arn.js";
+import { isUnscopedOrganisationValue, organisationIdOf } from "./organisation.js";
 import { isUnscopedArnPattern } from "./principal.js";
 
 /**
@@ -20,7 +21,9 @@ import { isUnscopedArnPattern } from "./principal.js";
  * - A value that is a wildcard (`*`, an ARN with a wildcard account, a bucket name with a wildcard)
  *   matches callers from anywhere, so the condition is void; each value is ORed, so one such value voids
  *   the whole condition.
- * Keys are compared case-insensitively (`AWS:SourceArn` is `aws:SourceArn`).
+ * - An ARN value names its account even when other fields are wildcards (`arn:aws:*:*:111122223333:*`).
+ * Keys are compared case-insensitively (`AWS:SourceArn` is `aws:SourceArn`, as Lambda writes it).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
  */
 
 export type ScopeKind =
@@ -42,6 +45,8 @@ export interface ScopingCondition {
   condition: ParsedCondition;
   /** Accounts this condition pins the caller to, when it names them (account keys, ARNs with an account). */
   accountIds: string[];
+  /** Organisations it pins the caller (or the source) to: the ids of ...OrgID values, the first segment of ...OrgPaths ones. */
+  organisationIds: string[];
 }
 
 export type IgnoredConditionReason =
@@ -95,17 +100,9 @@ function isFederatedClaimKey(keyLower: string): boolean {
   return prefix === "saml" || prefix.includes(".");
 }
 
-function kindOf(keyLower: string): ScopeKind | null {
+/** The scoping kind of a condition key (lower-cased), or null when the key scopes nothing. */
+export function scopeKindOf(keyLower: string): ScopeKind | null {
   return KEY_KINDS[keyLower] ?? (isFederatedClaimKey(keyLower) ? "federatedClaim" : null);
-}
-
-/** Organisation paths (`o-abc/r-1/ou-2/*`) keep their scope as long as the organisation id is literal. */
-function isUnscopedOrgValue(keyLower: string, value: string): boolean {
-  if (keyLower.endsWith("orgpaths")) {
-    const organisation = value.split("/")[0] ?? "";
-    return organisation === "" || hasWildcard(organisation);
-  }
-  return hasWildcard(value);
 }
 
 /** GitHub's `sub` claim `repo:*` (or `repo:*:*`) is every repository on GitHub. */
@@ -113,7 +110,8 @@ function isUnscopedClaimValue(value: string): boolean {
   return isBareWildcard(value) || /^repo:[*?]/i.test(value);
 }
 
-function valueIsUnscoped(kind: ScopeKind, keyLower: string, value: string): boolean {
+/** Does this value of a scoping key let any caller match (a wildcard, an ARN with a wildcard account)? */
+export function valueIsUnscoped(kind: ScopeKind, keyLower: string, value: string): boolean {
   switch (kind) {
     case "sourceAccount":
     case "principalAccount":
@@ -123,7 +121,8 @@ function valueIsUnscoped(kind: ScopeKind, keyLower: string, value: string): bool
       return isUnscopedArnPattern(value);
     case "sourceOrg":
     case "principalOrg":
-      return isUnscopedOrgValue(keyLower, value);
+      // Organisation paths (`o-abc/r-1/ou-2/*`) keep their scope as long as the organisation id is literal.
+      return isUnscopedOrganisationValue(keyLower, value);
     case "network":
     case "eventSourceToken":
     case "externalId":
@@ -142,7 +141,8 @@ function operatorFits(kind: ScopeKind, baseOperatorLower: string): boolean {
   return STRING_OPERATORS.has(baseOperatorLower);
 }
 
-function accountsNamed(kind: ScopeKind, values: string[]): string[] {
+/** The accounts condition values name, when every value names one (account keys, ARNs with an account). */
+export function accountsNamed(kind: ScopeKind, values: string[]): string[] {
   if (kind === "sourceAccount" || kind === "principalAccount") return values;
   if (kind === "sourceArn" || kind === "principalArn") {
     const accounts = values.map(accountOfArn);
@@ -153,7 +153,7 @@ function accountsNamed(kind: ScopeKind, values: string[]): string[] {
 }
 
 function judge(condition: ParsedCondition): ScopingCondition | IgnoredCondition {
-  const kind = kindOf(condition.keyLower);
+  const kind = scopeKindOf(condition.keyLower);
   if (kind === null) return { condition, reason: "notAScopingKey" };
   if (condition.negated) return { condition, reason: "negatedOperator" };
   if (condition.ifExists) return { condition, reason: "ifExists" };
@@ -162,7 +162,8 @@ function judge(condition: ParsedCondition): ScopingCondition | IgnoredCondition 
   if (condition.values.length === 0 || condition.values.some((value) => valueIsUnscoped(kind, condition.keyLower, value))) {
     return { condition, reason: "wildcardValue" };
   }
-  return { kind, condition, accountIds: accountsNamed(kind, condition.values) };
+  const organisationIds = kind === "sourceOrg" || kind === "principalOrg" ? [...new Set(condition.values.map((value) => organisationIdOf(condition.keyLower, value)))] : [];
+  return { kind, condition, accountIds: accountsNamed(kind, condition.values), organisationIds };
 }
 
 export function analyseConditionScope(conditions: readonly ParsedCondition[]): ConditionScope {

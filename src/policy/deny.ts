@@ -1,13 +1,22 @@
+import { denyApplicability, type Caller, type DenyContext } from "./deny-conditions.js";
 import { actionMatches, isBareWildcard, patternSubsumes } from "./match.js";
-import type { ParsedPrincipal, ParsedStatement, StatementRef } from "./parse.js";
+import type { ParsedCondition, ParsedPrincipal, ParsedStatement, StatementRef } from "./parse.js";
 import { samePrincipal } from "./principal.js";
+import { resourcePatternsOverlap } from "./resource-match.js";
+import { narrowest, type Reach } from "./scope.js";
 
 /**
- * Deny subtraction for resource and trust policies. Conservative by design: a Deny neutralises an Allow
- * only when it clearly covers it — no Condition (a conditional Deny may not apply to the request), a
- * Principal (not NotPrincipal) that is `*` or the same principal, every action the Allow grants, and
- * every resource it names. Anything less and the Allow is kept, because overstating a Deny would hide
- * exposure. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ * Deny subtraction for resource and trust policies. An explicit Deny overrides an Allow
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html).
+ * A Deny is applied to an Allow's principal when it clearly covers it: a Principal (not NotPrincipal)
+ * that is `*` or the same principal, every action the Allow grants, and the Allow's resources — named
+ * in Resource, or left outside a NotResource list ("NotResource ... explicitly matches every resource
+ * except those specified", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html).
+ * Then its conditions decide (deny-conditions.ts):
+ * - none, or true for every such caller: the principal is neutralised;
+ * - true only outside a scope ("deny unless our organisation"): the principal's reach is bounded by it;
+ * - unknown: nothing is subtracted, and the Deny is reported as limiting the grant by a condition.
+ * Anything less than clear coverage keeps the Allow: overstating a Deny would hide exposure.
  */
 
 function coversPrincipal(deny: ParsedStatement, principal: ParsedPrincipal | null): boolean {
@@ -29,7 +38,12 @@ function coversActionPattern(deny: ParsedStatement, pattern: string): boolean {
 }
 
 function coversResources(deny: ParsedStatement, resources: string[] | null): boolean {
-  if (deny.notResource !== null) return false;
+  if (deny.notResource !== null) {
+    // Everything but the listed resources is denied: the Allow is covered when none of its resources
+    // can be one of them.
+    if (resources === null) return false;
+    return resources.every((resource) => !deny.notResource?.some((excepted) => resourcePatternsOverlap(excepted, resource)));
+  }
   // Resource may be absent from resource-based and trust policies: it then means this resource.
   if (deny.resource === null) return true;
   if (deny.resource.some(isBareWildcard)) return true;
@@ -39,23 +53,48 @@ function coversResources(deny: ParsedStatement, resources: string[] | null): boo
 
 export interface DenyTarget {
   principal: ParsedPrincipal | null;
+  /** How a Deny's conditions see this principal's callers. */
+  caller: Caller;
   /** Concrete actions to cover (e.g. lambda:InvokeFunction); when empty, `actionPatterns` are used. */
   actions: readonly string[];
   actionPatterns: readonly string[] | null;
   resources: string[] | null;
 }
 
-/** The first unconditional Deny that clearly covers the target, or null. */
-export function findNeutralisingDeny(denies: readonly ParsedStatement[], target: DenyTarget): StatementRef | null {
+export interface DenyOutcome {
+  /** The Deny that cancels the grant for every caller of this principal. */
+  neutralisedBy: StatementRef | null;
+  /** The narrowest scope a conditional Deny leaves the grant ("deny unless our organisation"). */
+  boundedBy: { statement: StatementRef; reach: Reach; conditions: ParsedCondition[] } | null;
+  /** Denies that cover the grant but whose conditions could not be judged: reported, not subtracted. */
+  limitedByCondition: { statement: StatementRef; conditions: ParsedCondition[] }[];
+}
+
+function covers(deny: ParsedStatement, target: DenyTarget): boolean {
+  if (!coversPrincipal(deny, target.principal) || !coversResources(deny, target.resources)) return false;
+  return target.actions.length > 0
+    ? target.actions.every((action) => coversAction(deny, action))
+    : target.actionPatterns !== null && target.actionPatterns.every((pattern) => coversActionPattern(deny, pattern));
+}
+
+const ref = (statement: ParsedStatement): StatementRef => ({ index: statement.index, sid: statement.sid });
+
+/** What the policy's Deny statements leave of one principal's grant. */
+export function applyDenies(denies: readonly ParsedStatement[], target: DenyTarget, ctx: DenyContext): DenyOutcome {
+  const outcome: DenyOutcome = { neutralisedBy: null, boundedBy: null, limitedByCondition: [] };
   for (const deny of denies) {
-    if (deny.conditions.length > 0) continue;
-    if (!coversPrincipal(deny, target.principal)) continue;
-    if (!coversResources(deny, target.resources)) continue;
-    const actionsCovered =
-      target.actions.length > 0
-        ? target.actions.every((action) => coversAction(deny, action))
-        : target.actionPatterns !== null && target.actionPatterns.every((pattern) => coversActionPattern(deny, pattern));
-    if (actionsCovered) return { index: deny.index, sid: deny.sid };
+    if (!covers(deny, target)) continue;
+    const verdict = denyApplicability(deny.conditions, target.caller, ctx);
+    if (verdict.applies === "always") {
+      outcome.neutralisedBy ??= ref(deny);
+    } else if (verdict.applies === "outside") {
+      const current = outcome.boundedBy;
+      if (current === null || narrowest([current.reach, verdict.reach]) === verdict.reach) {
+        outcome.boundedBy = { statement: ref(deny), reach: verdict.reach, conditions: verdict.deciding };
+      }
+    } else if (verdict.applies === "unknown" || verdict.applies === "outsideAccounts") {
+      outcome.limitedByCondition.push({ statement: ref(deny), conditions: verdict.applies === "unknown" ? verdict.conditions : verdict.deciding });
+    }
   }
-  return null;
+  return outcome;
 }

@@ -1,16 +1,23 @@
 import type { ConditionScope, ScopingCondition } from "./conditions.js";
+import { classifyOrganisations } from "./organisation.js";
 
 /**
  * How far a grant reaches, shared by resource-policy (invoke) and trust-policy analysis.
  * Ordered from the narrowest to the widest reach.
+ * - `nobody`: the grant matches no caller (a deleted principal's unique id; half of a function URL's
+ *   two permissions without the other).
+ * - `organisation-unknown`: the grant is limited to an organisation that may or may not be ours,
+ *   because the scan does not know ours.
  */
 export const REACH_ORDER = [
+  "nobody",
   "own-account",
   "trusted-account",
   "organisation-scoped",
   "service-scoped",
   "network-scoped",
   "service-no-source",
+  "organisation-unknown",
   "cross-account",
   "public",
 ] as const;
@@ -22,6 +29,11 @@ export interface AccountContext {
   accountId: string;
   /** Accounts the operator vouches for (their own other accounts): grants to them are `trusted-account`. */
   trustedAccountIds?: string[];
+  /**
+   * The account's organisation (organizations:DescribeOrganization): its id; null when the account is in
+   * no organisation; undefined when not known (the call was denied or not made).
+   */
+  organizationId?: string | null;
 }
 
 export function reachRank(reach: Reach): number {
@@ -64,7 +76,7 @@ function reachOfCondition(item: ScopingCondition, ctx: AccountContext): Reach | 
       return item.accountIds.length > 0 ? classifyAccounts(item.accountIds, ctx) : "service-scoped";
     case "sourceOrg":
     case "principalOrg":
-      return "organisation-scoped";
+      return classifyOrganisations(item.organisationIds, ctx);
     case "network":
       return "network-scoped";
     case "eventSourceToken":

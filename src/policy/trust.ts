@@ -1,9 +1,10 @@
 import { analyseConditionScope, type IgnoredCondition, type ScopingCondition } from "./conditions.js";
-import { findNeutralisingDeny } from "./deny.js";
+import { applyDenies, type DenyOutcome } from "./deny.js";
+import type { Caller } from "./deny-conditions.js";
 import { actionMatches } from "./match.js";
 import { parsePolicyDocument, type ParsedPrincipal, type ParsedStatement, type StatementRef } from "./parse.js";
-import { accountOfAwsPrincipal, canonicalPrincipalValue } from "./principal.js";
-import { classifyAccounts, narrowWildcard, type AccountContext, type Reach } from "./scope.js";
+import { accountOfAwsPrincipal, canonicalPrincipalValue, uniqueIdKind } from "./principal.js";
+import { classifyAccounts, narrowWildcard, reachRank, type AccountContext, type Reach } from "./scope.js";
 
 /**
  * "Who, other than Lambda, can become this role?" from the role's trust policy.
@@ -31,7 +32,10 @@ export type TrustReason =
   | "wildcardPrincipal"
   | "narrowedByCondition"
   | "accountPrincipal"
+  | "deletedPrincipal"
   | "unrecognisedAwsPrincipal"
+  | "organisationUnknown"
+  | "boundedByDeny"
   | "lambdaService"
   | "otherService"
   | "federatedWithClaimCondition"
@@ -45,6 +49,10 @@ export interface TrustPrincipalClassification {
   accountIds: string[];
   deciding: ScopingCondition[];
   neutralisedBy: StatementRef | null;
+  /** A conditional Deny that bounds who can assume ("deny unless our organisation"). */
+  boundedBy: DenyOutcome["boundedBy"];
+  /** Denies covering the grant whose conditions could not be judged: reported, not subtracted. */
+  limitedByCondition: DenyOutcome["limitedByCondition"];
 }
 
 export interface TrustStatementClassification {
@@ -66,11 +74,14 @@ export interface TrustPolicyAnalysis {
   otherServicePrincipals: string[];
   federatedPrincipals: string[];
   unscopedFederatedPrincipals: string[];
+  /** Principals that are the unique id of a deleted user or role: they match nobody. */
+  deletedPrincipals: string[];
   /** Anyone but lambda.amazonaws.com can obtain the role's credentials. */
   assumableByOtherThanLambda: boolean;
 }
 
 const REACH_RANK: Record<TrustClassification, number> = {
+  nobody: -1,
   "lambda-service": 0,
   "own-account": 1,
   "trusted-account": 2,
@@ -80,6 +91,7 @@ const REACH_RANK: Record<TrustClassification, number> = {
   "network-scoped": 5,
   "federated-scoped": 5,
   "service-no-source": 6,
+  "organisation-unknown": 6,
   "cross-account": 7,
   "federated-unscoped": 8,
   public: 9,
@@ -98,10 +110,18 @@ function classifyWildcard(scoping: ScopingCondition[], ctx: AccountContext, reas
   const narrowing = narrowWildcard({ scoping, ignored: [] }, ctx);
   return {
     classification: narrowing.reach,
-    reason: narrowing.reach === "public" ? reason : "narrowedByCondition",
+    reason: narrowing.reach === "public" ? reason : narrowing.reach === "organisation-unknown" ? "organisationUnknown" : "narrowedByCondition",
     accountIds: [...new Set(narrowing.deciding.flatMap((item) => item.accountIds))],
     deciding: narrowing.deciding,
   };
+}
+
+/** How a Deny's conditions see a trusted principal's callers. */
+function callerOf(principal: ParsedPrincipal | null, classified: Classified): Caller {
+  if (principal === null || principal.isWildcard) return { kind: "anyone" };
+  if (principal.type === "Service") return { kind: "service", sourceAccountIds: null };
+  if (principal.type === "AWS" && classified.accountIds.length > 0) return { kind: "accounts", accountIds: classified.accountIds };
+  return { kind: "external" };
 }
 
 /**
@@ -129,6 +149,9 @@ function classifyPrincipal(principal: ParsedPrincipal, scoping: ScopingCondition
     case "Federated":
       return classifyFederated(principal, scoping);
     case "AWS": {
+      // The unique id AWS shows once the named user or role is deleted matches nobody, even a recreated one.
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+      if (uniqueIdKind(principal.value) !== null) return { classification: "nobody", reason: "deletedPrincipal", accountIds: [], deciding: [] };
       const account = accountOfAwsPrincipal(principal.value);
       return account === null
         ? { classification: "cross-account", reason: "unrecognisedAwsPrincipal", accountIds: [], deciding: [] }
@@ -145,8 +168,18 @@ function classifyStatement(statement: ParsedStatement, denies: ParsedStatement[]
   const targets: (ParsedPrincipal | null)[] = statement.notPrincipal !== null ? [null] : (statement.principal ?? [null]);
   const principals = targets.map((principal): TrustPrincipalClassification => {
     const classified = principal === null ? classifyWildcard(scope.scoping, ctx, "notPrincipal") : classifyPrincipal(principal, scope.scoping, ctx);
-    const neutralisedBy = findNeutralisingDeny(denies, { principal, actions: assumeActions, actionPatterns: statement.action, resources: statement.resource });
-    return { principal, ...classified, neutralisedBy };
+    const denied = applyDenies(denies, { principal, caller: callerOf(principal, classified), actions: assumeActions, actionPatterns: statement.action, resources: statement.resource }, { ...ctx, resourceAccountId: ctx.accountId });
+    const { boundedBy } = denied;
+    // A bound applies to the classes that are reaches (not to lambda-service, other-service, federated-*).
+    const bounded = boundedBy !== null && isReach(classified.classification) && reachRank(boundedBy.reach) < reachRank(classified.classification);
+    return {
+      principal,
+      ...classified,
+      ...(bounded ? { classification: boundedBy.reach, reason: "boundedByDeny" as const } : {}),
+      neutralisedBy: denied.neutralisedBy,
+      boundedBy: bounded ? boundedBy : null,
+      limitedByCondition: denied.limitedByCondition,
+    };
   });
   return {
     statement: { index: statement.index, sid: statement.sid },
@@ -156,6 +189,10 @@ function classifyStatement(statement: ParsedStatement, denies: ParsedStatement[]
     requiresExternalId: scope.scoping.some((item) => item.kind === "externalId"),
     neutralised: principals.every((item) => item.neutralisedBy !== null),
   };
+}
+
+function isReach(classification: TrustClassification): classification is Reach {
+  return !["lambda-service", "other-service", "federated-scoped", "federated-unscoped"].includes(classification);
 }
 
 function label(item: TrustPrincipalClassification): string {
@@ -190,6 +227,7 @@ export function analyseTrustPolicy(doc: unknown, ctx: AccountContext): TrustPoli
     otherServicePrincipals: labels("other-service"),
     federatedPrincipals: labels("federated-scoped", "federated-unscoped"),
     unscopedFederatedPrincipals: labels("federated-unscoped"),
-    assumableByOtherThanLambda: live.some((item) => item.classification !== "lambda-service"),
+    deletedPrincipals: [...new Set(statements.flatMap((statement) => statement.principals.filter((item) => item.reason === "deletedPrincipal").map(label)))].sort(),
+    assumableByOtherThanLambda: live.some((item) => item.classification !== "lambda-service" && item.classification !== "nobody"),
   };
 }

@@ -14,5 +14,12 @@ describeCheckCases(check, [
     expect: { status: "fail", reason: "dataReadOnAnyResource", evidence: { capabilities: [{ action: "secretsmanager:GetSecretValue" }] } },
   },
   { name: "s3:Get* on *", snapshot: withInline({ Action: "s3:Get*", Resource: "*" }), expect: { status: "fail", reason: "dataReadOnAnyResource" } },
+  // Per (action, resource): the objects of one bucket are not every object.
+  { name: "GetObject on one bucket's objects", snapshot: withInline({ Action: ["s3:GetObject", "iam:PassRole"], Resource: ["arn:aws:s3:::exports/*", "arn:aws:iam::111122223333:role/worker"] }), expect: { status: "pass", reason: "dataReadsScoped" } },
+  {
+    name: "every secret of the account names the scope",
+    snapshot: withInline({ Action: "secretsmanager:GetSecretValue", Resource: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:*" }),
+    expect: { status: "fail", reason: "dataReadOnAnyResource", evidence: { capabilities: [{ everyResourceIn: ["account 111122223333, region eu-west-1"] }] } },
+  },
   { name: "policies not read", snapshot: managedNotRead(), expect: { status: "unknown", reason: "policiesNotRead" } },
 ]);

@@ -5,7 +5,8 @@ const OWN = "111122223333";
 const OTHER = "444455556666";
 const TRUSTED = "777788889999";
 const FN = `arn:aws:lambda:eu-west-1:${OWN}:function:orders`;
-const CTX: InvokeContext = { accountId: OWN, trustedAccountIds: [TRUSTED] };
+const ORG = "o-a1b2c3d4e5";
+const CTX: InvokeContext = { accountId: OWN, trustedAccountIds: [TRUSTED], organizationId: ORG };
 
 type Statement = Record<string, unknown>;
 const allow = (extra: Statement): Statement => ({ Sid: "S", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: FN, ...extra });
@@ -41,7 +42,7 @@ const cases: Case[] = [
   { name: "other account role ARN", doc: doc(allow({ Principal: { AWS: `arn:aws:iam::${OTHER}:role/ci` } })), classification: "cross-account", reason: "accountPrincipal" },
   { name: "other account assumed-role ARN", doc: doc(allow({ Principal: { AWS: `arn:aws:sts::${OTHER}:assumed-role/ci/session` } })), classification: "cross-account", reason: "accountPrincipal" },
   { name: "trusted account root ARN", doc: doc(allow({ Principal: { AWS: `arn:aws:iam::${TRUSTED}:root` } })), classification: "trusted-account", reason: "accountPrincipal" },
-  { name: "unique id of a deleted role", doc: doc(allow({ Principal: { AWS: "AROAEXAMPLEID1234567" } })), classification: "cross-account", reason: "unrecognisedAwsPrincipal" },
+  { name: "unique id of a deleted role", doc: doc(allow({ Principal: { AWS: "AROAEXAMPLEID1234567" } })), classification: "nobody", reason: "deletedPrincipal" },
   { name: "own and other account together", doc: doc(allow({ Principal: { AWS: [OWN, `arn:aws:iam::${OTHER}:root`] } })), classification: "cross-account", reason: "accountPrincipal" },
   { name: "Federated principal", doc: doc(allow({ Principal: { Federated: "cognito-identity.amazonaws.com" } })), classification: "cross-account", reason: "externalIdentityPrincipal" },
   { name: "CanonicalUser principal", doc: doc(allow({ Principal: { CanonicalUser: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" } })), classification: "cross-account", reason: "externalIdentityPrincipal" },
@@ -107,19 +108,26 @@ const cases: Case[] = [
     reason: "narrowedByCondition",
   },
   {
-    name: "* InvokeFunction via URL, URL auth AWS_IAM",
-    doc: doc(anyone({ Bool: { "lambda:InvokedViaFunctionUrl": "true" } })),
+    name: "* InvokeFunction via URL, URL auth AWS_IAM, with the URL permission",
+    doc: doc(anyone({ Bool: { "lambda:InvokedViaFunctionUrl": "true" } }), anyone({ StringEquals: { "lambda:FunctionUrlAuthType": "AWS_IAM" } }, { Sid: "U", Action: "lambda:InvokeFunctionUrl" })),
     ctx: { functionUrlAuthType: "AWS_IAM" },
     classification: "cross-account",
     reason: "functionUrlAuthIam",
   },
   {
-    name: "* InvokeFunction via URL, URL auth NONE",
-    doc: doc(anyone({ Bool: { "lambda:InvokedViaFunctionUrl": true } })),
+    name: "* InvokeFunction via URL, URL auth NONE, with the URL permission",
+    doc: doc(anyone({ Bool: { "lambda:InvokedViaFunctionUrl": true } }), anyone({ StringEquals: { "lambda:FunctionUrlAuthType": "NONE" } }, { Sid: "U", Action: "lambda:InvokeFunctionUrl" })),
     ctx: { functionUrlAuthType: "NONE" },
     classification: "public",
     reason: "functionUrlAuthNone",
     publicViaFunctionUrl: true,
+  },
+  {
+    name: "* InvokeFunction via URL without any URL permission reaches nobody",
+    doc: doc(anyone({ Bool: { "lambda:InvokedViaFunctionUrl": true } })),
+    ctx: { functionUrlAuthType: "NONE" },
+    classification: "nobody",
+    reason: "urlPermissionIncomplete",
   },
   {
     name: "* InvokeFunctionUrl NONE but the function has no URL now",
@@ -140,7 +148,8 @@ const cases: Case[] = [
 
   // Deny subtraction
   { name: "unconditional Deny * neutralises public Allow", doc: doc(allow({ Principal: "*" }), { Effect: "Deny", Principal: "*", Action: "lambda:*", Resource: "*" }), classification: "public", reason: "wildcardPrincipal", neutralised: true },
-  { name: "conditional Deny keeps public Allow", doc: doc(allow({ Principal: "*" }), { Effect: "Deny", Principal: "*", Action: "lambda:InvokeFunction", Resource: "*", Condition: { StringNotEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } }), classification: "public", reason: "wildcardPrincipal" },
+  { name: "Deny unless our organisation bounds a public Allow", doc: doc(allow({ Principal: "*" }), { Effect: "Deny", Principal: "*", Action: "lambda:InvokeFunction", Resource: "*", Condition: { StringNotEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } }), classification: "organisation-scoped", reason: "boundedByDeny" },
+  { name: "Deny with a condition it cannot judge keeps public Allow", doc: doc(allow({ Principal: "*" }), { Effect: "Deny", Principal: "*", Action: "lambda:InvokeFunction", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }), classification: "public", reason: "wildcardPrincipal" },
   { name: "Deny of other actions keeps the Allow", doc: doc(allow({ Principal: "*" }), { Effect: "Deny", Principal: "*", Action: "lambda:GetFunction", Resource: "*" }), classification: "public", reason: "wildcardPrincipal" },
   { name: "Deny on the account root cancels the bare account id", doc: doc(allow({ Principal: { AWS: OTHER } }), { Effect: "Deny", Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: "lambda:Invoke*", Resource: FN }), classification: "cross-account", reason: "accountPrincipal", neutralised: true },
   { name: "Deny on one principal of two", doc: doc(allow({ Principal: { AWS: [OTHER, OWN] } }), { Effect: "Deny", Principal: { AWS: OTHER }, Action: "lambda:InvokeFunction", Resource: FN }), classification: "own-account", reason: "accountPrincipal" },
@@ -235,7 +244,10 @@ describe("classifyResourcePolicy: summary", () => {
       trustedAccountPrincipals: [TRUSTED],
       unscopedServicePrincipals: ["sns.amazonaws.com"],
       organisationScopedStatements: [{ index: 5, sid: "Org" }],
+      organisationUnknownStatements: [],
       externalNonInvokeStatements: [{ index: 6, sid: "Reader" }],
+      deletedPrincipals: [],
+      functionUrl: { rule: expect.objectContaining({ urlPermissionAlone: "unconfirmed" }), urlPermission: "public", invokePermission: "cross-account" },
     });
   });
 

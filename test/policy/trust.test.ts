@@ -4,7 +4,8 @@ import { analyseTrustPolicy, widestTrustClass, type TrustClassification, type Tr
 const OWN = "111122223333";
 const OTHER = "444455556666";
 const TRUSTED = "777788889999";
-const CTX = { accountId: OWN, trustedAccountIds: [TRUSTED] };
+const ORG = "o-a1b2c3d4e5";
+const CTX = { accountId: OWN, trustedAccountIds: [TRUSTED], organizationId: ORG };
 const GITHUB = `arn:aws:iam::${OWN}:oidc-provider/token.actions.githubusercontent.com`;
 
 type Statement = Record<string, unknown>;
@@ -30,7 +31,7 @@ const cases: Case[] = [
   { name: "other account root", doc: trust(assume({ AWS: `arn:aws:iam::${OTHER}:root` })), classification: "cross-account", reason: "accountPrincipal" },
   { name: "own account role", doc: trust(assume({ AWS: `arn:aws:iam::${OWN}:role/ops` })), classification: "own-account", reason: "accountPrincipal" },
   { name: "trusted account id", doc: trust(assume({ AWS: TRUSTED })), classification: "trusted-account", reason: "accountPrincipal" },
-  { name: "unique id", doc: trust(assume({ AWS: "AROAEXAMPLEID1234567" })), classification: "cross-account", reason: "unrecognisedAwsPrincipal" },
+  { name: "unique id", doc: trust(assume({ AWS: "AROAEXAMPLEID1234567" })), classification: "nobody", reason: "deletedPrincipal" },
   { name: "NotPrincipal", doc: trust({ Effect: "Allow", NotPrincipal: { AWS: OTHER }, Action: "sts:AssumeRole" }), classification: "public", reason: "notPrincipal" },
   {
     name: "GitHub OIDC with aud only",
@@ -116,12 +117,13 @@ describe("analyseTrustPolicy: summary", () => {
     expect(widestTrustClass(analysis.statements[1] ?? { statement: { index: 1, sid: null }, assumeActions: [], principals: [], ignoredConditions: [], requiresExternalId: false, neutralised: false })).toBe("cross-account");
   });
 
-  it("a public trust is neutralised by an unconditional Deny, not by a conditional one", () => {
+  it("a public trust is neutralised by an unconditional Deny, and bounded by a Deny unless our organisation", () => {
     const denied = analyseTrustPolicy(trust(assume("*"), { Sid: "NoOne", Effect: "Deny", Principal: "*", Action: "sts:*" }), CTX);
     expect(denied.isPubliclyAssumable).toBe(false);
     expect(denied.statements[0]?.principals[0]?.neutralisedBy).toEqual({ index: 1, sid: "NoOne" });
     const conditional = analyseTrustPolicy(trust(assume("*"), { Effect: "Deny", Principal: "*", Action: "sts:*", Condition: { StringNotEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } }), CTX);
-    expect(conditional.isPubliclyAssumable).toBe(true);
+    expect(conditional.isPubliclyAssumable).toBe(false);
+    expect(conditional.statements[0]?.principals[0]).toMatchObject({ classification: "organisation-scoped", reason: "boundedByDeny", boundedBy: { statement: { index: 1 } } });
   });
 
   it("counts sts:TagSession and wildcard actions, ignores statements granting neither", () => {

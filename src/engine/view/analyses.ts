@@ -1,16 +1,21 @@
+import { DUAL_PERMISSION_START } from "../../data/function-url-auth.js";
 import { runtimeLifecycle, type RuntimeLifecycle, type RuntimeOverride } from "../../data/runtimes.js";
 import {
   analyseRolePermissions,
   analyseTrustPolicy,
   classifyResourcePolicy,
   PolicyParseError,
+  type AccountContext,
   type ActionCatalogue,
   type ResourcePolicyAnalysis,
   type RolePermissionAnalysis,
+  type TargetBoundary,
   type TrustPolicyAnalysis,
 } from "../../policy/index.js";
 import type { LambdaFunction, LayerVersion, ManagedPolicy, Role } from "../../snapshot/schema.js";
 import { pass, unknown, type CheckOutcome } from "../check.js";
+import { escalationTargets } from "./escalation-targets.js";
+import { urlCreationTimeOf } from "./pending-fields.js";
 
 /**
  * "An analysis, or the result a check gives when there is nothing to analyse": the one idiom every
@@ -47,6 +52,16 @@ type ReasonOf<T> = keyof T & string;
 export interface AnalysisContext {
   accountId: string;
   trustedAccountIds: readonly string[];
+  /** The account's organisation: id, null (in none) or undefined (not known). */
+  organizationId: string | null | undefined;
+  /** The snapshot's collection time: dated AWS behaviour (function URL permissions) is judged at it. */
+  collectedAt: string;
+  functions: readonly LambdaFunction[];
+  role(arn: string): Role | undefined;
+  functionByArn(arn: string): LambdaFunction | undefined;
+  /** Was the region's function inventory read completely? */
+  functionInventoryComplete(region: string): boolean;
+  policy(arn: string): ManagedPolicy | undefined;
   runtimeOverrides: readonly RuntimeOverride[];
   catalogue: ActionCatalogue;
   policiesOfRole(role: Role): {
@@ -75,6 +90,8 @@ export class Analyses {
   private readonly trustPolicies = new Map<Role, Lookup<TrustPolicyAnalysis, ReasonOf<typeof TRUST_POLICY_REASONS>>>();
   private readonly rolePermissions = new Map<Role, Lookup<RolePermissionAnalysis, ReasonOf<typeof ROLE_POLICY_REASONS>>>();
   private readonly runtimes = new Map<string, RuntimeLifecycle | undefined>();
+  private readonly boundaries = new Map<string, RolePermissionAnalysis | undefined>();
+  private regionsWithEarlyUrls: ReadonlySet<string> | undefined;
 
   constructor(private readonly ctx: AnalysisContext) {}
 
@@ -85,14 +102,26 @@ export class Analyses {
     return value;
   }
 
-  private accountContext() {
-    return { accountId: this.ctx.accountId, trustedAccountIds: [...this.ctx.trustedAccountIds] };
+  private accountContext(): AccountContext {
+    return { accountId: this.ctx.accountId, trustedAccountIds: [...this.ctx.trustedAccountIds], organizationId: this.ctx.organizationId };
+  }
+
+  /**
+   * Regions where a function URL of the snapshot was created before October 2025: the account holds the
+   * legacy exception there (AWS granted it per account and region).
+   */
+  private hadEarlierUrl(region: string): boolean {
+    this.regionsWithEarlyUrls ??= new Set(
+      this.ctx.functions.filter((fn) => (urlCreationTimeOf(fn) ?? "9999") < DUAL_PERMISSION_START).map((fn) => fn.region),
+    );
+    return this.regionsWithEarlyUrls.has(region);
   }
 
   /**
    * "Who can invoke this function?" from its resource policy, judged with the function URL's auth type
-   * (undefined when the URL was not read: the analysis then assumes the URL may be open). Not read is
-   * unknown; no policy is a pass (nobody outside IAM can invoke); an unparseable one is unknown.
+   * (undefined when the URL was not read: the analysis then assumes the URL may be open), its creation
+   * time and the snapshot's time (which function URL permission rule applies). Not read is unknown; no
+   * policy is a pass (nobody outside IAM can invoke); an unparseable one is unknown.
    */
   functionPolicy(fn: LambdaFunction): Lookup<ResourcePolicyAnalysis, ReasonOf<typeof FUNCTION_POLICY_REASONS>> {
     return this.cached(this.functionPolicies, fn, () => {
@@ -100,7 +129,14 @@ export class Analyses {
       if (fn.resourcePolicy === null) return { ok: false, result: pass("noResourcePolicy", { resourcePolicy: null }) };
       const document = fn.resourcePolicy;
       const functionUrlAuthType = fn.url === undefined ? undefined : (fn.url?.authType ?? null);
-      return parseOrUnknown(() => classifyResourcePolicy(document, { ...this.accountContext(), functionUrlAuthType }), "policyUnparseable");
+      const context = {
+        ...this.accountContext(),
+        functionUrlAuthType,
+        functionUrlCreationTime: urlCreationTimeOf(fn),
+        collectedAt: this.ctx.collectedAt,
+        accountRegionHadEarlierUrl: this.hadEarlierUrl(fn.region),
+      };
+      return parseOrUnknown(() => classifyResourcePolicy(document, context), "policyUnparseable");
     });
   }
 
@@ -110,7 +146,7 @@ export class Analyses {
       if (layer.policy === undefined) return { ok: false, result: unknown("policyNotRead") };
       if (layer.policy === null) return { ok: false, result: pass("noLayerPolicy", { policy: null }) };
       const document = layer.policy;
-      return parseOrUnknown(() => classifyResourcePolicy(document, this.accountContext()), "policyUnparseable");
+      return parseOrUnknown(() => classifyResourcePolicy(document, { ...this.accountContext(), collectedAt: this.ctx.collectedAt }), "policyUnparseable");
     });
   }
 
@@ -148,10 +184,45 @@ export class Analyses {
               permissionsBoundary: policies.permissionsBoundary && boundaryArn ? { arn: boundaryArn, document: policies.permissionsBoundary.document } : null,
             },
             this.ctx.catalogue,
+            {
+              account: this.accountContext(),
+              targets: escalationTargets(role.arn, {
+                accountId: this.ctx.accountId,
+                functions: this.ctx.functions,
+                role: (arn) => this.ctx.role(arn),
+                functionByArn: (arn) => this.ctx.functionByArn(arn),
+                functionInventoryComplete: (region) => this.ctx.functionInventoryComplete(region),
+                permissionsOf: (target) => {
+                  const lookup = this.rolePermissionsOf(target);
+                  return lookup.ok ? lookup.value : undefined;
+                },
+                boundaryOf: (target) => this.boundaryOf(target),
+              }),
+            },
           ),
         "policyUnparseable",
       );
     });
+  }
+
+  /**
+   * A role's permissions boundary, its document analysed as the only policy of a role: the most a
+   * policy written to that role can grant. null: no boundary; undefined: not read.
+   */
+  private boundaryOf(role: Role): TargetBoundary | null | undefined {
+    const arn = role.permissionsBoundaryArn;
+    if (arn === undefined || arn === null) return arn;
+    const policy = this.ctx.policy(arn);
+    if (policy?.document === undefined) return undefined;
+    const document = policy.document;
+    return {
+      arn,
+      analysis: () =>
+        this.cached(this.boundaries, arn, () => {
+          const lookup = parseOrUnknown(() => analyseRolePermissions({ inlinePolicies: [], managedPolicies: [{ arn, name: policy.name, document }] }, this.ctx.catalogue, { account: this.accountContext() }), "policyUnparseable");
+          return lookup.ok ? lookup.value : undefined;
+        }),
+    };
   }
 
   /** A runtime's deprecation and block dates, with the configured overrides applied. */

@@ -19,6 +19,7 @@ import type { EngineSettings } from "../settings.js";
 import { Analyses } from "./analyses.js";
 import { ApiIndex, pushUnique } from "./api-index.js";
 import { GapIndex } from "./gap-index.js";
+import { organizationIdOf } from "./pending-fields.js";
 import type {
   ApiRouteTrigger,
   ApiStageResource,
@@ -110,10 +111,27 @@ export class SnapshotView {
     this.analyses = new Analyses({
       accountId: s.accountId,
       trustedAccountIds: this.settings.trustedAccountIds,
+      organizationId: organizationIdOf(s),
+      collectedAt: s.collectedAt,
+      functions: s.functions,
+      role: (arn) => this.rolesByArn.get(arn),
+      functionByArn: (arn) => this.functionByArn(arn),
+      functionInventoryComplete: (region) => this.functionInventoryComplete(region),
+      policy: (arn) => this.policiesByArn.get(arn),
       runtimeOverrides: this.settings.runtimeOverrides,
       catalogue: options.catalogue,
       policiesOfRole: (role) => this.policiesOfRole(role),
     });
+  }
+
+  /**
+   * The snapshot lists every function of a region when the region was scanned, ListFunctions was
+   * attempted and no gap was recorded on it there.
+   */
+  private functionInventoryComplete(region: string): boolean {
+    if (!this.snapshot.regions.includes(region)) return false;
+    if (this.gaps.notAttempted(["lambda:ListFunctions"]).length > 0) return false;
+    return !this.snapshot.gaps.some((gap) => gap.service === "lambda" && gap.operation === "ListFunctions" && (gap.region === region || gap.region === "global"));
   }
 
   get accountId(): string {
