@@ -5,6 +5,7 @@ export default defineCheck({
   title: "Function resource policy lets only this account or trusted accounts invoke it",
   severity: "high",
   layer: "customer",
+  resourceType: "invokeTarget",
   phase: "trigger",
   frameworks: {
     nist80053: ["AC-3", "AC-21", "AC-4"],
@@ -22,19 +23,20 @@ export default defineCheck({
     "Lambda console > function > Configuration > Permissions > Resource-based policy statements, or `aws " +
     "lambda remove-permission --function-name NAME --statement-id SID`, and list accounts you vouch for in " +
     "checkSettings.trustedAccountIds.",
-  requires: ["lambda:GetPolicy"],
+  requires: ["lambda:GetPolicy", "lambda:ListAliases"],
   limitations:
     "Grants limited to the account's own organisation (aws:PrincipalOrgID, aws:SourceOrgID) are not reported; " +
     "one naming another organisation is. When the account's organisation could not be read, a grant limited " +
-    "to an organisation is unknown. Only the unqualified function's policy is read.",
+    "to an organisation is unknown. Judged for the function and for each alias and version an alias points " +
+    "to (each has a policy of its own); versions no alias points to are not read.",
   reasons: {
     ...FUNCTION_POLICY_REASONS,
     crossAccountInvoke: "Principals of other accounts can invoke the function: {principals}.",
     noUntrustedAccountInvoke: "No principal of an untrusted account can invoke the function.",
     organisationNotKnown: "A grant is limited to an organisation, and the account's own organisation is not known.",
   },
-  evaluate(fn, view) {
-    const policy = view.functionPolicy(fn);
+  evaluate(target, view) {
+    const policy = view.functionPolicy(target);
     if (!policy.ok) return policy.result;
     const { summary } = policy.value;
     const crossAccount = policy.value.statements.filter(

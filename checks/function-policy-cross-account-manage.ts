@@ -5,6 +5,7 @@ export default defineCheck({
   title: "Function resource policy grants no management actions beyond the account",
   severity: "critical",
   layer: "customer",
+  resourceType: "invokeTarget",
   phase: "dependency",
   frameworks: {
     nist80053: ["AC-3", "AC-6", "CM-5"],
@@ -20,14 +21,14 @@ export default defineCheck({
     "Remove every non-invoke statement granted outside the account: Lambda console > function > " +
     "Configuration > Permissions > Resource-based policy statements > Delete, or `aws lambda " +
     "remove-permission --function-name NAME --statement-id SID`.",
-  requires: ["lambda:GetPolicy"],
+  requires: ["lambda:GetPolicy", "lambda:ListAliases"],
   reasons: {
     ...FUNCTION_POLICY_REASONS,
     externalManagementGrant: "{count} statement(s) grant non-invoke actions to principals outside the account.",
     noExternalManagementGrant: "No statement grants non-invoke actions outside the account.",
   },
-  evaluate(fn, view) {
-    const policy = view.functionPolicy(fn);
+  evaluate(target, view) {
+    const policy = view.functionPolicy(target);
     if (!policy.ok) return policy.result;
     const external = policy.value.statements.filter(
       (statement) => statement.grantsBeyondInvoke && !statement.neutralised && statement.classification !== "own-account" && statement.classification !== "trusted-account" && statement.classification !== "nobody",

@@ -5,6 +5,7 @@ export default defineCheck({
   title: "Function resource policy does not let everyone invoke it",
   severity: "critical",
   layer: "customer",
+  resourceType: "invokeTarget",
   phase: "trigger",
   frameworks: {
     nist80053: ["AC-3", "AC-21", "SC-7"],
@@ -25,9 +26,10 @@ export default defineCheck({
     "--statement-id SID`, then `aws lambda add-permission --function-name NAME --statement-id " +
     "apigw-invoke --action lambda:InvokeFunction --principal apigateway.amazonaws.com --source-arn " +
     "arn:aws:execute-api:REGION:ACCOUNT:API/*`.",
-  requires: ["lambda:GetPolicy"],
+  requires: ["lambda:GetPolicy", "lambda:ListAliases"],
   limitations:
-    "Only the unqualified function's policy is read; policies on aliases and versions are not. Service " +
+    "Judged for the function and for each alias and version an alias points to (each has a policy of its " +
+    "own); versions no alias points to are not read. Service " +
     "control policies and resource control policies that may block the call are not visible. Through a " +
     "function URL, lambda:InvokeFunctionUrl alone counts as public only under the dated rule that allows " +
     "it (URLs from before October 2025 until 2026-11-01, and after that while enforcement is unconfirmed); " +
@@ -38,8 +40,8 @@ export default defineCheck({
     publicInvoke: "The resource policy lets any principal invoke the function.",
     notPubliclyInvokable: "No statement of the resource policy lets everyone invoke the function.",
   },
-  evaluate(fn, view) {
-    const policy = view.functionPolicy(fn);
+  evaluate(target, view) {
+    const policy = view.functionPolicy(target);
     if (!policy.ok) return policy.result;
     const publicStatements = policy.value.statements.filter((statement) => statement.grantsInvoke && !statement.neutralised && statement.classification === "public");
     if (publicStatements.length > 0) {

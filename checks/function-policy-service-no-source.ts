@@ -5,6 +5,7 @@ export default defineCheck({
   title: "Service principals may invoke the function only from named sources",
   severity: "high",
   layer: "customer",
+  resourceType: "invokeTarget",
   phase: "trigger",
   frameworks: {
     nist80053: ["AC-3", "IA-9"],
@@ -22,14 +23,14 @@ export default defineCheck({
     "--action lambda:InvokeFunction --principal s3.amazonaws.com --source-arn arn:aws:s3:::BUCKET " +
     "--source-account ACCOUNT` (Lambda console > function > Configuration > Permissions > Resource-based " +
     "policy statements > Add permissions > AWS service, with Source ARN).",
-  requires: ["lambda:GetPolicy"],
+  requires: ["lambda:GetPolicy", "lambda:ListAliases"],
   reasons: {
     ...FUNCTION_POLICY_REASONS,
     serviceWithoutSourceCondition: "Service principals can invoke the function from any source: {principals}.",
     servicePrincipalsScoped: "Every service principal grant names its source.",
   },
-  evaluate(fn, view) {
-    const policy = view.functionPolicy(fn);
+  evaluate(target, view) {
+    const policy = view.functionPolicy(target);
     if (!policy.ok) return policy.result;
         const { summary } = policy.value;
     if (summary.unscopedServicePrincipals.length > 0) {

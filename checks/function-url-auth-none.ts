@@ -5,6 +5,7 @@ export default defineCheck({
   title: "Function URL requires IAM authentication",
   severity: "critical",
   layer: "customer",
+  resourceType: "invokeTarget",
   phase: "trigger",
   frameworks: {
     nist80053: ["AC-3", "IA-2", "SC-7"],
@@ -22,9 +23,9 @@ export default defineCheck({
     "Auth type AWS_IAM), or delete the URL if an API Gateway with an authorizer fronts the function: " +
     "`aws lambda update-function-url-config --function-name NAME --auth-type AWS_IAM` / " +
     "`aws lambda delete-function-url-config --function-name NAME`.",
-  requires: ["lambda:GetFunctionUrlConfig"],
+  requires: ["lambda:GetFunctionUrlConfig", "lambda:ListAliases", "lambda:ListFunctionUrlConfigs"],
   limitations:
-    "Only the unqualified function's URL is read; URLs on aliases are not. A URL with AuthType NONE " +
+    "Judged for the function's URL and each alias's URL (versions cannot have one). A URL with AuthType NONE " +
     "is only invocable when the resource policy also allows lambda:InvokeFunctionUrl (and, for URLs " +
     "under the October 2025 rule, lambda:InvokeFunction) to everyone (see function-policy-public-invoke " +
     "and function-url-permission-incomplete); this check reports the URL setting itself.",
@@ -34,14 +35,14 @@ export default defineCheck({
     urlAuthNone: "The function URL accepts unauthenticated requests (AuthType NONE).",
     urlAuthIam: "The function URL requires IAM (SigV4) authentication.",
   },
-  evaluate(fn) {
-    if (fn.url === undefined) return unknown("urlNotRead");
-    if (fn.url === null) return pass("noFunctionUrl");
-    if (fn.url.authType === "NONE") {
+  evaluate(target) {
+    if (target.url === undefined) return unknown("urlNotRead");
+    if (target.url === null) return pass("noFunctionUrl");
+    if (target.url.authType === "NONE") {
       return fail("urlAuthNone", {
-        "url.authType": fn.url.authType,
+        "url.authType": target.url.authType,
       });
     }
-    return pass("urlAuthIam", { "url.authType": fn.url.authType });
+    return pass("urlAuthIam", { "url.authType": target.url.authType });
   },
 });

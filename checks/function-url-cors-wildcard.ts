@@ -5,6 +5,7 @@ export default defineCheck({
   title: "Function URL CORS allows only named origins",
   severity: "medium",
   layer: "customer",
+  resourceType: "invokeTarget",
   phase: "trigger",
   frameworks: {
     nist80053: ["AC-4", "SC-7"],
@@ -20,8 +21,8 @@ export default defineCheck({
     "List the exact origins that need the URL: Lambda console > function > Configuration > Function URL > " +
     "Edit > Configure cross-origin resource sharing (CORS), or `aws lambda update-function-url-config " +
     "--function-name NAME --cors 'AllowOrigins=https://app.example.com,AllowCredentials=false'`.",
-  requires: ["lambda:GetFunctionUrlConfig"],
-  limitations: "Only the unqualified function's URL is read; URLs on aliases are not.",
+  requires: ["lambda:GetFunctionUrlConfig", "lambda:ListAliases", "lambda:ListFunctionUrlConfigs"],
+  limitations: "Judged for the function's URL and each alias's URL (versions cannot have one).",
   reasons: {
     urlNotRead: "The function URL configuration was not read.",
     noFunctionUrl: "The function has no function URL.",
@@ -30,14 +31,14 @@ export default defineCheck({
     corsWildcardOrigin: "The function URL allows cross-origin requests from {origins}.",
     corsNamedOrigins: "The function URL allows cross-origin requests only from named origins.",
   },
-  evaluate(fn) {
-    if (fn.url === undefined) return unknown("urlNotRead");
-    if (fn.url === null) return pass("noFunctionUrl");
-    if (fn.url.cors === null) return pass("corsNotConfigured");
-    const origins = fn.url.cors.allowOrigins ?? [];
+  evaluate(target) {
+    if (target.url === undefined) return unknown("urlNotRead");
+    if (target.url === null) return pass("noFunctionUrl");
+    if (target.url.cors === null) return pass("corsNotConfigured");
+    const origins = target.url.cors.allowOrigins ?? [];
     const wildcards = origins.filter((origin) => origin.includes("*"));
-    const evidence = { "url.cors.allowOrigins": origins, "url.cors.allowCredentials": fn.url.cors.allowCredentials ?? false };
-    if (wildcards.length > 0 && fn.url.cors.allowCredentials === true) {
+    const evidence = { "url.cors.allowOrigins": origins, "url.cors.allowCredentials": target.url.cors.allowCredentials ?? false };
+    if (wildcards.length > 0 && target.url.cors.allowCredentials === true) {
       return fail("corsWildcardWithCredentials", evidence);
     }
     if (wildcards.length > 0) return fail("corsWildcardOrigin", evidence, { origins: wildcards.join(", ") });

@@ -6,6 +6,7 @@ export default defineCheck({
   title: "Unauthenticated function URL's policy grants both invoke permissions or neither",
   severity: "low",
   layer: "customer",
+  resourceType: "invokeTarget",
   phase: "trigger",
   frameworks: {
     nist80053: ["AC-3", "CM-6"],
@@ -26,9 +27,9 @@ export default defineCheck({
     "lambda:InvokeFunctionUrl --function-url-auth-type NONE`). If not, remove the remaining statement " +
     "(`aws lambda remove-permission --function-name NAME --statement-id SID`) and switch the URL to " +
     "AWS_IAM or delete it (Lambda console > function > Configuration > Function URL).",
-  requires: ["lambda:GetFunctionUrlConfig", "lambda:GetPolicy"],
+  requires: ["lambda:GetFunctionUrlConfig", "lambda:GetPolicy", "lambda:ListAliases", "lambda:ListFunctionUrlConfigs"],
   limitations:
-    "Only the unqualified function's URL and policy are read. Which rule applies depends on the URL's " +
+    "Judged for the function's and each alias's URL, with its own policy. Which rule applies depends on the URL's " +
     "creation time and the snapshot's time; without the creation time the URL is judged as one that may " +
     "predate October 2025, and after 2026-11-01 enforcement is not confirmed by any retrievable source.",
   reasons: {
@@ -40,11 +41,11 @@ export default defineCheck({
     missingInvokeFunctionUrl: "lambda:InvokeFunction through the URL is granted to everyone but lambda:InvokeFunctionUrl is not: the URL answers 403.",
     permissionsConsistent: "The policy grants everyone both invoke permissions, or neither.",
   },
-  evaluate(fn, view) {
-    if (fn.url === undefined) return unknown("urlNotRead");
-    if (fn.url === null) return notApplicable("noFunctionUrl");
-    if (fn.url.authType !== "NONE") return notApplicable("urlAuthIam", { "url.authType": fn.url.authType });
-    const policy = view.functionPolicy(fn);
+  evaluate(target, view) {
+    if (target.url === undefined) return unknown("urlNotRead");
+    if (target.url === null) return notApplicable("noFunctionUrl");
+    if (target.url.authType !== "NONE") return notApplicable("urlAuthIam", { "url.authType": target.url.authType });
+    const policy = view.functionPolicy(target);
     if (!policy.ok) return policy.result;
     const { functionUrl } = policy.value.summary;
     const gap = functionUrlPermissionGap(functionUrl);

@@ -27,6 +27,7 @@ import functionPolicyCrossAccountInvoke from "./function-policy-cross-account-in
 import functionPolicyCrossAccountManage from "./function-policy-cross-account-manage.js";
 import functionPolicyPublicInvoke from "./function-policy-public-invoke.js";
 import functionPolicyServiceNoSource from "./function-policy-service-no-source.js";
+import functionPolicyStalePrincipal from "./function-policy-stale-principal.js";
 import functionRoleMissing from "./function-role-missing.js";
 import functionRuntimeDeprecated from "./function-runtime-deprecated.js";
 import functionRuntimeDeprecationSoon from "./function-runtime-deprecation-soon.js";
@@ -82,6 +83,7 @@ export const ALL_CHECKS: readonly AnyCheck[] = Object.freeze([
   functionPolicyCrossAccountManage,
   functionPolicyPublicInvoke,
   functionPolicyServiceNoSource,
+  functionPolicyStalePrincipal,
   functionRoleMissing,
   functionRuntimeDeprecated,
   functionRuntimeDeprecationSoon,

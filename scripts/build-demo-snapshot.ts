@@ -70,6 +70,8 @@ function fn(region: string, name: string, overrides: Partial<LambdaFunction>): L
     resourcePolicy: null,
     eventInvokeConfig: null,
     tags: { owner: "platform-team", "data-classification": "internal" },
+    aliases: [],
+    versions: [],
     ...overrides,
   };
 }
@@ -137,6 +139,8 @@ const functions: LambdaFunction[] = [
       authType: "NONE",
       url: "https://q7w8e9r0t1y2u3i4o5p6a7s8d9f0g1h2.lambda-url.eu-west-1.on.aws/",
       invokeMode: "BUFFERED",
+      // Before October 2025: the URL permission alone worked until the exception ended on 2026-11-01.
+      creationTime: "2024-03-12T08:30:00.000Z",
       cors: { allowOrigins: ["*"], allowMethods: ["POST"], allowCredentials: true },
     },
     resourcePolicy: policyFor(fnArn(EU, "payments-webhook"), [
@@ -297,6 +301,35 @@ const functions: LambdaFunction[] = [
       invokeStatement("apigw-any", { Service: "apigateway.amazonaws.com" }, { ArnLike: { "AWS:SourceArn": "arn:aws:execute-api:*" } }),
     ]),
     tags: { owner: "customer-team", "data-classification": "confidential" },
+    // The function is private; its `live` alias, what the mobile app calls, has its own public URL.
+    aliases: [
+      {
+        name: "live",
+        arn: `${fnArn(US, "customer-api")}:live`,
+        functionVersion: "12",
+        additionalVersions: ["13"],
+        resourcePolicy: policyFor(`${fnArn(US, "customer-api")}:live`, [
+          invokeStatement("FunctionURLAllowPublicAccess", "*", { StringEquals: { "lambda:FunctionUrlAuthType": "NONE" } }, "lambda:InvokeFunctionUrl"),
+          invokeStatement("FunctionURLInvokeAllowPublicAccess", "*", { Bool: { "lambda:InvokedViaFunctionUrl": "true" } }),
+        ]),
+        url: {
+          authType: "NONE",
+          url: "https://c5u6s7t8o9m0e1r2a3p4i5l6i7v8e9x0.lambda-url.us-east-1.on.aws/",
+          invokeMode: "BUFFERED",
+          creationTime: "2025-12-15T16:05:00.000Z",
+          cors: { allowOrigins: ["https://app.example.com"], allowMethods: ["GET", "POST"] },
+        },
+      },
+    ],
+    versions: [
+      { version: "12", arn: `${fnArn(US, "customer-api")}:12`, resourcePolicy: null },
+      {
+        version: "13",
+        arn: `${fnArn(US, "customer-api")}:13`,
+        // Granted to a role that was deleted since: IAM left its unique id, which matches nobody.
+        resourcePolicy: policyFor(`${fnArn(US, "customer-api")}:13`, [invokeStatement("canary-tester", { AWS: "AROA4EXAMPLEDELETED01" })]),
+      },
+    ],
   }),
   fn(US, "partner-callback", {
     role: roleArn("customer-api-role"),
@@ -525,12 +558,13 @@ const logGroups: Snapshot["logGroups"] = [
 ];
 
 const snapshot: Snapshot = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   tool: { name: "lambda-posture", version: "demo" },
   collectedAt: COLLECTED_AT,
   partition: "aws",
   accountId: ACCOUNT,
   regions: [EU, US],
+  organization: { id: "o-demo4x7k2m9q", arn: "arn:aws:organizations::999900001111:organization/o-demo4x7k2m9q", managementAccountId: "999900001111" },
   functions,
   roles,
   managedPolicies,

@@ -23,6 +23,7 @@ const LAYER_TITLES: Record<Layer, string> = {
 
 const RESOURCE_TITLES: Record<string, string> = {
   function: "function",
+  invokeTarget: "function, alias or version",
   role: "execution role",
   apiStage: "API Gateway stage",
   layerVersion: "layer version",

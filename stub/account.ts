@@ -37,6 +37,8 @@ export interface StubAccount {
   securityGroups: SecurityGroup[];
   subnets: Subnet[];
   layerVersions: LayerVersion[];
+  /** The account's organisation (DescribeOrganization); absent or null: in no organisation. */
+  organization?: { id: string; managementAccountId: string } | null;
 }
 
 /** The account a snapshot describes, with optional real environment values. */
@@ -58,6 +60,7 @@ export function accountFromSnapshot(
     securityGroups: snapshot.securityGroups ?? [],
     subnets: snapshot.subnets ?? [],
     layerVersions: snapshot.layerVersions ?? [],
+    ...(snapshot.organization ? { organization: { id: snapshot.organization.id, managementAccountId: snapshot.organization.managementAccountId ?? snapshot.accountId } } : {}),
     ...extra,
   };
 }

@@ -137,6 +137,29 @@ function layerVersionArn(ctx: CallContext): string {
   return `${layerArn}:${version}`;
 }
 
+/** A function URL as GetFunctionUrlConfig and ListFunctionUrlConfigs answer it, for the function or an alias. */
+function urlConfigBody(functionArn: string, url: NonNullable<LambdaFunction["url"]>, region: string) {
+  const cors = url.cors;
+  return {
+    FunctionUrl: url.url ?? `https://${hashString(functionArn).toString(36)}stub.lambda-url.${region}.on.aws/`,
+    FunctionArn: functionArn,
+    AuthType: url.authType,
+    Cors: cors
+      ? {
+          AllowCredentials: cors.allowCredentials,
+          AllowHeaders: cors.allowHeaders,
+          AllowMethods: cors.allowMethods,
+          AllowOrigins: cors.allowOrigins,
+          ExposeHeaders: cors.exposeHeaders,
+          MaxAge: cors.maxAge,
+        }
+      : undefined,
+    // Served as the account describes it: an account description without it gets a scan without it.
+    ...(url.creationTime ? { CreationTime: url.creationTime, LastModifiedTime: url.creationTime } : {}),
+    InvokeMode: url.invokeMode ?? "BUFFERED",
+  };
+}
+
 export const lambdaHandlers: ServiceHandlers = {
   service: "lambda",
   resourceOf(ctx) {
@@ -194,32 +217,46 @@ export const lambdaHandlers: ServiceHandlers = {
     },
     GetPolicy(ctx) {
       const fn = functionOf(ctx);
-      if (!fn.resourcePolicy) throw notFound();
-      return { Policy: JSON.stringify(fn.resourcePolicy), RevisionId: revisionId(`${fn.arn}/policy`) };
+      // With a Qualifier, the alias's or version's own policy; an unknown qualifier is not found.
+      const qualifier = ctx.params.get("Qualifier");
+      const policy =
+        qualifier === null
+          ? fn.resourcePolicy
+          : ((fn.aliases ?? []).find((alias) => alias.name === qualifier)?.resourcePolicy ??
+            (fn.versions ?? []).find((version) => version.version === qualifier)?.resourcePolicy);
+      if (!policy) throw notFound();
+      return { Policy: JSON.stringify(policy), RevisionId: revisionId(`${fn.arn}:${qualifier ?? ""}/policy`) };
     },
     GetFunctionUrlConfig(ctx) {
       const fn = functionOf(ctx);
       if (!fn.url) throw notFound();
-      const cors = fn.url.cors;
+      return urlConfigBody(fn.arn, fn.url, ctx.region);
+    },
+    ListAliases(ctx) {
+      const fn = functionOf(ctx);
+      const result = page(fn.aliases ?? [], ctx.params.get("Marker"), maxItems(ctx, 50, 10_000), "lambda");
       return {
-        FunctionUrl:
-          fn.url.url ?? `https://${hashString(fn.arn).toString(36)}stub.lambda-url.${ctx.region}.on.aws/`,
-        FunctionArn: fn.arn,
-        AuthType: fn.url.authType,
-        Cors: cors
-          ? {
-              AllowCredentials: cors.allowCredentials,
-              AllowHeaders: cors.allowHeaders,
-              AllowMethods: cors.allowMethods,
-              AllowOrigins: cors.allowOrigins,
-              ExposeHeaders: cors.exposeHeaders,
-              MaxAge: cors.maxAge,
-            }
-          : undefined,
-        CreationTime: "2026-01-01T00:00:00.000000Z",
-        LastModifiedTime: "2026-01-01T00:00:00.000000Z",
-        InvokeMode: fn.url.invokeMode ?? "BUFFERED",
+        Aliases: result.items.map((alias) => ({
+          AliasArn: alias.arn,
+          Name: alias.name,
+          FunctionVersion: alias.functionVersion,
+          Description: "",
+          ...(alias.additionalVersions.length > 0
+            ? { RoutingConfig: { AdditionalVersionWeights: Object.fromEntries(alias.additionalVersions.map((version) => [version, 0.1])) } }
+            : {}),
+          RevisionId: revisionId(alias.arn),
+        })),
+        NextMarker: result.next,
       };
+    },
+    ListFunctionUrlConfigs(ctx) {
+      const fn = functionOf(ctx);
+      const urls = [
+        ...(fn.url ? [urlConfigBody(fn.arn, fn.url, ctx.region)] : []),
+        ...(fn.aliases ?? []).flatMap((alias) => (alias.url ? [urlConfigBody(alias.arn, alias.url, ctx.region)] : [])),
+      ];
+      const result = page(urls, ctx.params.get("Marker"), maxItems(ctx, 50, 50), "lambda");
+      return { FunctionUrlConfigs: result.items, NextMarker: result.next };
     },
     GetFunctionCodeSigningConfig(ctx) {
       const fn = functionOf(ctx);

@@ -8,7 +8,7 @@
 export type Protocol = "rest-json" | "json-1.1" | "query" | "ec2-query";
 
 /** Service prefixes as in src/aws/allow-list.ts (apigatewayv2 is signed as `apigateway`). */
-export type StubService = "lambda" | "apigateway" | "apigatewayv2" | "logs" | "iam" | "sts" | "ec2";
+export type StubService = "lambda" | "apigateway" | "apigatewayv2" | "logs" | "iam" | "sts" | "ec2" | "organizations";
 
 export const PROTOCOL_OF: Record<StubService, Protocol> = {
   lambda: "rest-json",
@@ -18,6 +18,7 @@ export const PROTOCOL_OF: Record<StubService, Protocol> = {
   iam: "query",
   sts: "query",
   ec2: "ec2-query",
+  organizations: "json-1.1",
 };
 
 export const XML_NAMESPACE: Record<"iam" | "sts" | "ec2", string> = {
@@ -189,6 +190,8 @@ export function throttlingError(service: StubService): AwsError {
       return new AwsError("ThrottlingException", "Rate exceeded", 400);
     case "ec2":
       return new AwsError("RequestLimitExceeded", "Request limit exceeded.", 503);
+    case "organizations":
+      return new AwsError("TooManyRequestsException", "You have sent too many requests in too short a period of time.", 400);
   }
 }
 
@@ -206,6 +209,8 @@ export function serverError(service: StubService): AwsError {
       return new AwsError("ServiceUnavailableException", "The service cannot complete the request.", 500);
     case "ec2":
       return new AwsError("InternalError", "An internal error has occurred.", 500);
+    case "organizations":
+      return new AwsError("ServiceException", "AWS Organizations can't complete your request because of an internal service error.", 500);
   }
 }
 
@@ -226,6 +231,7 @@ export function accessDeniedError(
     case "apigatewayv2":
       return new AwsError("AccessDeniedException", message, 403);
     case "logs":
+    case "organizations":
       return new AwsError("AccessDeniedException", message, 400);
     case "iam":
     case "sts":

@@ -8,6 +8,7 @@ import { FaultInjector, type FaultKind, type FaultRule } from "./faults.js";
 import { iamHandlers } from "./iam.js";
 import { lambdaHandlers } from "./lambda.js";
 import { logsHandlers } from "./logs.js";
+import { organizationsHandlers } from "./organizations.js";
 import {
   accessDeniedError,
   AwsError,
@@ -105,6 +106,7 @@ const SERVICE_HANDLERS: Record<StubService, ServiceHandlers> = {
   iam: iamHandlers,
   sts: stsHandlers,
   ec2: ec2Handlers,
+  organizations: organizationsHandlers,
 };
 
 /** Every `service:Operation` the stub serves. */
@@ -112,10 +114,10 @@ export function servedOperations(): string[] {
   return Object.values(SERVICE_HANDLERS).flatMap((entry) => Object.keys(entry.handlers).map((operation) => `${entry.service}:${operation}`));
 }
 
-const JSON_TARGET_PREFIXES: Record<string, StubService> = { Logs_20140328: "logs" };
+const JSON_TARGET_PREFIXES: Record<string, StubService> = { Logs_20140328: "logs", AWSOrganizationsV20161128: "organizations" };
 
 /** Services that are global or answer in every region. */
-const REGIONLESS: ReadonlySet<StubService> = new Set(["iam", "sts"]);
+const REGIONLESS: ReadonlySet<StubService> = new Set(["iam", "sts", "organizations"]);
 
 interface Identified {
   service: StubService;

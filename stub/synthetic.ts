@@ -14,7 +14,7 @@ import {
   type Subnet,
 } from "../src/snapshot/schema.js";
 import type { StubAccount } from "./account.js";
-import { createRandom, type Random } from "./random.js";
+import { createRandom, hashString, type Random } from "./random.js";
 
 /**
  * Synthetic accounts of N functions over R regions, in proportions seen in real estates: execution
@@ -171,6 +171,31 @@ interface RegionPlan {
   vpcs: { id: string; subnets: Subnet[]; groups: SecurityGroup[] }[];
   ownLayers: { name: string; versions: number }[];
   codeSigningConfigs: { arn: string; mode: "Enforce" | "Warn" }[];
+}
+
+/**
+ * One function in five has a `live` alias on a published version, with the function's policy and URL
+ * repeated on the alias (as deployment tools do). Decided by the ARN's hash rather than the seeded
+ * stream, so that adding aliases left every other drawn property of the account as it was.
+ */
+function aliasesOf(arn: string, statement: Record<string, unknown> | null, hasUrl: boolean, urlOpen: boolean): Pick<LambdaFunction, "aliases" | "versions"> {
+  const hash = hashString(arn);
+  if (hash % 5 !== 0) return { aliases: [], versions: [] };
+  const version = String(1 + (hash % 9));
+  const aliasArn = `${arn}:live`;
+  return {
+    aliases: [
+      {
+        name: "live",
+        arn: aliasArn,
+        functionVersion: version,
+        additionalVersions: [],
+        resourcePolicy: statement ? { Version: "2012-10-17", Id: "default", Statement: [{ ...statement, Resource: aliasArn }] } : null,
+        url: hasUrl ? { authType: urlOpen ? "NONE" : "AWS_IAM", invokeMode: "BUFFERED", cors: null } : null,
+      },
+    ],
+    versions: [{ version, arn: `${arn}:${version}`, resourcePolicy: null }],
+  };
 }
 
 export function generateSyntheticAccount(options: SyntheticOptions): StubAccount {
@@ -418,6 +443,7 @@ export function generateSyntheticAccount(options: SyntheticOptions): StubAccount
         ? { maximumRetryAttempts: random.int(0, 2), maximumEventAgeInSeconds: 3600, onSuccessDestination: null, onFailureDestination: random.chance(0.7) ? `arn:aws:sqs:${region}:${accountId}:${name}-failures` : null }
         : null,
       tags: random.chance(0.8) ? Object.fromEntries(Array.from({ length: random.int(1, 4) }, (_, t) => [`tag${t}`, `value-${random.int(1, 20)}`])) : {},
+      ...aliasesOf(arn, statement, hasUrl, urlOpen),
     });
     if (random.chance(0.9)) {
       logGroups.push({

@@ -6,7 +6,7 @@
  */
 
 /** IAM-style service prefixes, also used in gaps (`gap.service`) and in checks' `requires`. */
-export const SERVICES = ["lambda", "iam", "apigateway", "apigatewayv2", "logs", "ec2", "sts"] as const;
+export const SERVICES = ["lambda", "iam", "apigateway", "apigatewayv2", "logs", "ec2", "sts", "organizations"] as const;
 export type ServicePrefix = (typeof SERVICES)[number];
 
 export interface AllowedOperation {
@@ -76,6 +76,8 @@ export const ALLOWED_OPERATIONS: readonly AllowedOperation[] = Object.freeze([
   lambda("GetRuntimeManagementConfig", "runtime update mode"),
   lambda("GetFunctionEventInvokeConfig", "asynchronous invocation destinations and retries"),
   lambda("ListEventSourceMappings", "event source mappings (triggers) of each region"),
+  lambda("ListAliases", "each function's aliases and the versions they point to (each has its own policy and URL)"),
+  lambda("ListFunctionUrlConfigs", "the function URLs of a function's aliases (read for functions that have aliases)"),
   lambda("GetLayerVersionPolicy", "who a layer version of the account is shared with"),
   iam("GetRole", "execution role trust policy, permissions boundary and last use"),
   iam("ListAttachedRolePolicies", "managed policies attached to an execution role"),
@@ -127,6 +129,13 @@ export const ALLOWED_OPERATIONS: readonly AllowedOperation[] = Object.freeze([
     iamActions: [],
     grantedTo: "scanner",
     purpose: "the account id of the credentials",
+  },
+  {
+    service: "organizations",
+    operation: "DescribeOrganization",
+    iamActions: ["organizations:DescribeOrganization"],
+    grantedTo: "scanner",
+    purpose: "the account's own organisation id, to tell our organisation from another in aws:PrincipalOrgID conditions (any member account may call it)",
   },
   {
     service: "sts",

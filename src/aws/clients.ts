@@ -4,6 +4,7 @@ import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
@@ -235,6 +236,10 @@ export class AwsClients {
   }
   ec2(region: string): EC2Client {
     return this.build("ec2", region, (config) => new EC2Client(config));
+  }
+  organizations(): OrganizationsClient {
+    // Organizations is global, served from us-east-1 in the aws partition; the SDK resolves it.
+    return this.build("organizations", this.homeRegion, (config) => new OrganizationsClient(config));
   }
   sts(region = this.homeRegion): STSClient {
     return this.build("sts", region, (config) => new STSClient(config));

@@ -50,6 +50,8 @@ export interface ClassifiedAwsError {
 }
 
 const NOT_FOUND = new Set([
+  // DescribeOrganization on an account that is in no organisation: there is none.
+  "AWSOrganizationsNotInUseException",
   "ResourceNotFoundException",
   "NoSuchEntity",
   "NoSuchEntityException",

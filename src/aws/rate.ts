@@ -46,6 +46,9 @@ export const DEFAULT_QUOTAS = {
   logs: { name: "logs-DescribeLogGroups", limit: 5, perMs: 1000, scope: "region" },
   ec2: { name: "ec2-describe", limit: 20, perMs: 1000, scope: "region" },
   sts: { name: "sts", limit: 20, perMs: 1000, scope: "region" },
+  // AWS publishes no request rate for Organizations (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html,
+  // retrieved 2026-11-30) and throttles with TooManyRequestsException: a conservative 5/s per account.
+  organizations: { name: "organizations", limit: 5, perMs: 1000, scope: "account" },
 } as const satisfies Record<string, QuotaSpec>;
 
 export type QuotaKey = keyof typeof DEFAULT_QUOTAS;
@@ -67,6 +70,8 @@ export function quotasFor(service: string, operation: string): QuotaKey[] {
       return ["logs"];
     case "ec2":
       return ["ec2"];
+    case "organizations":
+      return ["organizations"];
     default:
       return ["sts"];
   }

@@ -12,7 +12,7 @@ import {
 import type { LambdaFunction } from "../snapshot/schema.js";
 import { answerProblems, type AnswerProblems } from "./answers.js";
 import type { CallTarget, CollectContext, CommandOutput } from "./context.js";
-import { decodePolicyDocument } from "./documents.js";
+import { functionUrlFrom, resourcePolicyFrom } from "./function-urls.js";
 
 /**
  * One optional per-function Lambda read. It is made when a selected check wants `operation` (and
@@ -96,14 +96,8 @@ export const FUNCTION_READS: readonly FunctionRead[] = [
     operation: "lambda:GetPolicy",
     command: (fn) => new GetPolicyCommand({ FunctionName: fn.arn }),
     onValue: (fn, output, problems) => {
-      // An answer without a policy has none to read: none, as when GetPolicy answers not found.
-      if (!output.Policy) {
-        fn.resourcePolicy = null;
-        return;
-      }
-      const document = decodePolicyDocument(output.Policy);
-      if (document) fn.resourcePolicy = document;
-      else problems.unreadablePolicy();
+      const policy = resourcePolicyFrom(output.Policy, problems);
+      if (policy !== undefined) fn.resourcePolicy = policy;
     },
     // GetPolicy answers ResourceNotFoundException when a function has no policy: that is null, not a gap.
     onNotFound: (fn) => {
@@ -114,24 +108,8 @@ export const FUNCTION_READS: readonly FunctionRead[] = [
     operation: "lambda:GetFunctionUrlConfig",
     command: (fn) => new GetFunctionUrlConfigCommand({ FunctionName: fn.arn }),
     onValue: (fn, url, problems) => {
-      if (url.AuthType === undefined) return problems.missing("AuthType");
-      if (url.AuthType !== "NONE" && url.AuthType !== "AWS_IAM") return problems.unexpected("AuthType");
-      const cors = url.Cors;
-      fn.url = {
-        authType: url.AuthType,
-        ...(url.FunctionUrl ? { url: url.FunctionUrl } : {}),
-        ...(url.InvokeMode ? { invokeMode: url.InvokeMode } : {}),
-        cors: cors
-          ? {
-              ...(cors.AllowOrigins ? { allowOrigins: cors.AllowOrigins } : {}),
-              ...(cors.AllowMethods ? { allowMethods: cors.AllowMethods } : {}),
-              ...(cors.AllowHeaders ? { allowHeaders: cors.AllowHeaders } : {}),
-              ...(cors.ExposeHeaders ? { exposeHeaders: cors.ExposeHeaders } : {}),
-              ...(cors.AllowCredentials !== undefined ? { allowCredentials: cors.AllowCredentials } : {}),
-              ...(cors.MaxAge !== undefined ? { maxAge: cors.MaxAge } : {}),
-            }
-          : null,
-      };
+      const stored = functionUrlFrom(url, problems);
+      if (stored) fn.url = stored;
     },
     // No function URL configured.
     onNotFound: (fn) => {

@@ -18,6 +18,7 @@ import { collectRestApis } from "./apigateway.js";
 import { collectHttpApis } from "./apigatewayv2.js";
 import { CollectContext, type CollectProgressEvent, type CollectStats } from "./context.js";
 import { CollectionStop, type StopReason } from "./stop.js";
+import { collectOrganization } from "./organization.js";
 import { collectVpcResources } from "./ec2.js";
 import { IamCollector } from "./iam.js";
 import { collectLambda, type LambdaRegionResult } from "./lambda.js";
@@ -138,6 +139,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
     context.progress("account", { accountId: identity.accountId });
 
     const iam = new IamCollector(context);
+    const organization = collectOrganization(context);
     const byRegion: Record<string, number> = {};
     const results = await Promise.all(
       regions.map(async (region) => {
@@ -162,6 +164,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
       accountId: identity.accountId,
       regions,
       operationsAttempted: context.operationsAttempted(),
+      ...organizationField(await organization),
       functions,
       roles,
       managedPolicies,
@@ -239,6 +242,10 @@ type RegionLists = Pick<Snapshot, "eventSourceMappings" | "restApis" | "httpApis
 /** The lists that were read; an unread list is left out of the snapshot rather than set to undefined. */
 function regionLists(lists: RegionLists): RegionLists {
   return Object.fromEntries(Object.entries(lists).filter(([, list]) => list !== undefined)) as RegionLists;
+}
+
+function organizationField(organization: Snapshot["organization"]): Pick<Snapshot, "organization"> {
+  return organization === undefined ? {} : { organization };
 }
 
 function sortGaps<T extends { service: string; operation: string; region: string; resourceArn?: string }>(gaps: T[]): T[] {

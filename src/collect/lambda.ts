@@ -1,6 +1,7 @@
 import { ListFunctionsCommand, type FunctionConfiguration, type LambdaClient } from "@aws-sdk/client-lambda";
 import type { ClassifiedAwsError } from "../aws/errors.js";
 import type { EventSourceMapping, LambdaFunction, LayerVersion } from "../snapshot/schema.js";
+import { collectAliases } from "./aliases.js";
 import { answerProblems } from "./answers.js";
 import { applyCodeSigning, collectCodeSigningIndex, type CodeSigningIndex } from "./code-signing.js";
 import type { CollectContext, PageStatus } from "./context.js";
@@ -107,6 +108,7 @@ async function collectFunction(
     classifyEnvironment(ctx, cfg, fn),
     ...startFunctionReads(ctx, client, fn),
     ...(ctx.wants("lambda:GetLayerVersionPolicy") ? layers.readLayersOf(fn) : []),
+    ...(ctx.wants("lambda:ListAliases") ? [collectAliases(ctx, client, fn)] : []),
   ]);
   return fn;
 }

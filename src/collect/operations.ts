@@ -9,6 +9,7 @@ const PREREQUISITES: Readonly<Record<string, readonly string[]>> = {
   "lambda:ListTags": ["lambda:GetFunction"],
   "lambda:GetFunctionConcurrency": ["lambda:GetFunction"],
   "lambda:GetFunctionConfiguration": ["lambda:GetFunction"],
+  "lambda:ListFunctionUrlConfigs": ["lambda:ListAliases"],
   "iam:ListAttachedRolePolicies": ["iam:GetRole"],
   "iam:ListRolePolicies": ["iam:GetRole"],
   "iam:GetRolePolicy": ["iam:ListRolePolicies"],
@@ -31,6 +32,11 @@ const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
   // The region's configs say nothing about a function without the list of functions using each.
   "lambda:ListCodeSigningConfigs": ["lambda:ListFunctionsByCodeSigningConfig"],
   "apigateway:GetRestApis": ["apigateway:GetResources"],
+  // An alias is judged by its own policy and URL: reading the aliases means reading both.
+  "lambda:ListAliases": ["lambda:GetPolicy", "lambda:ListFunctionUrlConfigs"],
+  // Whether an aws:PrincipalOrgID names our organisation or another one: read with every policy.
+  "lambda:GetPolicy": ["organizations:DescribeOrganization"],
+  "iam:GetRole": ["organizations:DescribeOrganization"],
   "apigatewayv2:GetApis": ["apigatewayv2:GetRoutes", "apigatewayv2:GetIntegrations"],
   "apigatewayv2:GetRoutes": ["apigatewayv2:GetIntegrations"],
   "iam:GetPolicy": ["iam:GetPolicyVersion"],

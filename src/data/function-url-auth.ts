@@ -8,7 +8,7 @@
  * 2026-11-01. No retrievable source (as of 2026-11-30) confirms that AWS enforced the new model on
  * that date, so after it a URL-only grant on an older URL is "unconfirmed": it may still work.
  *
- * Sources, retrieved 2026-11-30 (see /work/research/function-url-auth.md of the project's research notes):
+ * Sources, retrieved 2026-11-30:
  * - AWS, "Control access to Lambda function URLs": "Starting in October 2025, new function URLs will
  *   require both lambda:InvokeFunctionUrl and lambda:InvokeFunction permissions."
  *   https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html (no exact day is documented).

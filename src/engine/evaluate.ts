@@ -13,6 +13,7 @@ import { runChecks, type Evaluation } from "./run-checks.js";
 import { ScoreAccumulator, type ScoredResult } from "./score.js";
 import { engineSettingsFrom, type CheckSettingsInput } from "./settings.js";
 import { createSuppressionMatcher, type Suppression } from "./suppressions.js";
+import type { InvokeTarget } from "./view/resources.js";
 import { SnapshotView } from "./view/view.js";
 
 export interface EvaluateOptions {
@@ -77,8 +78,9 @@ export function describeTriggers(fn: LambdaFunction, view: SnapshotView): string
     );
   }
   for (const mapping of view.eventSourceMappingsOf(fn)) triggers.push(`event source ${mapping.eventSourceArn ?? mapping.uuid}`);
+  for (const alias of fn.aliases ?? []) if (alias.url) triggers.push(`alias ${alias.name} function URL (auth ${alias.url.authType})`);
   if (fn.resourcePolicy) {
-    const policy = view.functionPolicy(fn);
+    const policy = view.functionPolicy(view.invokeTargetsOf(fn)[0] as InvokeTarget);
     if (policy.ok) {
       for (const statement of policy.value.statements) {
         for (const { principal } of statement.principals) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { gapSchema } from "../snapshot/schema.js";
 import { LAYERS, PHASES, SEVERITIES, STATUSES } from "./check.js";
-import { RESOURCE_TYPES } from "./view/resources.js";
+import { FINDING_RESOURCE_TYPES } from "./view/resources.js";
 
 /** The scan result contract written by `--format json` (DESIGN section 5). */
 export const SCAN_RESULT_SCHEMA_VERSION = 1;
@@ -27,7 +27,7 @@ export const findingSchema = z.object({
   severity: z.enum(SEVERITIES),
   layer: z.enum(LAYERS),
   phase: z.enum(PHASES),
-  resource: z.object({ arn: z.string(), name: z.string(), region: z.string(), type: z.enum(RESOURCE_TYPES) }),
+  resource: z.object({ arn: z.string(), name: z.string(), region: z.string(), type: z.enum(FINDING_RESOURCE_TYPES) }),
   /** Functions whose score this finding counts toward (the resource itself for a function). */
   functionArns: z.array(z.string()),
   evidence: z.record(z.string(), z.unknown()),

@@ -1,7 +1,7 @@
 import type { Gap } from "../snapshot/schema.js";
 import { STATUSES, type AnyCheck, type CheckOutcome, type CheckResult, type MessageValues, type Status } from "./check.js";
 import { settingsOfCheck, type CheckSettingsInput } from "./settings.js";
-import type { ResourceRef, ResourceType } from "./view/resources.js";
+import type { FindingResourceType, InvokeTarget, ResourceRef, ResourceType } from "./view/resources.js";
 import type { SnapshotView } from "./view/view.js";
 
 export interface Evaluation {
@@ -29,6 +29,11 @@ export const ENGINE_REASONS = {
 } as const;
 
 class CheckContractError extends Error {}
+
+/** An invoke target is named as what it is: the function, an alias or a version. */
+function findingTypeOf(type: ResourceType, resource: object): FindingResourceType {
+  return type === "invokeTarget" ? (resource as InvokeTarget).kind : type;
+}
 
 function isOutcome(value: unknown): value is CheckOutcome {
   if (value === null || typeof value !== "object") return false;
@@ -116,7 +121,7 @@ export function runChecks(
     if (!targets) {
       targets = view.resourcesOf(type).map((resource) => ({
         resource,
-        ref: Object.freeze({ arn: resource.arn, name: resource.name, region: resource.region, type }),
+        ref: Object.freeze({ arn: resource.arn, name: resource.name, region: resource.region, type: findingTypeOf(type, resource) }),
         linked: Object.freeze([...view.linkedFunctionArns(type, resource.arn)]),
       }));
       targetsByType.set(type, targets);

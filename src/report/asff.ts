@@ -70,6 +70,9 @@ export interface AsffFinding {
 export function asffResourceType(resource: Finding["resource"]): string {
   switch (resource.type) {
     case "function":
+    case "alias":
+    case "version":
+      // ASFF has no type of its own for an alias or a version: the qualified ARN says which.
       return "AwsLambdaFunction";
     case "role":
       return "AwsIamRole";

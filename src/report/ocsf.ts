@@ -20,6 +20,8 @@ const SEVERITY_IDS: Readonly<Record<Severity, { id: number; name: string }>> = {
 
 const RESOURCE_TYPE_NAMES: Readonly<Record<Finding["resource"]["type"], string>> = {
   function: "AWS::Lambda::Function",
+  alias: "AWS::Lambda::Alias",
+  version: "AWS::Lambda::Version",
   role: "AWS::IAM::Role",
   apiStage: "AWS::ApiGateway::Stage",
   layerVersion: "AWS::Lambda::LayerVersion",

@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { parseWithSchema, readJsonFile } from "../files/json-input.js";
 import { writePrivateFile } from "../files/private-file.js";
-import { snapshotSchema, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from "./schema.js";
+import { READABLE_SNAPSHOT_VERSIONS, snapshotSchema, type Snapshot } from "./schema.js";
 
 export async function readSnapshot(fileName: string): Promise<Snapshot> {
   const raw = await readJsonFile(fileName, "snapshot");
@@ -14,9 +14,9 @@ export async function readSnapshot(fileName: string): Promise<Snapshot> {
     throw new InputError(`${fileName}: this is a diff, not a snapshot; \`check --snapshot\` takes a file written by \`collect\` or \`scan --snapshot-out\``);
   }
   const version = document.schemaVersion;
-  if (typeof version === "number" && version !== SNAPSHOT_SCHEMA_VERSION) {
+  if (typeof version === "number" && !(READABLE_SNAPSHOT_VERSIONS as readonly number[]).includes(version)) {
     throw new InputError(
-      `${fileName}: snapshot schemaVersion ${version} is not supported by this version (expects ${SNAPSHOT_SCHEMA_VERSION})`,
+      `${fileName}: snapshot schemaVersion ${version} is not supported by this version (it reads ${READABLE_SNAPSHOT_VERSIONS.join(" and ")}; a newer lambda-posture wrote it?)`,
     );
   }
   return parseSnapshot(raw, fileName);

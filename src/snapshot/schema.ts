@@ -8,7 +8,13 @@ import { z } from "zod";
  * Collectors never fill in `{}` or `[]` for data they failed to read, so every
  * readable-but-maybe-missing field here is `.nullable().optional()` or `.optional()`.
  */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+/**
+ * 2: top-level region lists optional (absent when not read anywhere), the account's organisation,
+ * function URL creation times, aliases and the versions they point to. Version 1 snapshots are still
+ * read: every field added since is optional, and reads a version 1 collection never made are unknown.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
+export const READABLE_SNAPSHOT_VERSIONS = [1, 2] as const;
 
 const arn = z.string().min(1);
 const region = z.string().min(1);
@@ -93,6 +99,8 @@ const functionUrlSchema = z.object({
   authType: z.enum(["NONE", "AWS_IAM"]),
   url: z.string().optional(),
   invokeMode: z.string().optional(),
+  /** When the URL was created (ISO): which function URL permission rule applies (src/data/function-url-auth.ts). */
+  creationTime: isoDateTime.optional(),
   cors: z
     .object({
       allowOrigins: z.array(z.string()).optional(),
@@ -158,6 +166,28 @@ export const lambdaFunctionSchema = z.object({
     })
     .optional(),
   url: functionUrlSchema.nullable().optional(),
+  /**
+   * The function's aliases (ListAliases): absent when not read. Each alias has its own resource
+   * policy (GetPolicy with the alias as Qualifier: absent not read, null none) and function URL
+   * (ListFunctionUrlConfigs: absent not read, null none).
+   */
+  aliases: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        arn: z.string(),
+        functionVersion: z.string(),
+        /** Versions the alias also routes a share of invocations to (weighted alias). */
+        additionalVersions: z.array(z.string()),
+        resourcePolicy: policyDocumentSchema.nullable().optional(),
+        url: functionUrlSchema.nullable().optional(),
+      }),
+    )
+    .optional(),
+  /** The published versions the aliases point to, each with its own resource policy (absent not read, null none). */
+  versions: z
+    .array(z.object({ version: z.string().regex(/^\d+$/), arn: z.string(), resourcePolicy: policyDocumentSchema.nullable().optional() }))
+    .optional(),
   /** null: the function has no resource-based policy (GetPolicy answered ResourceNotFound). */
   resourcePolicy: policyDocumentSchema.nullable().optional(),
   eventInvokeConfig: eventInvokeConfigSchema.nullable().optional(),
@@ -398,7 +428,7 @@ export const layerVersionSchema = z.object({
 export type LayerVersion = z.infer<typeof layerVersionSchema>;
 
 export const snapshotSchema = z.object({
-  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  schemaVersion: z.union(READABLE_SNAPSHOT_VERSIONS.map((version) => z.literal(version))),
   tool: z.object({ name: z.string(), version: z.string() }),
   collectedAt: isoDateTime,
   partition: z.string().min(1),
@@ -410,6 +440,18 @@ export const snapshotSchema = z.object({
    * Absent: every operation was attempted (a snapshot written by hand or by an older version).
    */
   operationsAttempted: z.array(z.string()).optional(),
+  /**
+   * The account's organisation (organizations:DescribeOrganization): absent when not read (a gap says
+   * why), null when the account is in no organisation.
+   */
+  organization: z
+    .object({
+      id: z.string().regex(/^o-[a-z0-9]{10,32}$/, "expected an organisation id such as o-a1b2c3d4e5"),
+      arn: z.string().optional(),
+      managementAccountId: z.string().regex(/^\d{12}$/).optional(),
+    })
+    .nullable()
+    .optional(),
   functions: z.array(lambdaFunctionSchema),
   roles: z.array(roleSchema),
   managedPolicies: z.array(managedPolicySchema),

@@ -9,8 +9,43 @@ const withPolicy = (resourcePolicy: Record<string, unknown>, extra: Parameters<t
   snapshotWith({ functions: [secureFunction({ resourcePolicy, ...extra })] });
 const invoke = { Effect: "Allow", Action: "lambda:InvokeFunction", Resource: fn.arn };
 
+/** The function with a `live` alias on version 3, each with its own policy. */
+const withAlias = (aliasPolicy: Record<string, unknown> | null | undefined, versionPolicy: Record<string, unknown> | null = null) =>
+  snapshotWith({
+    functions: [
+      secureFunction({
+        aliases: [{ name: "live", arn: `${fn.arn}:live`, functionVersion: "3", additionalVersions: [], resourcePolicy: aliasPolicy, url: null }],
+        versions: [{ version: "3", arn: `${fn.arn}:3`, resourcePolicy: versionPolicy }],
+      }),
+    ],
+  });
+
 describeCheckCases(check, [
   { name: "no policy", snapshot: snapshotWith({ functions: [fn] }), expect: { status: "pass", reason: "noResourcePolicy" } },
+  {
+    name: "an alias whose own policy is public, while the function's is not",
+    snapshot: withAlias(policy({ ...invoke, Resource: `${fn.arn}:live`, Principal: "*" })),
+    resourceArn: `${fn.arn}:live`,
+    expect: { status: "fail", reason: "publicInvoke" },
+  },
+  {
+    name: "the function itself stays private beside a public alias",
+    snapshot: withAlias(policy({ ...invoke, Resource: `${fn.arn}:live`, Principal: "*" })),
+    resourceArn: fn.arn,
+    expect: { status: "pass", reason: "noResourcePolicy" },
+  },
+  {
+    name: "a version an alias points to, with a public policy",
+    snapshot: withAlias(null, policy({ ...invoke, Resource: `${fn.arn}:3`, Principal: "*" })),
+    resourceArn: `${fn.arn}:3`,
+    expect: { status: "fail", reason: "publicInvoke" },
+  },
+  {
+    name: "an alias whose policy was not read",
+    snapshot: withAlias(undefined),
+    resourceArn: `${fn.arn}:live`,
+    expect: { status: "unknown", reason: "policyNotRead" },
+  },
   {
     name: "service with source ARN",
     snapshot: withPolicy(policy({ ...invoke, Principal: { Service: "s3.amazonaws.com" }, Condition: { ArnLike: { "AWS:SourceArn": "arn:aws:s3:::orders-bucket" } } })),

@@ -18,6 +18,7 @@ const checkFiles = readdirSync(join(root, "checks"))
 /** `<resource>-<property>-<risky-state>`: the first word names the resource type the check judges. */
 const ID_PREFIX: Record<string, RegExp> = {
   function: /^function-/,
+  invokeTarget: /^function-/,
   role: /^role-/,
   apiStage: /^api-stage-/,
   layerVersion: /^layer-version-/,

@@ -18,11 +18,14 @@ import {
   GetPolicyCommand,
   GetRuntimeManagementConfigCommand,
   LambdaClient,
+  ListAliasesCommand,
   ListCodeSigningConfigsCommand,
   ListEventSourceMappingsCommand,
   ListFunctionsCommand,
+  ListFunctionUrlConfigsCommand,
   type FunctionConfiguration,
 } from "@aws-sdk/client-lambda";
+import { DescribeOrganizationCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient, type AwsStub } from "aws-sdk-client-mock";
 import { isAllowedOperation } from "../../src/aws/allow-list.js";
@@ -104,6 +107,7 @@ export interface Mocks {
   apigatewayv2: AwsStub<any, any, any>;
   logs: AwsStub<any, any, any>;
   ec2: AwsStub<any, any, any>;
+  organizations: AwsStub<any, any, any>;
 }
 
 const SERVICE_OF_MOCK: Record<keyof Mocks, string> = {
@@ -114,6 +118,7 @@ const SERVICE_OF_MOCK: Record<keyof Mocks, string> = {
   apigatewayv2: "apigatewayv2",
   logs: "logs",
   ec2: "ec2",
+  organizations: "organizations",
 };
 
 /**
@@ -129,6 +134,7 @@ export function mockAws(): Mocks {
     apigatewayv2: mockClient(ApiGatewayV2Client),
     logs: mockClient(CloudWatchLogsClient),
     ec2: mockClient(EC2Client),
+    organizations: mockClient(OrganizationsClient),
   };
   mocks.sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/scanner` });
   mocks.lambda.on(ListFunctionsCommand).resolves({ Functions: [] });
@@ -139,6 +145,9 @@ export function mockAws(): Mocks {
     Concurrency: { ReservedConcurrentExecutions: 5 },
   }));
   mocks.lambda.on(GetPolicyCommand).rejects(notFound());
+  mocks.lambda.on(ListAliasesCommand).resolves({ Aliases: [] });
+  mocks.lambda.on(ListFunctionUrlConfigsCommand).resolves({ FunctionUrlConfigs: [] });
+  mocks.organizations.on(DescribeOrganizationCommand).rejects(awsError("AWSOrganizationsNotInUseException", "Your account is not a member of an organization."));
   mocks.lambda.on(GetFunctionUrlConfigCommand).rejects(notFound());
   mocks.lambda.on(GetFunctionEventInvokeConfigCommand).rejects(notFound());
   mocks.lambda.on(ListCodeSigningConfigsCommand).resolves({ CodeSigningConfigs: [] });

@@ -201,7 +201,10 @@ describe("collectLambda", () => {
     expect(countSent(mocks, "iam:GetRole")).toBe(0);
     expect(countSent(mocks, "apigateway:GetRestApis")).toBe(0);
     expect(countSent(mocks, "logs:DescribeLogGroups")).toBe(0);
-    expect(snapshot.operationsAttempted).toEqual(["lambda:GetPolicy", "lambda:ListFunctions"]);
+    // A policy's aws:PrincipalOrgID is judged against the account's organisation: read with every policy.
+    expect(snapshot.operationsAttempted).toEqual(["lambda:GetPolicy", "lambda:ListFunctions", "organizations:DescribeOrganization"]);
+    expect(countSent(mocks, "organizations:DescribeOrganization")).toBe(1);
+    expect(snapshot.organization).toBeNull();
     expect(snapshot.functions[0]).not.toHaveProperty("tags");
   });
 

@@ -3,7 +3,8 @@ import { ALL_CHECKS } from "../../checks/index.js";
 import { isAllowedOperation } from "../../src/aws/allow-list.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import type { Snapshot } from "../../src/snapshot/schema.js";
-import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, US } from "./fixture/account.js";
+import { unqualifiedFunctionArn } from "../../src/arn.js";
+import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, FIXTURE_ORGANIZATION_ID, fixtureAccount, fixtureSnapshot, LIVE_ALIAS_ARN, US } from "./fixture/account.js";
 import { comparableFindings, evaluate, scanner, spawnedScanner, type ScanOutcome } from "./scanner.js";
 import { stubEnvironment } from "../../stub/clients.js";
 import type { FaultRule } from "../../stub/faults.js";
@@ -163,15 +164,33 @@ describe("scan under faults", () => {
     expect(stub.stats().throttled).toEqual({});
   });
 
+  it("sees a public alias the function itself does not show, with its own URL, and the account's organisation", () => {
+    const result = resultOf(baseline);
+    const snapshot = baseline.snapshot as Snapshot;
+    expect(snapshot.organization?.id).toBe(FIXTURE_ORGANIZATION_ID);
+    const orders = snapshot.functions.find((candidate) => candidate.arn === fnArn(EU, "orders-api"));
+    expect(orders?.aliases?.map((alias) => [alias.name, alias.functionVersion, alias.url?.authType, alias.url?.creationTime])).toEqual([["live", "7", "NONE", "2025-12-01T09:00:00.000Z"]]);
+    expect(orders?.versions).toEqual([{ version: "7", arn: `${fnArn(EU, "orders-api")}:7`, resourcePolicy: null }]);
+    const onAlias = result.findings.filter((finding) => finding.resource.arn === LIVE_ALIAS_ARN);
+    expect(onAlias.find((finding) => finding.checkId === "function-policy-public-invoke")).toMatchObject({ status: "fail", reason: "publicInvokeViaFunctionUrl", resource: { type: "alias", name: "orders-api:live" }, functionArns: [fnArn(EU, "orders-api")] });
+    expect(onAlias.find((finding) => finding.checkId === "function-url-auth-none")).toMatchObject({ status: "fail", reason: "urlAuthNone" });
+    // The function itself stays private: only the alias is exposed.
+    expect(result.findings.find((finding) => finding.checkId === "function-policy-public-invoke" && finding.resource.arn === fnArn(EU, "orders-api"))).toMatchObject({ status: "pass" });
+    // The alias's failures count toward the function's score.
+    expect(result.functions.find((summary) => summary.arn === fnArn(EU, "orders-api"))?.counts.failed).toBeGreaterThanOrEqual(2);
+  });
+
   it("turns exactly the checks that need GetPolicy into unknown when GetPolicy is denied", async () => {
     const affected = [fnArn(EU, "public-url-fn"), fnArn(EU, "orders-api")];
+    // The denial covers the function's qualifiers too: orders-api's alias and the version it points to.
+    const deniedArns = [...affected, LIVE_ALIAS_ARN, `${fnArn(EU, "orders-api")}:7`];
     const outcome = await scanWith([
       { kind: "access-denied", operation: "lambda:GetPolicy", resource: /:function:(public-url-fn|orders-api)$/ },
     ]);
     expectAllCallsAllowed();
     const result = resultOf(outcome);
     expect(result.gaps.map((gap) => [gap.service, gap.operation, gap.resourceArn, gap.errorCode]).sort()).toEqual(
-      affected.map((arn) => ["lambda", "GetPolicy", arn, "AccessDeniedException"]).sort(),
+      deniedArns.map((arn) => ["lambda", "GetPolicy", arn, "AccessDeniedException"]).sort(),
     );
     const before = comparableFindings(resultOf(baseline));
     const after = comparableFindings(result);
@@ -179,7 +198,7 @@ describe("scan under faults", () => {
     const changed = [...after.entries()].filter(([key, value]) => value.status !== before.get(key)?.status).map(([key]) => key);
     const dependent = [...before.keys()].filter((key) => {
       const [checkId = "", arn = ""] = key.split(" ");
-      return affected.includes(arn) && requiresOf(checkId).includes("lambda:GetPolicy");
+      return affected.includes(unqualifiedFunctionArn(arn)) && requiresOf(checkId).includes("lambda:GetPolicy");
     });
     expect(dependent.length).toBeGreaterThan(0);
     for (const key of dependent) expect(after.get(key)?.status, key).toBe("unknown");

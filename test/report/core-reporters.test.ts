@@ -58,9 +58,14 @@ describe("JSON reporter", () => {
     const result = await evaluateForTest(snapshot, { checks: ALL_CHECKS, now: new Date("2026-11-20T00:00:00Z") });
     const parsed = JSON.parse(jsonReporter.render({ result, checks: ALL_CHECKS, color: false, width: 80 }) as string);
     expect(scanResultSchema.parse(parsed)).toEqual(result);
-    const functionChecks = ALL_CHECKS.filter((check) => check.resourceType === "function").length;
+    // Every function is judged by every function check, and by every invoke-target check for itself.
+    const functionChecks = ALL_CHECKS.filter((check) => check.resourceType === "function" || check.resourceType === "invokeTarget").length;
     const functionFindings = parsed.findings.filter((f: { resource: { type: string } }) => f.resource.type === "function");
     expect(functionFindings).toHaveLength(functionChecks * snapshot.functions.length);
+    const targetChecks = ALL_CHECKS.filter((check) => check.resourceType === "invokeTarget").length;
+    const qualifiers = snapshot.functions.reduce((sum, fn) => sum + (fn.aliases?.length ?? 0) + (fn.versions?.length ?? 0), 0);
+    expect(qualifiers).toBeGreaterThan(0);
+    expect(parsed.findings.filter((f: { resource: { type: string } }) => f.resource.type === "alias" || f.resource.type === "version")).toHaveLength(targetChecks * qualifiers);
   });
 });
 

@@ -15,7 +15,6 @@ import {
 import type { LambdaFunction, LayerVersion, ManagedPolicy, Role } from "../../snapshot/schema.js";
 import { pass, unknown, type CheckOutcome } from "../check.js";
 import { escalationTargets } from "./escalation-targets.js";
-import { urlCreationTimeOf } from "./pending-fields.js";
 
 /**
  * "An analysis, or the result a check gives when there is nothing to analyse": the one idiom every
@@ -47,6 +46,9 @@ export const ROLE_POLICY_REASONS = {
 } as const;
 
 type ReasonOf<T> = keyof T & string;
+
+/** What has a Lambda resource policy and may have a function URL: a function, an alias, a version. */
+export type PolicyHolder = Pick<LambdaFunction, "region" | "resourcePolicy" | "url">;
 
 /** What the analyses need from the view they belong to. */
 export interface AnalysisContext {
@@ -85,7 +87,7 @@ function parseOrUnknown<T, R extends string>(analyse: () => T, reason: R): Looku
  * as the view that owns them: a second evaluation, with other settings, starts afresh.
  */
 export class Analyses {
-  private readonly functionPolicies = new Map<LambdaFunction, Lookup<ResourcePolicyAnalysis, ReasonOf<typeof FUNCTION_POLICY_REASONS>>>();
+  private readonly functionPolicies = new Map<PolicyHolder, Lookup<ResourcePolicyAnalysis, ReasonOf<typeof FUNCTION_POLICY_REASONS>>>();
   private readonly layerPolicies = new Map<LayerVersion, Lookup<ResourcePolicyAnalysis, ReasonOf<typeof LAYER_POLICY_REASONS>>>();
   private readonly trustPolicies = new Map<Role, Lookup<TrustPolicyAnalysis, ReasonOf<typeof TRUST_POLICY_REASONS>>>();
   private readonly rolePermissions = new Map<Role, Lookup<RolePermissionAnalysis, ReasonOf<typeof ROLE_POLICY_REASONS>>>();
@@ -111,9 +113,12 @@ export class Analyses {
    * legacy exception there (AWS granted it per account and region).
    */
   private hadEarlierUrl(region: string): boolean {
-    this.regionsWithEarlyUrls ??= new Set(
-      this.ctx.functions.filter((fn) => (urlCreationTimeOf(fn) ?? "9999") < DUAL_PERMISSION_START).map((fn) => fn.region),
-    );
+    if (!this.regionsWithEarlyUrls) {
+      const early = (url: LambdaFunction["url"]) => (url?.creationTime ?? "9999") < DUAL_PERMISSION_START;
+      this.regionsWithEarlyUrls = new Set(
+        this.ctx.functions.filter((fn) => early(fn.url) || (fn.aliases ?? []).some((alias) => early(alias.url))).map((fn) => fn.region),
+      );
+    }
     return this.regionsWithEarlyUrls.has(region);
   }
 
@@ -123,7 +128,7 @@ export class Analyses {
    * time and the snapshot's time (which function URL permission rule applies). Not read is unknown; no
    * policy is a pass (nobody outside IAM can invoke); an unparseable one is unknown.
    */
-  functionPolicy(fn: LambdaFunction): Lookup<ResourcePolicyAnalysis, ReasonOf<typeof FUNCTION_POLICY_REASONS>> {
+  functionPolicy(fn: PolicyHolder): Lookup<ResourcePolicyAnalysis, ReasonOf<typeof FUNCTION_POLICY_REASONS>> {
     return this.cached(this.functionPolicies, fn, () => {
       if (fn.resourcePolicy === undefined) return { ok: false, result: unknown("policyNotRead") };
       if (fn.resourcePolicy === null) return { ok: false, result: pass("noResourcePolicy", { resourcePolicy: null }) };
@@ -132,7 +137,7 @@ export class Analyses {
       const context = {
         ...this.accountContext(),
         functionUrlAuthType,
-        functionUrlCreationTime: urlCreationTimeOf(fn),
+        functionUrlCreationTime: fn.url?.creationTime,
         collectedAt: this.ctx.collectedAt,
         accountRegionHadEarlierUrl: this.hadEarlierUrl(fn.region),
       };

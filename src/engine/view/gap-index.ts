@@ -7,6 +7,7 @@ import type { ResourceType } from "./resources.js";
  */
 const ENUMERATING_OPERATIONS: Readonly<Record<ResourceType, readonly string[]>> = {
   function: ["lambda:ListFunctions"],
+  invokeTarget: ["lambda:ListFunctions"],
   role: [],
   apiStage: ["apigateway:GetRestApis", "apigatewayv2:GetApis"],
   layerVersion: [],
@@ -78,7 +79,7 @@ export class GapIndex {
     add(this.regionWide.get(resource.region));
     add(this.regionWide.get("global"));
     for (const arn of relatedArns()) add(this.byResource.get(arn));
-    if (type === "function") add(this.apiByRegion.get(resource.region));
+    if (type === "function" || type === "invokeTarget") add(this.apiByRegion.get(resource.region));
     const candidates = [...found];
     this.candidates.set(key, candidates);
     return candidates;

@@ -19,10 +19,10 @@ import type { EngineSettings } from "../settings.js";
 import { Analyses } from "./analyses.js";
 import { ApiIndex, pushUnique } from "./api-index.js";
 import { GapIndex } from "./gap-index.js";
-import { organizationIdOf } from "./pending-fields.js";
 import type {
   ApiRouteTrigger,
   ApiStageResource,
+  InvokeTarget,
   LayerVersionResource,
   ResourceOf,
   ResourceType,
@@ -87,6 +87,7 @@ export class SnapshotView {
   private readonly apis: ApiIndex;
   private readonly gaps: GapIndex;
   private readonly analyses: Analyses;
+  private readonly invokeTargets = new Map<LambdaFunction, InvokeTarget[]>();
 
   constructor(snapshot: Snapshot, options: ViewOptions) {
     // Frozen in place rather than copied: a copy of a 10,000-function snapshot costs more than every
@@ -111,7 +112,8 @@ export class SnapshotView {
     this.analyses = new Analyses({
       accountId: s.accountId,
       trustedAccountIds: this.settings.trustedAccountIds,
-      organizationId: organizationIdOf(s),
+      // null: in no organisation; undefined: not read (org-scoped grants are then unknown).
+      organizationId: s.organization === undefined ? undefined : (s.organization?.id ?? null),
       collectedAt: s.collectedAt,
       functions: s.functions,
       role: (arn) => this.rolesByArn.get(arn),
@@ -202,9 +204,34 @@ export class SnapshotView {
     return this.subnets.get(regionKey(region, id));
   }
 
-  /** Who can invoke the function, from its resource policy; see Analyses.functionPolicy. */
-  functionPolicy(fn: LambdaFunction) {
-    return this.analyses.functionPolicy(fn);
+  /**
+   * Who can invoke the function, an alias or a version, from its own resource policy (and its URL's
+   * auth type); see Analyses.functionPolicy.
+   */
+  functionPolicy(target: LambdaFunction | InvokeTarget) {
+    return this.analyses.functionPolicy(target);
+  }
+
+  /**
+   * The function and each alias and version of it that has a policy and URL of its own. Versions are
+   * those the aliases point to; their policies were read with them. Built once per function.
+   */
+  invokeTargetsOf(fn: LambdaFunction): readonly InvokeTarget[] {
+    let targets = this.invokeTargets.get(fn);
+    if (!targets) {
+      targets = [
+        { kind: "function", arn: fn.arn, name: fn.name, region: fn.region, function: fn, qualifier: null, resourcePolicy: fn.resourcePolicy, url: fn.url },
+        ...(fn.aliases ?? []).map(
+          (alias): InvokeTarget => ({ kind: "alias", arn: alias.arn, name: `${fn.name}:${alias.name}`, region: fn.region, function: fn, qualifier: alias.name, resourcePolicy: alias.resourcePolicy, url: alias.url }),
+        ),
+        ...(fn.versions ?? []).map(
+          // A version cannot have a function URL: only the unqualified function and aliases can.
+          (version): InvokeTarget => ({ kind: "version", arn: version.arn, name: `${fn.name}:${version.version}`, region: fn.region, function: fn, qualifier: version.version, resourcePolicy: version.resourcePolicy, url: null }),
+        ),
+      ];
+      this.invokeTargets.set(fn, targets);
+    }
+    return targets;
   }
 
   /** Who may use a layer version, from its policy. */
@@ -259,6 +286,8 @@ export class SnapshotView {
     switch (type) {
       case "function":
         return [...this.snapshot.functions] as ResourceOf<T>[];
+      case "invokeTarget":
+        return this.snapshot.functions.flatMap((fn) => this.invokeTargetsOf(fn)) as ResourceOf<T>[];
       case "role":
         return this.snapshot.roles.map(
           (role): RoleResource => ({ arn: role.arn, name: role.name, region: "global", role }),
@@ -279,6 +308,8 @@ export class SnapshotView {
     switch (type) {
       case "function":
         return [arn];
+      case "invokeTarget":
+        return [unqualifiedFunctionArn(arn)];
       case "role":
         return this.functionsWithRole(arn).map((fn) => fn.arn);
       case "apiStage":
@@ -314,8 +345,8 @@ export class SnapshotView {
       type,
       resource,
       () => {
-        const fn = type === "function" ? this.functionsByArn.get(resource.arn) : undefined;
-        return fn ? this.relatedArns(fn) : [resource.arn];
+        const fn = type === "function" || type === "invokeTarget" ? this.functionsByArn.get(unqualifiedFunctionArn(resource.arn)) : undefined;
+        return fn ? [...new Set([resource.arn, ...this.relatedArns(fn)])] : [resource.arn];
       },
       operations,
     );
