@@ -38,7 +38,26 @@ export interface StubAccount {
   subnets: Subnet[];
   layerVersions: LayerVersion[];
   /** The account's organisation (DescribeOrganization); absent or null: in no organisation. */
-  organization?: { id: string; managementAccountId: string } | null;
+  organization?: StubOrganization | null;
+}
+
+/** An account as AWS Organizations lists it. */
+export interface StubOrganizationAccount {
+  id: string;
+  name: string;
+  /** `State` (the `Status` field AWS retires on 2026-09-09 is not served). */
+  state: "PENDING_ACTIVATION" | "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED";
+  /** The root (`r-...`) or OU (`ou-...`) the account sits in. */
+  parentId: string;
+}
+
+/** The organisation as its management account sees it. Absent lists: the account alone under the root. */
+export interface StubOrganization {
+  id: string;
+  managementAccountId: string;
+  rootId?: string;
+  accounts?: StubOrganizationAccount[];
+  organizationalUnits?: { id: string; name: string; parentId: string }[];
 }
 
 /** The account a snapshot describes, with optional real environment values. */

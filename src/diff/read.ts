@@ -2,20 +2,21 @@ import { z } from "zod";
 import { InputError } from "../errors.js";
 import {
   SCAN_RESULT_SCHEMA_VERSION,
-  findingSchema,
+  storedFindingSchema,
   scanResultSchema,
   type CheckInfo,
   type ResultFinding,
   type ResultResource,
   type ScanResult,
 } from "../engine/result-schema.js";
+import { ScoreAccumulator } from "../engine/score.js";
 import { parseWithSchema, readJsonFile } from "../files/json-input.js";
 
 /** Version 1 results (lambda-posture before the compact result) spelled every finding out in full. */
 const scanResultV1Schema = scanResultSchema.omit({ schemaVersion: true, checks: true, resources: true, findings: true }).extend({
   schemaVersion: z.literal(1),
   checks: z.array(z.string()),
-  findings: z.array(findingSchema),
+  findings: z.array(storedFindingSchema),
 });
 type ScanResultV1 = z.infer<typeof scanResultV1Schema>;
 
@@ -72,10 +73,25 @@ function upgradeFromVersion1(v1: ScanResultV1, fileName: string, describeCheck: 
   return {
     schemaVersion: SCAN_RESULT_SCHEMA_VERSION,
     ...rest,
+    summary: { ...v1.summary, ...tallyOfVersion1(v1) },
     checks: v1.checks.map((id) => checks.get(id) as CheckInfo),
     resources,
     findings,
   } as ScanResult;
+}
+
+/**
+ * A version 1 result did not store its score inputs; when it listed every finding they can be summed
+ * again (each result counts once for every function it is linked to, as the engine counts it).
+ */
+function tallyOfVersion1(v1: ScanResultV1): { tallies?: ScanResult["summary"]["tallies"] } {
+  if (v1.filters.minimumSeverity !== "info") return {};
+  const account = new ScoreAccumulator();
+  for (const finding of v1.findings) {
+    const scored = { status: finding.status, severity: finding.severity, layer: finding.layer, suppressed: finding.suppressed !== undefined };
+    for (let i = 0; i < finding.functionArns.length; i += 1) account.add(scored);
+  }
+  return { tallies: account.tallies() };
 }
 
 /** Findings refer to checks and resources by id and index: a dangling reference is a broken file. */

@@ -239,6 +239,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
         gaps: snapshot.gaps.length,
         checkErrors: checkErrors.length,
       },
+      tallies: accountScores.tallies(),
     },
     functions,
     resources: resources.resources,

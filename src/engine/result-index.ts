@@ -29,8 +29,9 @@ export class ResultIndex {
   /** The finding with everything about it, as one object (built anew on each call). */
   expand(finding: ResultFinding): Finding {
     const check = this.check(finding.checkId);
-    const { functionArns, ...resource } = this.resource(finding);
+    const { functionArns, accountId, ...resource } = this.resource(finding);
     return {
+      accountId: accountId ?? this.result.accountId,
       checkId: finding.checkId,
       title: check.title,
       status: finding.status,

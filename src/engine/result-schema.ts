@@ -27,7 +27,7 @@ export const frameworksSchema = z.object({
  * A finding with everything about it spelled out, as reporters use it and as version 1 results stored
  * each one (`ResultIndex.expand` builds it from a version 2 result).
  */
-export const findingSchema = z.object({
+export const storedFindingSchema = z.object({
   checkId: z.string(),
   title: z.string(),
   status: z.enum(STATUSES),
@@ -44,7 +44,8 @@ export const findingSchema = z.object({
   frameworks: frameworksSchema,
   suppressed: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
 });
-export type Finding = z.infer<typeof findingSchema>;
+/** A finding spelled out, with the account it is in (a resource ARN does not always name it). */
+export type Finding = z.infer<typeof storedFindingSchema> & { accountId: string };
 
 /** What every finding of a check shares, once per result. */
 export const checkInfoSchema = z.object({
@@ -59,13 +60,17 @@ export const checkInfoSchema = z.object({
 });
 export type CheckInfo = z.infer<typeof checkInfoSchema>;
 
-/** A resource findings are about, once per result; `functionArns` are the functions its findings count toward. */
+/**
+ * A resource findings are about, once per result; `functionArns` are the functions its findings count
+ * toward. `accountId` only in an organisation result (an API stage's ARN does not name its account).
+ */
 export const resultResourceSchema = z.object({
   arn: z.string(),
   name: z.string(),
   region: z.string(),
   type: z.enum(FINDING_RESOURCE_TYPES),
   functionArns: z.array(z.string()),
+  accountId: z.string().optional(),
 });
 export type ResultResource = z.infer<typeof resultResourceSchema>;
 
@@ -98,6 +103,23 @@ const tallySchema = z.object({
   notApplicable: z.number().int(),
   suppressed: z.number().int(),
 });
+
+/** A scope's score inputs (src/engine/score.ts Tally): what lets scores of several results be added up exactly. */
+export const scoreTallySchema = z.object({
+  passedWeight: z.number(),
+  evaluatedWeight: z.number(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  unknown: z.number().int(),
+  notApplicable: z.number().int(),
+  suppressed: z.number().int(),
+  openCritical: z.number().int(),
+});
+export const scoreTalliesSchema = z.object({
+  total: scoreTallySchema,
+  layers: z.object({ provider: scoreTallySchema, customer: scoreTallySchema, shared: scoreTallySchema }),
+});
+export type ScoreTallies = z.infer<typeof scoreTalliesSchema>;
 
 export const complianceControlSchema = z.object({
   framework: z.string(),
@@ -153,6 +175,11 @@ export const scanResultSchema = z.object({
       gaps: z.number().int(),
       checkErrors: z.number().int(),
     }),
+    /**
+     * The account's score inputs, so an organisation's score is the exact sum of its accounts'. Absent
+     * only in a result read from schemaVersion 1 that listed findings from a minimum severity.
+     */
+    tallies: scoreTalliesSchema.optional(),
   }),
   functions: z.array(functionSummarySchema),
   resources: z.array(resultResourceSchema),

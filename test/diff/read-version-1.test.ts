@@ -31,7 +31,7 @@ describe("reading a schemaVersion 1 result", () => {
     expect(expanded).toHaveLength(version1.findings.length);
     for (const [index, old] of version1.findings.entries()) {
       const kept = old.status === "fail" || old.status === "unknown" ? old : { ...old, message: "", evidence: {} };
-      expect(expanded[index]).toEqual(kept);
+      expect(expanded[index]).toEqual({ ...kept, accountId: result.accountId });
     }
     expect(expanded.filter((finding) => finding.suppressed).map((finding) => finding.resource.name)).toEqual(
       version1.findings.filter((finding) => finding.suppressed).map((finding) => finding.resource.name),
@@ -54,6 +54,26 @@ describe("reading a schemaVersion 1 result", () => {
     expect(diff.findings.new).toEqual([]);
     expect(diff.findings.changed).toEqual([]);
     expect(diff.functions.scoreChanges).toEqual([]);
+  });
+
+  it("sums the score inputs of a version 1 result that listed every finding, as the engine counted them", async () => {
+    const current = await check(await readSnapshot(demoSnapshotPath), { checks: ["function-url-auth-none", "role-admin-access", "function-tracing-disabled"] });
+    // The same result as version 1 wrote it: every finding spelled out, checks by id, no tallies.
+    const { tallies, ...summaryWithoutTallies } = current.summary;
+    const asVersion1 = {
+      ...current,
+      schemaVersion: 1,
+      checks: current.checks.map((info) => info.id),
+      summary: summaryWithoutTallies,
+      findings: expandedFindings(current).map(({ accountId: _accountId, ...finding }) => finding),
+      resources: undefined,
+    };
+    const dir = mkdtempSync(join(tmpdir(), "lp-read-v1-"));
+    const file = join(dir, "info.json");
+    writeFileSync(file, JSON.stringify(asVersion1));
+    const read = await readResult(file);
+    expect(tallies).toBeDefined();
+    expect(read.summary.tallies).toEqual(tallies);
   });
 
   it("refuses a version 1 result whose silent checks this version does not know, and a version 2 result with dangling references", async () => {
