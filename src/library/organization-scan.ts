@@ -110,9 +110,9 @@ export function roleArnFor(accountId: string, partition: string, role: MemberRol
 
 /** Checks the selection and role options before any call: a mistake fails in a second with exit 2. */
 export function validateSelection(selection: AccountSelection, role: MemberRole): void {
+  if ((selection.organizationalUnits?.length ?? 0) > 0 && !selection.organization) throw new InputError("--ou lists accounts with AWS Organizations: add --organization");
   const given = [selection.accounts !== undefined, selection.organization === true].filter(Boolean).length;
   if (given !== 1) throw new InputError("choose the accounts with one of --accounts, --accounts-file or --organization (with --ou)");
-  if ((selection.organizationalUnits?.length ?? 0) > 0 && !selection.organization) throw new InputError("--ou lists accounts with AWS Organizations: add --organization");
   for (const id of [...(selection.accounts ?? []), ...(selection.exclude ?? [])]) {
     if (!/^\d{12}$/.test(id)) throw new InputError(`not an AWS account id: ${JSON.stringify(id)} (12 digits)`);
   }
