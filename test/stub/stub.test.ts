@@ -43,7 +43,7 @@ import {
   paginateListFunctions,
 } from "@aws-sdk/client-lambda";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { allowedOperationIds, isAllowedOperation } from "../../src/aws/allow-list.js";
 import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, ROLES, US } from "../e2e/fixture/account.js";
 import { stubClients, STUB_CREDENTIALS } from "../../stub/clients.js";
@@ -403,13 +403,24 @@ describe("loopback stub: responses parse with the real SDK clients", () => {
       const me = await eu.sts.send(new GetCallerIdentityCommand({}));
       expect(me.Account).toBe(ACCOUNT);
       expect(me.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/lambda-posture-stub`);
-      const assumed = await eu.sts.send(
+      // AssumeRole needs a role whose trust policy names the caller's account (stub/sts-assume-role.ts).
+      const scanner = {
+        arn: `arn:aws:iam::${ACCOUNT}:role/scanner`,
+        name: "scanner",
+        trustPolicy: {
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "x" } } }],
+        },
+      };
+      const own = await startStub({ account: { ...fixtureAccount(), roles: [...fixtureAccount().roles, scanner] }, quotas: false });
+      onTestFinished(() => own.close());
+      const assumed = await stubClients(own.url, EU).sts.send(
         new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/scanner`, RoleSessionName: "lambda-posture", ExternalId: "x" }),
       );
       expect(assumed.Credentials?.Expiration).toBeInstanceOf(Date);
       const asRole = new STSClient({
         region: EU,
-        endpoint: stub.url,
+        endpoint: own.url,
         maxAttempts: 1,
         credentials: {
           accessKeyId: assumed.Credentials?.AccessKeyId ?? "",
