@@ -17,10 +17,12 @@ import { trustAllowsAssumeRole } from "./role-trust.js";
  *   (the STS API model's text of AssumeRole's DurationSeconds: 900 s to the role's maximum, default 3600,
  *   role chaining at most one hour; "the operation fails" otherwise)
  * - https://docs.aws.amazon.com/goto/WebAPI/iam/UpdateRole (MaxSessionDuration 3600..43200, default 3600)
- * - https://repost.aws/knowledge-center/iam-role-chaining-limit (the chaining error's sentence)
+ * - https://aws.amazon.com/ru/premiumsupport/knowledge-center/iam-role-chaining-limit/ (the chaining error's sentence)
+ * - https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/sts/aws.sdk.kotlin.services.sts.model/-assume-role-request/role-session-name.html
+ *   (RoleSessionName's characters: [\w+=,.@-]; its 2..64 length is the STS API reference's constraint)
  * - The AccessDenied sentence ("User: ARN is not authorized to perform: sts:AssumeRole on resource: ARN")
- *   is the one AWS answers, as quoted in many public reports; AWS's error list for AssumeRole does not
- *   print it.
+ *   and the sentence for exceeding the role's MaxSessionDuration are the ones AWS answers as quoted in
+ *   public reports; AWS's pages say only that the call is denied or "fails", without the wording.
  */
 
 const DEFAULT_MAX_SESSION_SECONDS = 3600;
@@ -56,7 +58,11 @@ export function assumeRole(ctx: CallContext): unknown {
   const roleArn = ctx.params.get("RoleArn") ?? "";
   const sessionName = ctx.params.get("RoleSessionName") ?? "";
   if (roleArn === "" || sessionName === "") throw validation("RoleArn and RoleSessionName are required");
-  if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+  if (sessionName.length < 2 || sessionName.length > 64) {
+    const bound = sessionName.length < 2 ? "greater than or equal to 2" : "less than or equal to 64";
+    throw validation(`1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length ${bound}`);
+  }
+  if (!/^[\w+=,.@-]+$/.test(sessionName)) {
     throw validation(`1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
   }
   const role = parseRoleArn(roleArn);

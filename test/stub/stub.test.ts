@@ -50,20 +50,10 @@ import { stubClients, STUB_CREDENTIALS } from "../../stub/clients.js";
 import { DEFAULT_QUOTAS, quotaFloor } from "../../stub/quotas.js";
 import { servedOperations, startStub, type Stub, type StubOptions } from "../../stub/server.js";
 import { generateSyntheticAccount, syntheticSnapshot } from "../../stub/synthetic.js";
+import { awsError } from "../support/aws-error.js";
 
 const ACCOUNT = "111122223333";
 const fnArn = (region: string, name: string) => `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}`;
-
-/** The AWS error a promise rejects with, for assertions on its name and HTTP status. */
-async function awsError(promise: Promise<unknown>): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function withStub<T>(options: Omit<StubOptions, "account"> & { account?: StubOptions["account"] }, body: (stub: Stub) => Promise<T>) {
   const stub = await startStub({ account: fixtureAccount(), quotas: false, ...options });
