@@ -28,6 +28,8 @@ export interface StubAccount {
   environmentValues?: Record<string, Record<string, string>>;
   /** Stage variable values by `apiId/stageName`. Missing: placeholders of the recorded lengths. */
   stageVariableValues?: Record<string, Record<string, string>>;
+  /** IAM MaxSessionDuration in seconds by role name (STS AssumeRole's upper bound). Missing: 3600, AWS's default. */
+  roleMaxSessionDuration?: Record<string, number>;
   roles: Role[];
   managedPolicies: ManagedPolicy[];
   eventSourceMappings: EventSourceMapping[];

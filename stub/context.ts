@@ -18,6 +18,8 @@ export interface CallContext {
   /** The ARN of the caller (STS GetCallerIdentity), used in access-denied messages. */
   callerArn: string;
   settings: { iamPageSize: number };
+  /** A served account by id (the starting account or another account of its organisation), for STS AssumeRole. */
+  accountById(accountId: string): AccountIndex | undefined;
   /** Called by STS AssumeRole: later calls signed with `accessKeyId` act as `roleArn`. */
   issueCredentials(roleArn: string, sessionName: string): { accessKeyId: string; secretAccessKey: string; sessionToken: string };
 }

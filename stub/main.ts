@@ -6,6 +6,7 @@ import { stubEnvironment } from "./clients.js";
 import type { FaultRule } from "./faults.js";
 import { startStub } from "./server.js";
 import { generateSyntheticAccount } from "./synthetic.js";
+import { generateSyntheticOrganization } from "./synthetic-organization.js";
 
 /**
  * Runs the loopback stub on its own, to point a hand-run lambda-posture at it:
@@ -14,6 +15,9 @@ import { generateSyntheticAccount } from "./synthetic.js";
  *   node dist/stub/main.js                                   # the bundled demo account (src/demo)
  *   node dist/stub/main.js --synthetic 500 --regions eu-west-1,us-east-1 [--seed 7]
  *   node dist/stub/main.js --snapshot some-snapshot.json     # any snapshot as the account
+ *   node dist/stub/main.js --organization 5 --synthetic 100 [--unassumable 1] [--suspended 1] [--ous 2] [--external-id X]
+ *       # an AWS Organization of 5 accounts (management included) of 100 functions each; members
+ *       # carry the role lambda-posture-reader trusting the management account (stub/synthetic-organization.ts)
  *   ... [--no-quotas] [--latency 25] [--throttle 0.2]
  *
  * It prints the environment to export, then serves until interrupted and prints the call counts.
@@ -25,8 +29,29 @@ async function main(): Promise<void> {
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const synthetic = value("--synthetic");
+  const organizationSize = value("--organization");
   let account: StubAccount;
-  if (synthetic) {
+  let members: StubAccount[] = [];
+  const count = (flag: string) => Number(value(flag) ?? 0);
+  if (organizationSize) {
+    const organization = generateSyntheticOrganization({
+      accounts: Number(organizationSize),
+      functionsPerAccount: Number(synthetic ?? 20),
+      regions: (value("--regions") ?? "eu-west-1,us-east-1").split(","),
+      seed: Number(value("--seed") ?? 1),
+      unassumable: count("--unassumable"),
+      suspended: count("--suspended"),
+      organizationalUnits: count("--ous"),
+      ...(value("--external-id") !== undefined ? { externalId: value("--external-id") as string } : {}),
+    });
+    account = organization.management;
+    members = organization.members;
+    process.stdout.write(
+      `organisation ${organization.organization.id}: management ${account.accountId}, members with role ${organization.readerRoleName}: ` +
+        `assumable ${organization.assumableAccountIds.join(",") || "none"}; unassumable ${organization.unassumableAccountIds.join(",") || "none"}; ` +
+        `suspended ${organization.suspendedAccountIds.join(",") || "none"}\n`,
+    );
+  } else if (synthetic) {
     account = generateSyntheticAccount({
       functions: Number(synthetic),
       regions: (value("--regions") ?? "eu-west-1,us-east-1").split(","),
@@ -42,6 +67,7 @@ async function main(): Promise<void> {
   const faults: FaultRule[] = throttle ? [{ kind: "throttle", probability: Number(throttle) }] : [];
   const stub = await startStub({
     account,
+    members,
     faults,
     quotas: argv.includes("--no-quotas") ? false : {},
     latencyMs: Number(value("--latency") ?? 0),
@@ -53,7 +79,8 @@ async function main(): Promise<void> {
   process.stdout.write("Ctrl-C to stop and print the calls received.\n");
   process.on("SIGINT", () => {
     const stats = stub.stats();
-    process.stdout.write(`${JSON.stringify({ calls: stats.calls, throttled: stats.throttled, unknown: stats.unknown }, null, 2)}\n`);
+    const callsByAccount = Object.fromEntries(Object.entries(stats.byAccount).map(([id, entry]) => [id, entry.total]));
+    process.stdout.write(`${JSON.stringify({ calls: stats.calls, throttled: stats.throttled, unknown: stats.unknown, callsByAccount }, null, 2)}\n`);
     void stub.close().then(() => process.exit(0));
   });
 }

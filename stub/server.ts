@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { indexAccount, type AccountIndex, type StubAccount } from "./account.js";
+import type { StubAccount } from "./account.js";
+import { accountCallStats, type AccountCallStats } from "./account-stats.js";
 import { apiGatewayHandlers } from "./apigateway.js";
 import { apiGatewayV2Handlers } from "./apigatewayv2.js";
 import type { CallContext, ServiceHandlers } from "./context.js";
@@ -8,6 +9,7 @@ import { FaultInjector, type FaultKind, type FaultRule } from "./faults.js";
 import { iamHandlers } from "./iam.js";
 import { lambdaHandlers } from "./lambda.js";
 import { logsHandlers } from "./logs.js";
+import { AccountDirectory } from "./organization-accounts.js";
 import { organizationsHandlers } from "./organizations.js";
 import {
   accessDeniedError,
@@ -37,7 +39,13 @@ import { ec2Handlers, stsHandlers } from "./sts-ec2.js";
  */
 
 export interface StubOptions {
+  /** The caller's starting account: static credentials act as it. */
   account: StubAccount;
+  /**
+   * The other accounts of the organisation (stub/organization-accounts.ts). Credentials from AssumeRole
+   * of a role in one of them act as that account: its data, its quota buckets, its statistics.
+   */
+  members?: StubAccount[];
   /** AWS's quotas as token buckets (DESIGN section 9); `false` turns enforcement off. */
   quotas?: Partial<QuotaSettings> | false;
   faults?: FaultRule[];
@@ -64,6 +72,8 @@ export interface CallRecord {
   outcome: CallOutcome;
   /** AWS error code of the answer, when it was an error. */
   errorCode?: string;
+  /** The account the call acted as. */
+  accountId: string;
 }
 
 export interface StubStats {
@@ -85,6 +95,8 @@ export interface StubStats {
   unknown: string[];
   /** Named operations the stub does not serve (a mutating call, say). */
   unimplemented: string[];
+  /** The same counts by the account each call acted as (stub/account-stats.ts organizationFloor). */
+  byAccount: Record<string, AccountCallStats>;
   records: CallRecord[];
 }
 
@@ -191,6 +203,7 @@ function emptyStats(): StubStats {
     errors: {},
     unknown: [],
     unimplemented: [],
+    byAccount: {},
     records: [],
   };
 }
@@ -200,29 +213,24 @@ const increment = (counts: Record<string, number>, key: string) => {
 };
 
 export async function startStub(options: StubOptions): Promise<Stub> {
-  let index: AccountIndex = indexAccount(options.account);
+  const directory = new AccountDirectory(options.account, options.members ?? []);
   const now = options.now ?? (() => performance.now());
   const quotas: QuotaSettings | null = options.quotas === false ? null : { ...DEFAULT_QUOTAS, ...options.quotas };
   const faults = new FaultInjector(options.faults ?? [], createRandom(options.seed ?? 1));
   const buckets = new Map<string, TokenBucket>();
-  const issuedKeys = new Map<string, string>();
   const recordCalls = options.recordCalls ?? true;
   let stats = emptyStats();
   const operationNames = new Set<string>();
 
-  const bucketFor = (spec: ReturnType<typeof bucketsFor>[number], region: string): TokenBucket => {
-    const key = `${spec.name}@${spec.scope === "region" ? region : "account"}`;
+  // AWS's quotas are per account: each account the stub serves has its own buckets.
+  const bucketFor = (spec: ReturnType<typeof bucketsFor>[number], region: string, accountId: string): TokenBucket => {
+    const key = `${accountId}/${spec.name}@${spec.scope === "region" ? region : "account"}`;
     let bucket = buckets.get(key);
     if (!bucket) {
       bucket = new TokenBucket(spec, now);
       buckets.set(key, bucket);
     }
     return bucket;
-  };
-
-  const callerArnOf = (accessKeyId: string): string => {
-    const assumed = issuedKeys.get(accessKeyId);
-    return assumed ?? `arn:${index.account.partition}:iam::${index.account.accountId}:user/lambda-posture-stub`;
   };
 
   const record = (entry: CallRecord) => {
@@ -236,6 +244,12 @@ export async function startStub(options: StubOptions): Promise<Stub> {
     stats.total += 1;
     const identified = identify(request, url, body, scope);
     const region = scope?.region ?? "us-east-1";
+    const accessKeyId = scope?.accessKeyId ?? "";
+    const acting = directory.actingAs(accessKeyId);
+    const { index } = acting;
+    const accountId = index.account.accountId;
+    const perAccount = accountCallStats(stats.byAccount, accountId);
+    perAccount.total += 1;
 
     const send = (reply: HttpAnswer, delayMs: number) => {
       const write = () => {
@@ -251,7 +265,7 @@ export async function startStub(options: StubOptions): Promise<Stub> {
     if (!identified.ok) {
       stats.unknown.push(identified.description);
       const service = identified.service ?? "lambda";
-      record({ service, operation: "?", region, resource: null, status: 400, outcome: "unknown" });
+      record({ service, operation: "?", region, resource: null, status: 400, outcome: "unknown", accountId });
       const error =
         identified.service === null || identified.service === "iam" || identified.service === "sts"
           ? new AwsError("InvalidAction", `Unknown operation: ${identified.description}`, 400)
@@ -263,8 +277,8 @@ export async function startStub(options: StubOptions): Promise<Stub> {
     const { service, operation } = identified.call;
     const id = `${service}:${operation}`;
     increment(stats.calls, id);
+    increment(perAccount.calls, id);
     operationNames.add(id);
-    const accessKeyId = scope?.accessKeyId ?? "";
     const ctx: CallContext = {
       index,
       service,
@@ -274,24 +288,20 @@ export async function startStub(options: StubOptions): Promise<Stub> {
       params: identified.call.params,
       json: identified.call.json,
       accessKeyId,
-      callerArn: callerArnOf(accessKeyId),
+      callerArn: acting.callerArn,
       settings: { iamPageSize: options.iamPageSize ?? 100 },
-      issueCredentials(roleArn, sessionName) {
-        const key = `ASIASTUB${(issuedKeys.size + 1).toString().padStart(12, "0")}`;
-        const [, partition, , , account, resource] = roleArn.split(":");
-        const roleName = (resource ?? "").split("/").pop() ?? "";
-        issuedKeys.set(key, `arn:${partition ?? "aws"}:sts::${account ?? ""}:assumed-role/${roleName}/${sessionName}`);
-        return { accessKeyId: key, secretAccessKey: "stub-secret-access-key", sessionToken: `stub-session-${key}` };
-      },
+      accountById: (id) => directory.account(id),
+      issueCredentials: (roleArn, sessionName) => directory.issue(roleArn, sessionName),
     };
     const handlers = SERVICE_HANDLERS[service];
     const resource = handlers.resourceOf?.(ctx) ?? null;
-    const base = { service, operation, region, resource };
+    const base = { service, operation, region, resource, accountId };
 
     if (!scope) {
       const error = new AwsError("MissingAuthenticationTokenException", "Missing Authentication Token", 403);
       record({ ...base, status: 403, outcome: "error", errorCode: error.code });
       increment(stats.errors, `${id} ${error.code}`);
+      increment(perAccount.errors, `${id} ${error.code}`);
       send(errorAnswer(service, error), 0);
       return;
     }
@@ -299,6 +309,7 @@ export async function startStub(options: StubOptions): Promise<Stub> {
       const error = regionNotEnabledError(service);
       record({ ...base, status: error.status, outcome: "error", errorCode: error.code });
       increment(stats.errors, `${id} ${error.code}`);
+      increment(perAccount.errors, `${id} ${error.code}`);
       send(errorAnswer(service, error), 0);
       return;
     }
@@ -328,9 +339,10 @@ export async function startStub(options: StubOptions): Promise<Stub> {
     }
 
     if (quotas) {
-      const drawn = bucketsFor(service, operation, quotas).map((spec) => bucketFor(spec, region));
+      const drawn = bucketsFor(service, operation, quotas).map((spec) => bucketFor(spec, region, accountId));
       if (!drawn.every((bucket) => bucket.available())) {
         increment(stats.throttled, id);
+        increment(perAccount.throttled, id);
         const error = throttlingError(service);
         record({ ...base, status: error.status, outcome: "throttled", errorCode: error.code });
         send(errorAnswer(service, error), decision.delayMs);
@@ -338,8 +350,8 @@ export async function startStub(options: StubOptions): Promise<Stub> {
       }
       for (const bucket of drawn) bucket.take();
     }
-    const served = (stats.servedByRegion[region] ??= {});
-    increment(served, id);
+    increment((stats.servedByRegion[region] ??= {}), id);
+    increment((perAccount.servedByRegion[region] ??= {}), id);
 
     const handler = handlers.handlers[operation];
     if (!handler) {
@@ -356,6 +368,7 @@ export async function startStub(options: StubOptions): Promise<Stub> {
     } catch (caught) {
       if (!(caught instanceof AwsError)) throw caught;
       increment(stats.errors, `${id} ${caught.code}`);
+      increment(perAccount.errors, `${id} ${caught.code}`);
       record({ ...base, status: caught.status, outcome: "error", errorCode: caught.code });
       send(errorAnswer(service, caught), decision.delayMs);
     }
@@ -387,9 +400,7 @@ export async function startStub(options: StubOptions): Promise<Stub> {
       operationNames.clear();
     },
     setFaults: (rules) => faults.setRules(rules),
-    setAccount: (account) => {
-      index = indexAccount(account);
-    },
+    setAccount: (account) => directory.setStarting(account),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

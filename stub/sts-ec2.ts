@@ -1,7 +1,8 @@
 import type { CallContext, ServiceHandlers } from "./context.js";
 import { AwsError, page, queryFilters, queryList } from "./protocol.js";
+import { assumeRole } from "./sts-assume-role.js";
 
-/** STS (Query). AssumeRole hands out credentials; later calls signed with them act as the role. */
+/** STS (Query). AssumeRole (stub/sts-assume-role.ts) hands out credentials; later calls signed with them act as the role. */
 export const stsHandlers: ServiceHandlers = {
   service: "sts",
   resourceOf: (ctx) => ctx.params.get("RoleArn"),
@@ -15,29 +16,7 @@ export const stsHandlers: ServiceHandlers = {
         Arn: arn,
       };
     },
-    AssumeRole(ctx) {
-      const roleArn = ctx.params.get("RoleArn") ?? "";
-      const sessionName = ctx.params.get("RoleSessionName") ?? "";
-      if (!/^arn:[^:]+:iam::\d{12}:role\/.+/.test(roleArn) || sessionName === "") {
-        throw new AwsError("ValidationError", "RoleArn and RoleSessionName are required", 400);
-      }
-      const credentials = ctx.issueCredentials(roleArn, sessionName);
-      const [, partition, , , account, resource] = roleArn.split(":");
-      const roleName = (resource ?? "").split("/").pop() ?? "";
-      return {
-        Credentials: {
-          AccessKeyId: credentials.accessKeyId,
-          SecretAccessKey: credentials.secretAccessKey,
-          SessionToken: credentials.sessionToken,
-          Expiration: new Date(Date.now() + 3600_000).toISOString(),
-        },
-        AssumedRoleUser: {
-          AssumedRoleId: `AROASTUBROLE:${sessionName}`,
-          Arn: `arn:${partition ?? "aws"}:sts::${account ?? ""}:assumed-role/${roleName}/${sessionName}`,
-        },
-        PackedPolicySize: 0,
-      };
-    },
+    AssumeRole: assumeRole,
   },
 };
 

@@ -43,27 +43,17 @@ import {
   paginateListFunctions,
 } from "@aws-sdk/client-lambda";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { allowedOperationIds, isAllowedOperation } from "../../src/aws/allow-list.js";
 import { EMPTY_REGION, ENVIRONMENT_VALUES, EU, fixtureAccount, fixtureSnapshot, ROLES, US } from "../e2e/fixture/account.js";
 import { stubClients, STUB_CREDENTIALS } from "../../stub/clients.js";
 import { DEFAULT_QUOTAS, quotaFloor } from "../../stub/quotas.js";
 import { servedOperations, startStub, type Stub, type StubOptions } from "../../stub/server.js";
 import { generateSyntheticAccount, syntheticSnapshot } from "../../stub/synthetic.js";
+import { awsError } from "../support/aws-error.js";
 
 const ACCOUNT = "111122223333";
 const fnArn = (region: string, name: string) => `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}`;
-
-/** The AWS error a promise rejects with, for assertions on its name and HTTP status. */
-async function awsError(promise: Promise<unknown>): Promise<{ name: string; status: number | undefined; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function withStub<T>(options: Omit<StubOptions, "account"> & { account?: StubOptions["account"] }, body: (stub: Stub) => Promise<T>) {
   const stub = await startStub({ account: fixtureAccount(), quotas: false, ...options });
@@ -403,13 +393,24 @@ describe("loopback stub: responses parse with the real SDK clients", () => {
       const me = await eu.sts.send(new GetCallerIdentityCommand({}));
       expect(me.Account).toBe(ACCOUNT);
       expect(me.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/lambda-posture-stub`);
-      const assumed = await eu.sts.send(
+      // AssumeRole needs a role whose trust policy names the caller's account (stub/sts-assume-role.ts).
+      const scanner = {
+        arn: `arn:aws:iam::${ACCOUNT}:role/scanner`,
+        name: "scanner",
+        trustPolicy: {
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "x" } } }],
+        },
+      };
+      const own = await startStub({ account: { ...fixtureAccount(), roles: [...fixtureAccount().roles, scanner] }, quotas: false });
+      onTestFinished(() => own.close());
+      const assumed = await stubClients(own.url, EU).sts.send(
         new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/scanner`, RoleSessionName: "lambda-posture", ExternalId: "x" }),
       );
       expect(assumed.Credentials?.Expiration).toBeInstanceOf(Date);
       const asRole = new STSClient({
         region: EU,
-        endpoint: stub.url,
+        endpoint: own.url,
         maxAttempts: 1,
         credentials: {
           accessKeyId: assumed.Credentials?.AccessKeyId ?? "",
