@@ -33,8 +33,8 @@ const LIVE = ["scan", "collect"] as const;
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "snapshot", key: "snapshot", kind: "string", commands: ["check"], description: "Snapshot file written by `collect` or `scan --snapshot-out`", valueName: "FILE" },
-  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "checks", "diff"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT", flagOnlyFor: ["checks", "diff"] },
-  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect"], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
+  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "checks", "diff", "permissions"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT", flagOnlyFor: ["checks", "diff", "permissions"] },
+  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect", "permissions"], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
   { flag: "output-dir", key: "outputDir", kind: "string", env: "LAMBDA_POSTURE_OUTPUT_DIR", commands: [...REPORTING], description: "Write every format to DIR/lambda-posture.<ext>", valueName: "DIR" },
   { flag: "severity", key: "severity", kind: "string", env: "LAMBDA_POSTURE_SEVERITY", commands: [...REPORTING], description: `Minimum severity to report (${SEVERITIES.join(", ")})`, valueName: "LEVEL" },
   { flag: "checks", key: "checks", kind: "list", env: "LAMBDA_POSTURE_CHECKS", commands: [...REPORTING, ...LIVE], description: "Run only these check ids (comma-separated)", valueName: "IDS" },
@@ -55,9 +55,9 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "max-attempts", key: "maxAttempts", kind: "string", env: "LAMBDA_POSTURE_MAX_ATTEMPTS", commands: [...LIVE], description: "Attempts per request, retries included (default 5)", valueName: "N" },
   { flag: "deadline", key: "deadline", kind: "string", env: "LAMBDA_POSTURE_DEADLINE", commands: [...LIVE], description: "Stop reading after this long and report what was read (e.g. 30m; default none)", valueName: "DURATION" },
   { flag: "snapshot-out", key: "snapshotOut", kind: "string", commands: ["scan"], description: "Also save the collected snapshot to FILE (mode 0600)", valueName: "FILE" },
-  { flag: "partition", key: "partition", kind: "string", commands: ["permissions"], description: "AWS partition for the ARNs in the policy (default aws)", valueName: "NAME" },
+  { flag: "partition", key: "partition", kind: "string", commands: ["permissions"], description: "AWS partition for the ARNs in the policy (default aws; the template takes it from the stack)", valueName: "NAME" },
   { flag: "config", key: "config", kind: "string", env: "LAMBDA_POSTURE_CONFIG", short: "c", commands: [...REPORTING, ...LIVE, "checks", "diff"], description: "Config file (JSON; default ./lambda-posture.config.json when present)", valueName: "FILE" },
-  { flag: "quiet", key: "quiet", kind: "boolean", env: "LAMBDA_POSTURE_QUIET", short: "q", commands: [...REPORTING, ...LIVE, "diff"], description: "No progress or summary on stderr" },
+  { flag: "quiet", key: "quiet", kind: "boolean", env: "LAMBDA_POSTURE_QUIET", short: "q", commands: [...REPORTING, ...LIVE, "diff", "permissions"], description: "No progress or summary on stderr" },
   { flag: "help", key: "help", kind: "boolean", short: "h", commands: ["*"], description: "Show help for this command" },
 ];
 
