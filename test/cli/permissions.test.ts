@@ -17,8 +17,20 @@ describe("lambda-posture permissions", () => {
     const plain = await runCli(["permissions"]);
     expect(plain.code).toBe(0);
     expect(JSON.parse(plain.stdout)).toEqual(buildPermissionsPolicy("aws"));
+    // LAMBDA_POSTURE_FORMAT is meant for reports; permissions takes --format from its flags only.
+    const reportsVariable = await runCli(["permissions"], { env: { LAMBDA_POSTURE_FORMAT: "json,csv" } });
+    expect(JSON.parse(reportsVariable.stdout)).toEqual(buildPermissionsPolicy("aws"));
     const china = await runCli(["permissions", "--format", "policy", "--partition", "aws-cn"]);
     expect(JSON.parse(china.stdout)).toEqual(buildPermissionsPolicy("aws-cn"));
+  });
+
+  it("--help names both formats, and no variable for --format (it is a flag only here)", async () => {
+    const help = await runCli(["permissions", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--format policy|cloudformation");
+    expect(help.stdout).toMatch(/--format FORMAT +Output format/);
+    expect(help.stdout).not.toContain("LAMBDA_POSTURE_FORMAT");
+    expect((await runCli(["scan", "--help"])).stdout).toContain("LAMBDA_POSTURE_FORMAT");
   });
 
   it("--format cloudformation prints the member-role template as JSON", async () => {
