@@ -8,3 +8,5 @@ export { AwsUnavailableError, ReadOnlyViolationError, RegionListError, classifyA
 export type { AwsErrorKind, ClassifiedAwsError } from "./errors.js";
 export { DEFAULT_QUOTAS, RateScheduler, TokenBucket, quotasFor, systemClock } from "./rate.js";
 export type { Clock, QuotaKey, QuotaSpec, RateSchedulerOptions } from "./rate.js";
+export { buildMemberRoleTemplate } from "./member-role-template.js";
+export type { CloudFormationTemplate } from "./member-role-template.js";

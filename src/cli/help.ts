@@ -32,7 +32,11 @@ export function commandHelp(command: Command): string {
     ...(command.details ? ["", command.details] : []),
     "",
     "Options:",
-    ...specs.map((spec, i) => `  ${labels[i]!.padEnd(width)}  ${spec.description}${spec.env ? ` [${spec.env}]` : ""}`),
+    // A variable is shown only where it applies: flag-only commands ignore it.
+    ...specs.map((spec, i) => {
+      const variable = spec.env && !spec.flagOnlyFor?.includes(command.name) ? ` [${spec.env}]` : "";
+      return `  ${labels[i]!.padEnd(width)}  ${spec.description}${variable}`;
+    }),
     "",
     "Options are read from flags, then LAMBDA_POSTURE_* variables, then the config file.",
     "",

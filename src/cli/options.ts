@@ -33,8 +33,8 @@ const LIVE = ["scan", "collect"] as const;
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "snapshot", key: "snapshot", kind: "string", commands: ["check"], description: "Snapshot file written by `collect` or `scan --snapshot-out`", valueName: "FILE" },
-  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "merge", "checks", "diff"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT", flagOnlyFor: ["checks", "diff"] },
-  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect"], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
+  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "merge", "checks", "diff", "permissions"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT", flagOnlyFor: ["checks", "diff", "permissions"] },
+  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect", "permissions"], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
   { flag: "output-dir", key: "outputDir", kind: "string", env: "LAMBDA_POSTURE_OUTPUT_DIR", commands: [...REPORTING, "merge"], description: "Write every format to DIR/lambda-posture.<ext>", valueName: "DIR" },
   { flag: "severity", key: "severity", kind: "string", env: "LAMBDA_POSTURE_SEVERITY", commands: [...REPORTING], description: `Minimum severity to report (${SEVERITIES.join(", ")})`, valueName: "LEVEL" },
   { flag: "checks", key: "checks", kind: "list", env: "LAMBDA_POSTURE_CHECKS", commands: [...REPORTING, ...LIVE], description: "Run only these check ids (comma-separated)", valueName: "IDS" },
@@ -65,9 +65,9 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "shard", key: "shard", kind: "string", env: "LAMBDA_POSTURE_SHARD", commands: ["scan"], description: "Scan one slice of the accounts: INDEX/COUNT (1-based) or auto/COUNT (AWS Batch or Kubernetes index)", valueName: "I/N" },
   { flag: "dry-run", key: "dryRun", kind: "boolean", commands: ["scan"], description: "Print the plan (accounts, regions, shard, outputs) and exit without calling AWS" },
   { flag: "snapshot-out", key: "snapshotOut", kind: "string", commands: ["scan"], description: "Also save the collected snapshot to FILE (mode 0600)", valueName: "FILE" },
-  { flag: "partition", key: "partition", kind: "string", commands: ["permissions"], description: "AWS partition for the ARNs in the policy (default aws)", valueName: "NAME" },
+  { flag: "partition", key: "partition", kind: "string", commands: ["permissions"], description: "AWS partition for the ARNs in the policy (default aws; the template takes it from the stack)", valueName: "NAME" },
   { flag: "config", key: "config", kind: "string", env: "LAMBDA_POSTURE_CONFIG", short: "c", commands: [...REPORTING, ...LIVE, "checks", "diff", "merge"], description: "Config file (JSON; default ./lambda-posture.config.json when present)", valueName: "FILE" },
-  { flag: "quiet", key: "quiet", kind: "boolean", env: "LAMBDA_POSTURE_QUIET", short: "q", commands: [...REPORTING, ...LIVE, "diff", "merge"], description: "No progress or summary on stderr" },
+  { flag: "quiet", key: "quiet", kind: "boolean", env: "LAMBDA_POSTURE_QUIET", short: "q", commands: [...REPORTING, ...LIVE, "diff", "merge", "permissions"], description: "No progress or summary on stderr" },
   { flag: "help", key: "help", kind: "boolean", short: "h", commands: ["*"], description: "Show help for this command" },
 ];
 

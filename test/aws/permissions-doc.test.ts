@@ -8,6 +8,7 @@ import {
   withPermissionsBlock,
 } from "../../scripts/generate-permissions-doc.js";
 import { ALLOWED_OPERATIONS, buildPermissionsPolicy } from "../../src/aws/allow-list.js";
+import { buildMemberRoleTemplate } from "../../src/aws/member-role-template.js";
 import { packageRoot } from "../../src/package-info.js";
 
 const page = readFileSync(join(packageRoot, "docs", "permissions.md"), "utf8");
@@ -26,6 +27,20 @@ describe("docs/permissions.md", () => {
 
   it("explains every allowed operation", () => {
     for (const entry of ALLOWED_OPERATIONS) expect(page).toContain(`\`${entry.service}:${entry.operation}\``);
+  });
+
+  it("documents the member-role template's parameters as the template declares them", () => {
+    const parameters = buildMemberRoleTemplate("0.0.0-test").Parameters;
+    for (const [name, spec] of Object.entries(parameters)) {
+      const row = page.split("\n").find((line) => line.startsWith(`| \`${name}\` |`));
+      expect(row, `docs/permissions.md has no table row for ${name}`).toBeDefined();
+      if (spec.Default === undefined) expect(row).toContain("(required)");
+      else if (spec.Default !== "") expect(row).toContain(`\`${String(spec.Default)}\``);
+    }
+    // Every ParameterKey in the example commands is one the template declares.
+    const keys = [...page.matchAll(/ParameterKey=(\w+)/g)].map((match) => match[1] as string);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(Object.keys(parameters)).toContain(key);
   });
 });
 

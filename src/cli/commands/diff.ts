@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { diffScanResults, hasNewFindingsAtOrAbove, isDiffFormat, newFindingsAtOrAbove, renderDiff, DIFF_FORMATS } from "../../diff/index.js";
 import { readResult } from "../../library/inputs.js";
-import { checkOutputPath, writePrivateFile } from "../../files/private-file.js";
 import { ExitCode, InputError } from "../errors.js";
 import { note, useColour } from "../io.js";
+import { documentPath, writeDocumentFile } from "../write-document.js";
 import { terminalSafe } from "../../text/terminal.js";
 import type { Command } from "./types.js";
 
@@ -25,24 +25,16 @@ export const diffCommand: Command = {
     if (!isDiffFormat(format)) throw new InputError(`--format: diff writes ${DIFF_FORMATS.join(", ")}, not ${format}`);
     if (options.outputDir !== undefined) throw new InputError("diff writes one document: use --output FILE (or stdout)");
 
-    const toFile = options.output !== undefined && options.output !== "-";
-    if (toFile) await checkOutputPath(resolve(io.cwd, options.output as string), "--output");
+    const path = await documentPath(options.output, io);
+    const toFile = path !== undefined;
     const oldResult = await readResult(resolve(io.cwd, oldFile));
     const newResult = await readResult(resolve(io.cwd, newFile));
     const diff = diffScanResults(oldResult, newResult);
     for (const warning of diff.warnings) note(io, options.quiet, `warning: ${warning}`);
 
     const content = renderDiff(diff, format, { color: !toFile && format === "terminal" && useColour(io) });
-    if (toFile) {
-      const path = resolve(io.cwd, options.output as string);
-      try {
-        await writePrivateFile(path, content);
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        throw new InputError(`cannot write ${path}: ${(error as Error).message}`);
-      }
-      note(io, options.quiet, `wrote ${path}`);
-    } else {
+    if (toFile) await writeDocumentFile(path, content, io, options.quiet);
+    else {
       // A terminal diff makes its own data safe; other formats shown on a terminal are made safe here.
       io.stdout.write(io.stdoutIsTTY && format !== "terminal" ? terminalSafe(content) : content);
     }
