@@ -4,6 +4,7 @@ import {
   ListAccountsForParentCommand,
   ListChildrenCommand,
   OrganizationsClient,
+  type AccountState,
 } from "@aws-sdk/client-organizations";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -15,7 +16,7 @@ import { FAKE_CREDENTIALS, isolateFromAws } from "./helpers.js";
 const organizations = mockClient(OrganizationsClient);
 const clients = () => new AwsClients({ homeRegion: "us-east-1", credentials: FAKE_CREDENTIALS, maxAttempts: 1 });
 const signal = () => new AbortController().signal;
-const account = (id: string, state = "ACTIVE", name = `name-${id}`) => ({ Id: id, Name: name, State: state });
+const account = (id: string, state: AccountState = "ACTIVE", name = `name-${id}`) => ({ Id: id, Name: name, State: state });
 
 beforeEach(() => {
   isolateFromAws();
