@@ -61,9 +61,9 @@ export function renderTerminal(result: ScanResult, options: { color: boolean; wi
     const { accounts } = organization.summary;
     lines.push(
       paint("bold", `lambda-posture ${printable(result.tool.version)}`) +
-        ` · ${printable(organizationLabel(organization))} · ${accounts.total} account(s): ${accounts.scanned} scanned, ` +
-        `${accounts.failed} failed, ${accounts.skipped} skipped · ${summary.functions} function(s)`,
+        ` · ${printable(organizationLabel(organization))} · ${result.regions.length} region(s) · ${summary.functions} function(s)`,
     );
+    lines.push(`${accounts.total} account(s): ${accounts.scanned} scanned, ${accounts.failed} failed, ${accounts.skipped} skipped`);
     lines.push(`Started ${printable(organization.startedAt)} · finished ${printable(organization.finishedAt)}`);
   } else {
     lines.push(

@@ -1,7 +1,9 @@
 import type ExcelJS from "exceljs";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import { LAYERS, SEVERITIES, type Severity } from "../engine/check.js";
+import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import { AccountDirectory, notScannedText, openFailures } from "./accounts.js";
 import { looksLikeFormula, xlsxText } from "./cells.js";
 import {
   FRAMEWORK_KEYS,
@@ -32,6 +34,8 @@ export const SEVERITY_COLOURS: Readonly<Record<Severity, { fill: string; font: s
 };
 
 export const XLSX_SHEETS = ["Summary", "Findings", "Functions", "Compliance", "Gaps", "Check errors", "Checks"] as const;
+/** An organisation's workbook: per-function summaries stay in each account's own workbook. */
+export const XLSX_ORGANIZATION_SHEETS = ["Summary", "Accounts", "Findings", "Compliance", "Gaps", "Check errors", "Checks"] as const;
 
 export const FINDINGS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Severity", width: 11 },
@@ -52,6 +56,29 @@ export const FINDINGS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Suppression expires", width: 14 },
   { header: "Resource ARN", width: 60 },
   ...FRAMEWORK_KEYS.map((key) => ({ header: FRAMEWORK_SHORT_NAMES[key], width: 18, wrap: true })),
+  // Appended, as in the CSV: present in a single account's workbook too, so sheets of several line up.
+  { header: "Account", width: 14 },
+  { header: "Account name", width: 24 },
+];
+
+export const ACCOUNTS_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Account", width: 14 },
+  { header: "Name", width: 28 },
+  { header: "Parent (OU or root)", width: 22 },
+  { header: "State", width: 12 },
+  { header: "Status", width: 10 },
+  { header: "Why not scanned", width: 50, wrap: true },
+  { header: "Score", width: 8 },
+  { header: "Grade", width: 8 },
+  { header: "Provider score", width: 14 },
+  { header: "Customer score", width: 15 },
+  { header: "Shared score", width: 13 },
+  { header: "Coverage %", width: 11 },
+  { header: "Failed (open)", width: 12 },
+  { header: "Unknown", width: 9 },
+  { header: "Functions", width: 10 },
+  { header: "Regions", width: 30, wrap: true },
+  { header: "Collected", width: 24 },
 ];
 
 /**
@@ -130,8 +157,52 @@ function summaryRows(result: ScanResult): CellInput[][] {
   ];
 }
 
+function organizationSummaryRows(organization: OrganizationResult, result: ScanResult): CellInput[][] {
+  const { accounts } = organization.summary;
+  const rows = summaryRows(result).filter(([item]) => !["Account", "Configuration collected", "Account score", "Account grade", "Expired suppressions", "Unmatched suppressions"].includes(item as string));
+  return [
+    ["Organisation", organization.organization?.id ?? "(not read)"],
+    ["Management account", organization.organization?.managementAccountId ?? "(not read)"],
+    ["Accounts", accounts.total],
+    ["Accounts scanned", accounts.scanned],
+    ["Accounts failed", accounts.failed],
+    ["Accounts skipped", accounts.skipped],
+    ["Accounts chosen by", organization.selection.source],
+    ["Shard", organization.selection.shard ? `${organization.selection.shard.index}/${organization.selection.shard.count}` : "(all accounts)"],
+    ["Organisation score", result.summary.score],
+    ["Organisation grade", result.summary.grade],
+    ...rows,
+  ];
+}
+
+function accountRows(organization: OrganizationResult): CellInput[][] {
+  return organization.accounts.map((entry) => {
+    const summary = entry.summary;
+    return [
+      entry.accountId,
+      entry.name,
+      entry.parentId,
+      entry.state,
+      entry.status,
+      entry.status === "scanned" ? null : notScannedText(entry),
+      summary?.score,
+      summary?.grade,
+      summary?.scoresByLayer.provider,
+      summary?.scoresByLayer.customer,
+      summary?.scoresByLayer.shared,
+      summary?.coverage,
+      openFailures(entry),
+      summary?.counts.byStatus.unknown,
+      summary?.functions,
+      entry.regions.join(", "),
+      entry.collectedAt,
+    ];
+  });
+}
+
 export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
-  const { result, checks } = context;
+  const { result, checks, organization } = context;
+  const accounts = new AccountDirectory(organization);
   // exceljs takes a fifth of the CLI's start-up; only runs that write a workbook load it.
   const { default: excel } = await import("exceljs");
   const workbook = new excel.Workbook();
@@ -146,9 +217,10 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       { header: "Item", width: 42 },
       { header: "Value", width: 60, wrap: true },
     ],
-    summaryRows(result),
+    organization ? organizationSummaryRows(organization, result) : summaryRows(result),
     { autoFilter: false },
   );
+  if (organization) addTable(workbook, "Accounts", ACCOUNTS_COLUMNS, accountRows(organization));
 
   const findings = actionableFindings(result);
   const findingsSheet = addTable(
@@ -174,6 +246,8 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       f.suppressed?.expires,
       f.resource.arn,
       ...FRAMEWORK_KEYS.map((key) => frameworkIdList(f, key)),
+      f.accountId,
+      accounts.name(f.accountId),
     ]),
   );
   findings.forEach((finding, index) => {
@@ -184,48 +258,51 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
     if (finding.suppressed) findingsSheet.getRow(index + 2).getCell(3).font = { italic: true };
   });
 
-  addTable(
-    workbook,
-    "Functions",
-    [
-      { header: "Function", width: 30 },
-      { header: "Region", width: 14 },
-      { header: "Runtime", width: 14 },
-      { header: "Grade", width: 8 },
-      { header: "Overall score", width: 13 },
-      { header: "Provider score", width: 14 },
-      { header: "Customer score", width: 15 },
-      { header: "Shared score", width: 13 },
-      { header: "Coverage %", width: 11 },
-      { header: "Passed", width: 9 },
-      { header: "Failed", width: 9 },
-      { header: "Unknown", width: 9 },
-      { header: "Not applicable", width: 14 },
-      { header: "Suppressed", width: 11 },
-      { header: "Role", width: 50, wrap: true },
-      { header: "Triggers", width: 50, wrap: true },
-      { header: "Function ARN", width: 60 },
-    ],
-    result.functions.map((fn) => [
-      fn.name,
-      fn.region,
-      fn.runtime ?? "(container image)",
-      fn.grade,
-      fn.scores.overall,
-      fn.scores.provider,
-      fn.scores.customer,
-      fn.scores.shared,
-      fn.coverage,
-      fn.counts.passed,
-      fn.counts.failed,
-      fn.counts.unknown,
-      fn.counts.notApplicable,
-      fn.counts.suppressed,
-      fn.role ?? "(none read)",
-      fn.triggers.join("\n"),
-      fn.arn,
-    ]),
-  );
+  // An organisation's per-function summaries stay in each account's own workbook.
+  if (!organization) {
+    addTable(
+      workbook,
+      "Functions",
+      [
+        { header: "Function", width: 30 },
+        { header: "Region", width: 14 },
+        { header: "Runtime", width: 14 },
+        { header: "Grade", width: 8 },
+        { header: "Overall score", width: 13 },
+        { header: "Provider score", width: 14 },
+        { header: "Customer score", width: 15 },
+        { header: "Shared score", width: 13 },
+        { header: "Coverage %", width: 11 },
+        { header: "Passed", width: 9 },
+        { header: "Failed", width: 9 },
+        { header: "Unknown", width: 9 },
+        { header: "Not applicable", width: 14 },
+        { header: "Suppressed", width: 11 },
+        { header: "Role", width: 50, wrap: true },
+        { header: "Triggers", width: 50, wrap: true },
+        { header: "Function ARN", width: 60 },
+      ],
+      result.functions.map((fn) => [
+        fn.name,
+        fn.region,
+        fn.runtime ?? "(container image)",
+        fn.grade,
+        fn.scores.overall,
+        fn.scores.provider,
+        fn.scores.customer,
+        fn.scores.shared,
+        fn.coverage,
+        fn.counts.passed,
+        fn.counts.failed,
+        fn.counts.unknown,
+        fn.counts.notApplicable,
+        fn.counts.suppressed,
+        fn.role ?? "(none read)",
+        fn.triggers.join("\n"),
+        fn.arn,
+      ]),
+    );
+  }
 
   addTable(
     workbook,
@@ -263,6 +340,7 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       { header: "Error code", width: 24 },
       { header: "Message", width: 60, wrap: true },
       { header: "Partial list", width: 11 },
+      { header: "Account", width: 14 },
     ],
     result.gaps.map((gap) => [
       gap.service,
@@ -272,6 +350,7 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       gap.errorCode,
       gap.message,
       gap.partial ? "yes" : "no",
+      "accountId" in gap && typeof gap.accountId === "string" ? gap.accountId : result.accountId,
     ]),
   );
 
@@ -324,7 +403,7 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
 export const xlsxReporter: Reporter = {
   format: "xlsx",
   extension: "xlsx",
-  description: "Excel workbook: summary, findings (filterable), functions, compliance, gaps and checks",
+  description: "Excel workbook: summary, findings (filterable), functions (an organisation: accounts), compliance, gaps and checks",
   binary: true,
   render: renderXlsx,
 };
