@@ -145,7 +145,8 @@ export const HTML_REPORT_SCRIPT = String.raw`
     tr.appendChild(el("td", "mono", f.checkId));
     tr.appendChild(el("td", null, f.title));
     if (byAccount) {
-      var account = el("td", "nowrap mono", f.accountId);
+      var account = el("td", "resource");
+      account.appendChild(el("span", "mono", f.accountId));
       if (f.accountName) { account.appendChild(el("br")); account.appendChild(el("span", "note", f.accountName)); }
       tr.appendChild(account);
     }

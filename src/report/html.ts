@@ -58,6 +58,7 @@ th[aria-sort="ascending"] button::after { content: " \\25B2"; } th[aria-sort="de
 .controls label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
 .controls select, .controls input, .controls button { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--fg); }
 .controls input[type="search"] { min-width: 200px; }
+.controls select { max-width: 18em; }
 #f-count { color: var(--muted); margin-left: auto; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 6px; font-weight: 600; font-size: 12px; color: #fff; background: var(--info); }
 .sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); color: #000; } .sev-low { background: var(--low); } .sev-info { background: var(--info); color: #000; }

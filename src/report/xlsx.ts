@@ -1,9 +1,8 @@
 import type ExcelJS from "exceljs";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import { LAYERS, SEVERITIES, type Severity } from "../engine/check.js";
-import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
-import { AccountDirectory, notScannedText, openFailures } from "./accounts.js";
+import { AccountDirectory } from "./accounts.js";
 import { looksLikeFormula, xlsxText } from "./cells.js";
 import {
   FRAMEWORK_KEYS,
@@ -14,10 +13,11 @@ import {
   frameworkIdList,
 } from "./finding-fields.js";
 import type { ReportContext, Reporter } from "./types.js";
+import { ACCOUNTS_COLUMNS, accountRows, organizationSummaryRows } from "./xlsx-accounts.js";
 
-type CellInput = string | number | boolean | null | undefined;
+export type CellInput = string | number | boolean | null | undefined;
 
-interface ColumnSpec {
+export interface ColumnSpec {
   header: string;
   width: number;
   /** Long text: wrapped, top-aligned. */
@@ -59,26 +59,6 @@ export const FINDINGS_COLUMNS: readonly ColumnSpec[] = [
   // Appended, as in the CSV: present in a single account's workbook too, so sheets of several line up.
   { header: "Account", width: 14 },
   { header: "Account name", width: 24 },
-];
-
-export const ACCOUNTS_COLUMNS: readonly ColumnSpec[] = [
-  { header: "Account", width: 14 },
-  { header: "Name", width: 28 },
-  { header: "Parent (OU or root)", width: 22 },
-  { header: "State", width: 12 },
-  { header: "Status", width: 10 },
-  { header: "Why not scanned", width: 50, wrap: true },
-  { header: "Score", width: 8 },
-  { header: "Grade", width: 8 },
-  { header: "Provider score", width: 14 },
-  { header: "Customer score", width: 15 },
-  { header: "Shared score", width: 13 },
-  { header: "Coverage %", width: 11 },
-  { header: "Failed (open)", width: 12 },
-  { header: "Unknown", width: 9 },
-  { header: "Functions", width: 10 },
-  { header: "Regions", width: 30, wrap: true },
-  { header: "Collected", width: 24 },
 ];
 
 /**
@@ -157,49 +137,6 @@ function summaryRows(result: ScanResult): CellInput[][] {
   ];
 }
 
-function organizationSummaryRows(organization: OrganizationResult, result: ScanResult): CellInput[][] {
-  const { accounts } = organization.summary;
-  const rows = summaryRows(result).filter(([item]) => !["Account", "Configuration collected", "Account score", "Account grade", "Expired suppressions", "Unmatched suppressions"].includes(item as string));
-  return [
-    ["Organisation", organization.organization?.id ?? "(not read)"],
-    ["Management account", organization.organization?.managementAccountId ?? "(not read)"],
-    ["Accounts", accounts.total],
-    ["Accounts scanned", accounts.scanned],
-    ["Accounts failed", accounts.failed],
-    ["Accounts skipped", accounts.skipped],
-    ["Accounts chosen by", organization.selection.source],
-    ["Shard", organization.selection.shard ? `${organization.selection.shard.index}/${organization.selection.shard.count}` : "(all accounts)"],
-    ["Organisation score", result.summary.score],
-    ["Organisation grade", result.summary.grade],
-    ...rows,
-  ];
-}
-
-function accountRows(organization: OrganizationResult): CellInput[][] {
-  return organization.accounts.map((entry) => {
-    const summary = entry.summary;
-    return [
-      entry.accountId,
-      entry.name,
-      entry.parentId,
-      entry.state,
-      entry.status,
-      entry.status === "scanned" ? null : notScannedText(entry),
-      summary?.score,
-      summary?.grade,
-      summary?.scoresByLayer.provider,
-      summary?.scoresByLayer.customer,
-      summary?.scoresByLayer.shared,
-      summary?.coverage,
-      openFailures(entry),
-      summary?.counts.byStatus.unknown,
-      summary?.functions,
-      entry.regions.join(", "),
-      entry.collectedAt,
-    ];
-  });
-}
-
 export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
   const { result, checks, organization } = context;
   const accounts = new AccountDirectory(organization);
@@ -217,7 +154,7 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       { header: "Item", width: 42 },
       { header: "Value", width: 60, wrap: true },
     ],
-    organization ? organizationSummaryRows(organization, result) : summaryRows(result),
+    organization ? organizationSummaryRows(organization, result, summaryRows(result)) : summaryRows(result),
     { autoFilter: false },
   );
   if (organization) addTable(workbook, "Accounts", ACCOUNTS_COLUMNS, accountRows(organization));
