@@ -6,14 +6,14 @@ import type { Reporter } from "./types.js";
  * Arrays that grow with the account (or the organisation): one element per line, so large results
  * stream and diff well. `accounts` exists only in an organisation result.
  */
-const LARGE_ARRAYS = new Set<string>(["functions", "resources", "findings", "accounts"]);
+const LARGE_ARRAYS = new Set<string>(["functions", "resources", "findings", "accounts", "gaps"]);
 
 const indent = (text: string, prefix: string) => text.replace(/\n/g, `\n${prefix}`);
 
 /**
  * The scan result (or the organisation result) as JSON, in pieces. Small members are pretty-printed;
- * each function, account, resource and finding is one compact line. The text parses to exactly the
- * result object.
+ * each function, account, resource, finding and gap is one compact line. The text parses to exactly
+ * the result object.
  */
 export function* jsonChunks(result: ScanResult | OrganizationResult): Generator<string> {
   const entries = Object.entries(result);
