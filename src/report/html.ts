@@ -293,7 +293,7 @@ ${barChart("By phase", PHASES.map((p) => ({ label: p, value: byPhase[p], classNa
 ${organization ? accountHeatMap(organization) : functionHeatMap}
 <section aria-labelledby="h-findings">
 <h2 id="h-findings">Findings</h2>
-<p class="note">Failed and unknown results; unknown means the data to decide could not be read (see the gaps below).${escapeHtml(filterNote)}</p>
+<p class="note">Failed and unknown results; unknown means the data to decide could not be read (${organization ? "each account's own report lists its collection gaps" : "see the gaps below"}).${escapeHtml(filterNote)}</p>
 <noscript><p class="noscript">The findings table needs JavaScript. The JSON, CSV and XLSX reports list the same findings.</p></noscript>
 <div class="controls" role="search">
 <label>Severity<select id="f-severity">${option("", "all")}${SEVERITIES.map((s) => option(s)).join("")}</select></label>

@@ -24,6 +24,7 @@ export const ACCOUNTS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Functions", width: 10 },
   { header: "Regions", width: 30, wrap: true },
   { header: "Collected", width: 24 },
+  { header: "Account reports", width: 50, wrap: true },
 ];
 
 /** Rows of a single account's Summary that an organisation's view has no value for. */
@@ -69,6 +70,8 @@ export function accountRows(organization: OrganizationResult): CellInput[][] {
       summary?.functions,
       entry.regions.join(", "),
       entry.collectedAt,
+      // Relative to the organisation report: the account's own findings, functions and gaps.
+      Object.entries(entry.files).map(([format, path]) => `${format}: ${path}`).join("\n"),
     ];
   });
 }

@@ -86,14 +86,14 @@ describe("XLSX of an organisation", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Summary", "Accounts", "Findings", "Compliance", "Gaps", "Check errors", "Checks"]);
     expect(header(workbook.getWorksheet("Accounts")!)).toEqual([
       "Account", "Name", "Parent (OU or root)", "State", "Status", "Why not scanned", "Score", "Grade", "Provider score",
-      "Customer score", "Shared score", "Coverage %", "Failed (open)", "Unknown", "Functions", "Regions", "Collected",
+      "Customer score", "Shared score", "Coverage %", "Failed (open)", "Unknown", "Functions", "Regions", "Collected", "Account reports",
     ]);
   });
 
   it("Accounts: one row per account with its score, or why it was not scanned; frozen header and autofilter", () => {
     const sheet = workbook.getWorksheet("Accounts")!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(JSON.stringify(sheet.autoFilter)).toContain("Q1");
+    expect(JSON.stringify(sheet.autoFilter)).toContain("R1");
     expect(column(sheet, "Account")).toEqual(organization.accounts.map((entry) => entry.accountId));
     expect(column(sheet, "Status")).toEqual(organization.accounts.map((entry) => entry.status));
     expect(column(sheet, "Score")).toEqual(organization.accounts.map((entry) => entry.summary?.score ?? null));
@@ -103,6 +103,8 @@ describe("XLSX of an organisation", () => {
     const skippedRow = organization.accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.skipped);
     expect(why[skippedRow]).toContain("SUSPENDED");
     expect(column(sheet, "Parent (OU or root)")[failedRow]).toBe(PAYMENTS_OU);
+    const paymentsRow = organization.accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.payments);
+    expect(column(sheet, "Account reports")[paymentsRow]).toBe(`json: ${ORG_ACCOUNTS.payments}/lambda-posture.json`);
     // The hostile name is a text cell (never a formula), marked as Text.
     const nameCell = sheet.getRow(organization.accounts.findIndex((entry) => entry.name === HOSTILE_ACCOUNT_NAME) + 2).getCell(2);
     expect(typeof nameCell.value).toBe("string");
