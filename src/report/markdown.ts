@@ -96,17 +96,23 @@ export function renderMarkdown(result: ScanResult, organization?: OrganizationRe
   return `${out.join("\n")}\n`;
 }
 
-/** The accounts, worst score first, then those not scanned with why (at most MARKDOWN_LIMITS.accounts rows). */
+/**
+ * The accounts, lowest score first, then those not scanned with why. Each group is cut at
+ * MARKDOWN_LIMITS.accounts rows on its own, so a large organisation's unscanned accounts still show.
+ */
 function accountsTable(organization: OrganizationResult): string[] {
   const ranked = accountsWorstFirst(organization.accounts);
+  const scanned = ranked.filter((entry) => entry.status === "scanned");
+  const notScanned = ranked.filter((entry) => entry.status !== "scanned");
+  const shown = [...scanned.slice(0, MARKDOWN_LIMITS.accounts), ...notScanned.slice(0, MARKDOWN_LIMITS.accounts)];
   const out = [
     "",
-    `### Accounts (${ranked.length}, lowest score first)`,
+    `### Accounts (${scanned.length} scanned, lowest score first; ${notScanned.length} not scanned)`,
     "",
     row(["Account", "Name", "Parent (OU)", "Status", "Score", "Grade", "Open failures", "Unknown", "Functions"]),
     row(["---", "---", "---", "---", "---:", "---", "---:", "---:", "---:"]),
   ];
-  for (const entry of ranked.slice(0, MARKDOWN_LIMITS.accounts)) {
+  for (const entry of shown) {
     const summary = entry.summary;
     out.push(
       row([
@@ -122,10 +128,10 @@ function accountsTable(organization: OrganizationResult): string[] {
       ]),
     );
   }
-  if (ranked.length > MARKDOWN_LIMITS.accounts) {
-    const hidden = ranked.slice(MARKDOWN_LIMITS.accounts);
-    const notScanned = hidden.filter((entry) => entry.status !== "scanned").length;
-    out.push("", `… and ${hidden.length} more in the full report${notScanned > 0 ? ` (${notScanned} of them not scanned)` : ""}.`);
+  const hiddenScanned = scanned.length - Math.min(scanned.length, MARKDOWN_LIMITS.accounts);
+  const hiddenNotScanned = notScanned.length - Math.min(notScanned.length, MARKDOWN_LIMITS.accounts);
+  if (hiddenScanned + hiddenNotScanned > 0) {
+    out.push("", `… and ${hiddenScanned} more scanned and ${hiddenNotScanned} more not scanned account(s) in the full report.`);
   }
   return out;
 }

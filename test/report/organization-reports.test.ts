@@ -8,7 +8,7 @@ import { asffReporter, type AsffFinding } from "../../src/report/asff.js";
 import { csvReporter } from "../../src/report/csv.js";
 import { htmlFindingData, htmlReporter } from "../../src/report/html.js";
 import { jsonReporter } from "../../src/report/json.js";
-import { markdownReporter } from "../../src/report/markdown.js";
+import { MARKDOWN_LIMITS, markdownReporter } from "../../src/report/markdown.js";
 import { ocsfReporter, type OcsfDetectionFinding } from "../../src/report/ocsf.js";
 import { terminalReporter } from "../../src/report/terminal.js";
 import type { ReportContext } from "../../src/report/types.js";
@@ -148,6 +148,16 @@ describe("Markdown of an organisation", () => {
     expect(markdown).not.toContain("<img");
     expect(markdown).toContain("\\[x\\](https://evil.example)");
     expect(markdown).not.toContain("\u001b");
+  });
+  it("still lists the accounts not scanned when the scanned ones fill the table", async () => {
+    const billing = organization.accounts.find((entry) => entry.accountId === ORG_ACCOUNTS.billing)!;
+    const many = Array.from({ length: MARKDOWN_LIMITS.accounts + 5 }, (_, i) => ({ ...billing, accountId: String(100000000000 + i) }));
+    const unscanned = organization.accounts.filter((entry) => entry.status !== "scanned");
+    const large = { ...organization, accounts: [...many, ...unscanned] };
+    const markdown = await text(markdownReporter, { ...context, organization: large });
+    for (const entry of unscanned) expect(markdown).toContain(`| \`${entry.accountId}\``);
+    expect(markdown).not.toContain(`| \`${many.at(-1)!.accountId}\``);
+    expect(markdown).toContain("… and 5 more scanned and 0 more not scanned account(s) in the full report.");
   });
 });
 
