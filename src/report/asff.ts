@@ -1,6 +1,9 @@
+import { parseArn } from "../arn.js";
 import type { Severity } from "../engine/check.js";
+import type { OrganizationResult } from "../engine/organization.js";
 import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
+import { AccountDirectory } from "./accounts.js";
 import { truncate } from "./finding-fields.js";
 import type { Reporter } from "./types.js";
 
@@ -8,6 +11,12 @@ import type { Reporter } from "./types.js";
  * AWS Security Finding Format documents for `aws securityhub batch-import-findings`, one per failed
  * finding. The scanner never writes to AWS; docs/report-formats.md shows the import command.
  * Field limits: https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_AwsSecurityFinding.html
+ * Each finding carries its own account (read 2026-11-30): with the default product ARN,
+ * BatchImportFindings must be called from the account that equals the finding's `AwsAccountId`
+ * (https://docs.aws.amazon.com/securityhub/latest/userguide/finding-update-batchimportfindings.html),
+ * so an organisation's findings name their account in `AwsAccountId` and in the ProductArn, and are
+ * imported per account. `AwsAccountName` (1 to 50 characters) is the account's name; ASFF has no OU
+ * field, so the OU goes to ProductFields.
  */
 export const ASFF_LIMITS = {
   title: 256,
@@ -17,6 +26,7 @@ export const ASFF_LIMITS = {
   relatedRequirements: 32,
   productFields: 50,
   productFieldValue: 2048,
+  accountName: 50,
 } as const;
 
 const SEVERITY_LABELS: Readonly<Record<Severity, AsffFinding["Severity"]["Label"]>> = {
@@ -49,6 +59,7 @@ export interface AsffFinding {
   CompanyName: string;
   GeneratorId: string;
   AwsAccountId: string;
+  AwsAccountName?: string;
   Region: string;
   Types: string[];
   CreatedAt: string;
@@ -89,15 +100,18 @@ export function asffResourceType(resource: Finding["resource"]): string {
 
 /**
  * Security Hub imports a finding into the Region of its ProductArn. IAM roles are global: their
- * findings go to the Region of a function that uses the role, else the first scanned Region.
+ * findings go to the Region of a function that uses the role (read from the function's ARN, so an
+ * organisation report, which has no function list, places them the same), else the first scanned Region.
  */
 function homeRegion(finding: Finding, result: ScanResult): string {
   if (finding.resource.region !== "global") return finding.resource.region;
   const linked = result.functions.find((fn) => finding.functionArns.includes(fn.arn));
-  return linked?.region ?? result.regions[0] ?? "us-east-1";
+  if (linked) return linked.region;
+  const fromArn = finding.functionArns.map((arn) => parseArn(arn)?.region).find((region) => region);
+  return fromArn ?? result.regions[0] ?? "us-east-1";
 }
 
-function productFields(finding: Finding, result: ScanResult): Record<string, string> {
+function productFields(finding: Finding, result: ScanResult, accounts?: AccountDirectory): Record<string, string> {
   const fields: Record<string, string> = {
     "lambda-posture/CheckId": finding.checkId,
     "lambda-posture/Reason": finding.reason,
@@ -106,6 +120,8 @@ function productFields(finding: Finding, result: ScanResult): Record<string, str
     "lambda-posture/ScanId": result.scanId,
     "lambda-posture/ToolVersion": result.tool.version,
   };
+  const parentId = accounts?.parentId(finding.accountId);
+  if (parentId) fields["lambda-posture/AccountParentId"] = parentId;
   for (const [key, value] of Object.entries(finding.evidence)) {
     if (Object.keys(fields).length >= ASFF_LIMITS.productFields) break;
     const text = typeof value === "string" ? value : JSON.stringify(value);
@@ -114,8 +130,10 @@ function productFields(finding: Finding, result: ScanResult): Record<string, str
   return fields;
 }
 
-export function toAsff(finding: Finding, result: ScanResult): AsffFinding {
+export function toAsff(finding: Finding, result: ScanResult, accounts?: AccountDirectory): AsffFinding {
   const region = homeRegion(finding, result);
+  const account = finding.accountId;
+  const accountName = (accounts?.name(account) ?? "").trim();
   const requirements = (Object.keys(REQUIREMENT_PREFIXES) as (keyof typeof REQUIREMENT_PREFIXES)[]).flatMap((key) =>
     (finding.frameworks[key] ?? []).map((id) => `${REQUIREMENT_PREFIXES[key]} ${id}`),
   );
@@ -129,11 +147,12 @@ export function toAsff(finding: Finding, result: ScanResult): AsffFinding {
     SchemaVersion: "2018-10-08",
     // Stable across scans, so that a re-import updates the finding instead of duplicating it.
     Id: truncate(`${result.tool.name}/${finding.checkId}/${finding.resource.arn}`, 512),
-    ProductArn: `arn:${result.partition}:securityhub:${region}:${result.accountId}:product/${result.accountId}/default`,
+    ProductArn: `arn:${result.partition}:securityhub:${region}:${account}:product/${account}/default`,
     ProductName: result.tool.name,
     CompanyName: result.tool.name,
     GeneratorId: `${result.tool.name}/${finding.checkId}`,
-    AwsAccountId: result.accountId,
+    AwsAccountId: account,
+    ...(accountName ? { AwsAccountName: truncate(accountName, ASFF_LIMITS.accountName) } : {}),
     Region: region,
     Types: types,
     CreatedAt: result.finishedAt,
@@ -144,7 +163,7 @@ export function toAsff(finding: Finding, result: ScanResult): AsffFinding {
     Title: truncate(finding.title, ASFF_LIMITS.title),
     Description: truncate(finding.message, ASFF_LIMITS.description),
     Remediation: { Recommendation: { Text: truncate(finding.remediation, ASFF_LIMITS.recommendationText) } },
-    ProductFields: productFields(finding, result),
+    ProductFields: productFields(finding, result, accounts),
     Resources: [
       {
         Type: asffResourceType(finding.resource),
@@ -174,8 +193,10 @@ export function toAsff(finding: Finding, result: ScanResult): AsffFinding {
   };
 }
 
-export function renderAsff(result: ScanResult): AsffFinding[] {
-  return expandedFindings(result, (finding) => finding.status === "fail").map((finding) => toAsff(finding, result));
+/** Every failed finding; with an organisation, each in its own account, with the account's name and OU. */
+export function renderAsff(result: ScanResult, organization?: OrganizationResult): AsffFinding[] {
+  const accounts = organization ? new AccountDirectory(organization) : undefined;
+  return expandedFindings(result, (finding) => finding.status === "fail").map((finding) => toAsff(finding, result, accounts));
 }
 
 export const asffReporter: Reporter = {
@@ -183,5 +204,5 @@ export const asffReporter: Reporter = {
   extension: "asff.json",
   description: "AWS Security Finding Format array for `aws securityhub batch-import-findings` (failed findings)",
   binary: false,
-  render: ({ result }) => `${JSON.stringify(renderAsff(result), null, 2)}\n`,
+  render: ({ result, organization }) => `${JSON.stringify(renderAsff(result, organization), null, 2)}\n`,
 };

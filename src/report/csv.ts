@@ -1,4 +1,6 @@
 import { stringify } from "csv-stringify/sync";
+import type { OrganizationResult } from "../engine/organization.js";
+import { AccountDirectory } from "./accounts.js";
 import { neutraliseCsvCell } from "./cells.js";
 import { evidenceText, frameworkIds } from "./finding-fields.js";
 import { ResultIndex } from "../engine/result-index.js";
@@ -22,6 +24,10 @@ export const CSV_COLUMNS = [
   "remediation",
   "frameworks",
   "suppression",
+  // Appended (not inserted) so that scripts reading columns by position keep working; present in
+  // single-account reports too, so the CSVs of several accounts concatenate into one sheet.
+  "account_id",
+  "account_name",
 ] as const;
 
 /**
@@ -33,17 +39,21 @@ export const csvReporter: Reporter = {
   extension: "csv",
   description: "One row per finding (RFC 4180), for spreadsheets and ticket imports",
   binary: false,
-  render: (context) => [...csvChunks(context.result)].join(""),
-  stream: (context) => csvChunks(context.result),
+  render: (context) => [...csvChunks(context.result, context.organization)].join(""),
+  stream: (context) => csvChunks(context.result, context.organization),
 };
 
 const CSV_OPTIONS = { record_delimiter: "windows", quoted_match: /[",\r\n]/ } as const;
 
-/** The CSV in pieces of up to 1,000 rows, each piece RFC 4180 on its own. */
-export function* csvChunks(result: ScanResult): Generator<string> {
+/**
+ * The CSV in pieces of up to 1,000 rows, each piece RFC 4180 on its own. With an organisation, each
+ * row's account name comes from AWS Organizations (empty when not known, and for a single account).
+ */
+export function* csvChunks(result: ScanResult, organization?: OrganizationResult): Generator<string> {
   yield stringify([[...CSV_COLUMNS]], CSV_OPTIONS);
   const BATCH = 1_000;
   const index = new ResultIndex(result);
+  const accounts = new AccountDirectory(organization);
   for (let start = 0; start < result.findings.length; start += BATCH) {
     const rows = result.findings.slice(start, start + BATCH).map((stored) => {
       const finding = index.expand(stored);
@@ -66,6 +76,8 @@ export function* csvChunks(result: ScanResult): Generator<string> {
         finding.suppressed
           ? `suppressed: ${finding.suppressed.reason}${finding.suppressed.expires ? ` (until ${finding.suppressed.expires})` : ""}`
           : "",
+        finding.accountId,
+        accounts.name(finding.accountId),
       ];
       return cells.map(neutraliseCsvCell);
     });

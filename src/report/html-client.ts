@@ -17,6 +17,10 @@ export const HTML_REPORT_SCRIPT = String.raw`
     severity: byId("f-severity"), status: byId("f-status"), check: byId("f-check"),
     region: byId("f-region"), layer: byId("f-layer"), phase: byId("f-phase"), text: byId("f-text")
   };
+  // Only an organisation report has an account filter and column.
+  var byAccount = byId("f-account");
+  if (byAccount) controls.account = byAccount;
+  var columns = document.querySelectorAll("#findings thead th").length;
   var countEl = byId("f-count");
   var sortKey = "severity";
   var sortDir = 1;
@@ -40,9 +44,18 @@ export const HTML_REPORT_SCRIPT = String.raw`
   }
   fill(controls.check, distinct("checkId"));
   fill(controls.region, distinct("region"));
+  if (byAccount) {
+    var names = {};
+    findings.forEach(function (f) { names[f.accountId] = f.accountName; });
+    distinct("accountId").forEach(function (id) {
+      var option = el("option", null, names[id] ? id + " " + names[id] : id);
+      option.value = id;
+      byAccount.appendChild(option);
+    });
+  }
 
   findings.forEach(function (f) {
-    f.search = [f.checkId, f.title, f.resourceName, f.resourceArn, f.region, f.message, f.reason, f.layer, f.phase, f.severity]
+    f.search = [f.checkId, f.title, f.resourceName, f.resourceArn, f.region, f.message, f.reason, f.layer, f.phase, f.severity, f.accountId, f.accountName]
       .concat(f.frameworks).join("\n").toLowerCase();
   });
 
@@ -51,6 +64,7 @@ export const HTML_REPORT_SCRIPT = String.raw`
     status: function (a, b) { return (STATUS_RANK[a.status] - STATUS_RANK[b.status]) || (Number(a.suppressed) - Number(b.suppressed)); },
     check: function (a, b) { return cmp(a.checkId, b.checkId); },
     title: function (a, b) { return cmp(a.title, b.title); },
+    account: function (a, b) { return cmp(a.accountId, b.accountId); },
     resource: function (a, b) { return cmp(a.resourceName.toLowerCase(), b.resourceName.toLowerCase()); },
     region: function (a, b) { return cmp(a.region, b.region); },
     layer: function (a, b) { return cmp(a.layer, b.layer); },
@@ -65,6 +79,7 @@ export const HTML_REPORT_SCRIPT = String.raw`
     if (status === "suppressed" && !f.suppressed) return false;
     if (controls.check.value && f.checkId !== controls.check.value) return false;
     if (controls.region.value && f.region !== controls.region.value) return false;
+    if (controls.account && controls.account.value && f.accountId !== controls.account.value) return false;
     if (controls.layer.value && f.layer !== controls.layer.value) return false;
     if (controls.phase.value && f.phase !== controls.phase.value) return false;
     var query = controls.text.value.trim().toLowerCase();
@@ -83,10 +98,11 @@ export const HTML_REPORT_SCRIPT = String.raw`
     tr.id = "d-" + f.id;
     tr.hidden = !expanded[f.id];
     var td = el("td");
-    td.colSpan = 9;
+    td.colSpan = columns;
     var list = el("dl");
     detailItem(list, "Finding", f.message + " (" + f.reason + ")");
     detailItem(list, "Resource", f.resourceArn + " (" + f.resourceType + ")");
+    if (byAccount) detailItem(list, "Account", f.accountId + (f.accountName ? " (" + f.accountName + ")" : ""));
     var evidenceKeys = Object.keys(f.evidence);
     detailItem(list, "Evidence", evidenceKeys.length ? el("pre", "evidence", JSON.stringify(f.evidence, null, 2)) : "none recorded");
     detailItem(list, "Remediation", el("p", "remediation", f.remediation));
@@ -128,6 +144,12 @@ export const HTML_REPORT_SCRIPT = String.raw`
     tr.appendChild(status);
     tr.appendChild(el("td", "mono", f.checkId));
     tr.appendChild(el("td", null, f.title));
+    if (byAccount) {
+      var account = el("td", "resource");
+      account.appendChild(el("span", "mono", f.accountId));
+      if (f.accountName) { account.appendChild(el("br")); account.appendChild(el("span", "note", f.accountName)); }
+      tr.appendChild(account);
+    }
     tr.appendChild(el("td", "resource", f.resourceName));
     tr.appendChild(el("td", "nowrap", f.region));
     tr.appendChild(el("td", null, f.layer));
@@ -150,7 +172,7 @@ export const HTML_REPORT_SCRIPT = String.raw`
     if (rows.length === 0) {
       var tr = el("tr", "empty");
       var td = el("td", null, findings.length ? "No finding matches the filters." : "No failed or unknown findings.");
-      td.colSpan = 9;
+      td.colSpan = columns;
       tr.appendChild(td);
       fragment.appendChild(tr);
     }

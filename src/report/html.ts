@@ -1,12 +1,17 @@
 import { createHash } from "node:crypto";
 import { LAYERS, PHASES, SEVERITIES, type Layer, type Phase, type Severity } from "../engine/check.js";
+import type { OrganizationResult } from "../engine/organization.js";
 import { expandedFindings } from "../engine/result-index.js";
 import type { ScanResult } from "../engine/result-schema.js";
-import { gradeBand } from "../engine/score.js";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
+import { AccountDirectory, organizationLabel } from "./accounts.js";
 import { actionableFindings, countOpenFailures, formatPercent, formatScore, frameworkIds } from "./finding-fields.js";
 import { HTML_REPORT_SCRIPT } from "./html-client.js";
+import { accountHeatMap, accountMeta } from "./html-accounts.js";
+import { escapeHtml, gradeBadge, gradeOf, jsonForScript } from "./html-text.js";
 import type { Reporter } from "./types.js";
+
+export { escapeHtml, jsonForScript };
 
 /**
  * One self-contained HTML page: inline CSS, inline SVG charts, inline script, no request to
@@ -15,26 +20,6 @@ import type { Reporter } from "./types.js";
  * text nodes. A Content-Security-Policy that allows only this page's own style and script (by
  * hash) and no network at all backs both up.
  */
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Text for an HTML text node or a quoted attribute value. */
-export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
-}
-
-/**
- * JSON for a <script type="application/json"> block: `<` is escaped so that no value can close the
- * script element (`</script>`) or open a comment; U+2028/9 for old parsers.
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-}
 
 const CSS = `
 :root { --fg: #1b1f24; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --panel: #f6f8fa;
@@ -73,6 +58,7 @@ th[aria-sort="ascending"] button::after { content: " \\25B2"; } th[aria-sort="de
 .controls label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
 .controls select, .controls input, .controls button { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--fg); }
 .controls input[type="search"] { min-width: 200px; }
+.controls select { max-width: 18em; }
 #f-count { color: var(--muted); margin-left: auto; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 6px; font-weight: 600; font-size: 12px; color: #fff; background: var(--info); }
 .sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); color: #000; } .sev-low { background: var(--low); } .sev-info { background: var(--info); color: #000; }
@@ -132,14 +118,6 @@ function barChart(title: string, bars: readonly Bar[]): string {
   );
 }
 
-function gradeOf(score: number | null): string {
-  return score === null ? "none" : gradeBand(score);
-}
-
-function gradeBadge(grade: string | null): string {
-  return `<span class="grade grade-${grade ?? "none"}">${escapeHtml(grade ?? "n/a")}</span>`;
-}
-
 function card(label: string, value: string): string {
   return `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value">${value}</div></div>`;
 }
@@ -158,6 +136,9 @@ export interface HtmlFindingData {
   resourceArn: string;
   resourceType: string;
   region: string;
+  accountId: string;
+  /** The account's name in AWS Organizations; empty when not known (and in a single-account report). */
+  accountName: string;
   layer: Layer;
   phase: Phase;
   reason: string;
@@ -167,7 +148,8 @@ export interface HtmlFindingData {
   frameworks: string[];
 }
 
-export function htmlFindingData(result: ScanResult): HtmlFindingData[] {
+export function htmlFindingData(result: ScanResult, organization?: OrganizationResult): HtmlFindingData[] {
+  const accounts = new AccountDirectory(organization);
   return actionableFindings(result).map((f, id) => ({
     id,
     severity: f.severity,
@@ -181,6 +163,8 @@ export function htmlFindingData(result: ScanResult): HtmlFindingData[] {
     resourceArn: f.resource.arn,
     resourceType: f.resource.type,
     region: f.resource.region,
+    accountId: f.accountId,
+    accountName: accounts.name(f.accountId),
     layer: f.layer,
     phase: f.phase,
     reason: f.reason,
@@ -199,15 +183,20 @@ function sha256(text: string): string {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 }
 
-export function renderHtml(result: ScanResult): string {
+/**
+ * The page. With `organization` (the result is then its view) the title names the organisation,
+ * an account × layer heat map replaces the function × layer one, the findings table gets an account
+ * column and filter, and the gaps are the accounts that could not be scanned.
+ */
+export function renderHtml(result: ScanResult, organization?: OrganizationResult): string {
   const { summary } = result;
   const counts = summary.counts;
-  const data = { findings: htmlFindingData(result) };
+  const data = { findings: htmlFindingData(result, organization) };
   const listed = expandedFindings(result, (finding) => finding.status === "fail");
   const bySeverity = countOpenFailures(listed, SEVERITIES, (f) => f.severity);
   const byLayer = countOpenFailures(listed, LAYERS, (f) => f.layer);
   const byPhase = countOpenFailures(listed, PHASES, (f) => f.phase);
-  const title = `Lambda posture: account ${result.accountId}`;
+  const title = `Lambda posture: ${organization ? organizationLabel(organization) : `account ${result.accountId}`}`;
   const filterNote = result.filters.minimumSeverity === "info" ? "" : ` Findings below ${result.filters.minimumSeverity} are not listed (scores count them).`;
 
   const heatRows = [...result.functions]
@@ -224,10 +213,13 @@ export function renderHtml(result: ScanResult): string {
     })
     .join("\n");
 
+  // An organisation's gaps are one per account that could not be scanned, each naming its account.
+  const gapAccount = (gap: (typeof result.gaps)[number]) =>
+    organization ? `<td class="mono">${escapeHtml((gap as { accountId?: string }).accountId ?? "")}</td>` : "";
   const gapRows = result.gaps
     .map(
       (gap) =>
-        `<tr><td class="mono">${escapeHtml(`${gap.service}:${gap.operation}`)}</td><td>${escapeHtml(gap.region)}</td>` +
+        `<tr>${gapAccount(gap)}<td class="mono">${escapeHtml(`${gap.service}:${gap.operation}`)}</td><td>${escapeHtml(gap.region)}</td>` +
         `<td class="resource mono">${escapeHtml(gap.resourceArn ?? "(whole region)")}</td><td class="mono">${escapeHtml(gap.errorCode)}</td>` +
         `<td>${escapeHtml(gap.message)}${gap.partial ? " (partial list kept)" : ""}</td></tr>`,
     )
@@ -260,18 +252,31 @@ export function renderHtml(result: ScanResult): string {
 
   const findingColumns: Array<[string, string]> = [
     ["severity", "Severity"], ["status", "Status"], ["check", "Check"], ["title", "Title"],
+    ...(organization ? [["account", "Account"] as [string, string]] : []),
     ["resource", "Resource"], ["region", "Region"], ["layer", "Layer"], ["phase", "Phase"],
   ];
+
+  const functionHeatMap = `<section aria-labelledby="h-heat">
+<h2 id="h-heat">Functions × layers</h2>
+<p class="note">Score per layer (100 = every weighted check passed); lowest overall first. Grey: nothing in that layer could be evaluated.</p>
+<table class="heat" id="heatmap"><thead><tr><th>Function</th><th>Region</th><th>Runtime</th>${LAYERS.map((l) => `<th>${escapeHtml(l)}</th>`).join("")}<th>Overall</th><th>Grade</th><th>Failed</th><th>Unknown</th></tr></thead>
+<tbody>
+${heatRows || `<tr><td colspan="${LAYERS.length + 7}">No functions were found.</td></tr>`}
+</tbody></table>
+</section>`;
+  const accountsCard = organization
+    ? `\n${card("Accounts scanned", `${organization.summary.accounts.scanned} <small>of ${organization.summary.accounts.total}</small>`)}`
+    : "";
 
   const body = `<main>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(`${summary.functions} function(s) in ${result.regions.join(", ") || "no regions"} · partition ${result.partition} · configuration collected ${result.collectedAt} · scan ${result.scanId} · ${result.tool.name} ${result.tool.version}`)}</p>
+<p class="meta">${organization ? accountMeta(organization, result) : escapeHtml(`${summary.functions} function(s) in ${result.regions.join(", ") || "no regions"} · partition ${result.partition} · configuration collected ${result.collectedAt} · scan ${result.scanId} · ${result.tool.name} ${result.tool.version}`)}</p>
 </header>
 <section aria-labelledby="h-scores">
 <h2 id="h-scores">Scores</h2>
 <div class="cards">
-${card("Account score", `${escapeHtml(formatScore(summary.score))} ${gradeBadge(summary.grade)}`)}
+${card(organization ? "Organisation score" : "Account score", `${escapeHtml(formatScore(summary.score))} ${gradeBadge(summary.grade)}`)}${accountsCard}
 ${LAYERS.map((layer) => card(`${layer} layer`, `${escapeHtml(formatScore(summary.scoresByLayer[layer]))} <small>/ 100</small>`)).join("\n")}
 ${card("Coverage", `${escapeHtml(formatPercent(summary.coverage))} <small>decided</small>`)}
 </div>
@@ -285,23 +290,16 @@ ${barChart("By layer", LAYERS.map((l) => ({ label: l, value: byLayer[l], classNa
 ${barChart("By phase", PHASES.map((p) => ({ label: p, value: byPhase[p], className: "bar-plain" })))}
 </div>
 </section>
-<section aria-labelledby="h-heat">
-<h2 id="h-heat">Functions × layers</h2>
-<p class="note">Score per layer (100 = every weighted check passed); lowest overall first. Grey: nothing in that layer could be evaluated.</p>
-<table class="heat" id="heatmap"><thead><tr><th>Function</th><th>Region</th><th>Runtime</th>${LAYERS.map((l) => `<th>${escapeHtml(l)}</th>`).join("")}<th>Overall</th><th>Grade</th><th>Failed</th><th>Unknown</th></tr></thead>
-<tbody>
-${heatRows || `<tr><td colspan="${LAYERS.length + 7}">No functions were found.</td></tr>`}
-</tbody></table>
-</section>
+${organization ? accountHeatMap(organization) : functionHeatMap}
 <section aria-labelledby="h-findings">
 <h2 id="h-findings">Findings</h2>
-<p class="note">Failed and unknown results; unknown means the data to decide could not be read (see the gaps below).${escapeHtml(filterNote)}</p>
+<p class="note">Failed and unknown results; unknown means the data to decide could not be read (${organization ? "each account's own report lists its collection gaps" : "see the gaps below"}).${escapeHtml(filterNote)}</p>
 <noscript><p class="noscript">The findings table needs JavaScript. The JSON, CSV and XLSX reports list the same findings.</p></noscript>
 <div class="controls" role="search">
 <label>Severity<select id="f-severity">${option("", "all")}${SEVERITIES.map((s) => option(s)).join("")}</select></label>
 <label>Status<select id="f-status">${option("", "all")}${option("open", "failed (open)")}${option("unknown")}${option("suppressed")}</select></label>
 <label>Check<select id="f-check">${option("", "all")}</select></label>
-<label>Region<select id="f-region">${option("", "all")}</select></label>
+<label>Region<select id="f-region">${option("", "all")}</select></label>${organization ? `\n<label>Account<select id="f-account">${option("", "all")}</select></label>` : ""}
 <label>Layer<select id="f-layer">${option("", "all")}${LAYERS.map((l) => option(l)).join("")}</select></label>
 <label>Phase<select id="f-phase">${option("", "all")}${PHASES.map((p) => option(p)).join("")}</select></label>
 <label>Search<input id="f-text" type="search" placeholder="function, check, text…" autocomplete="off"></label>
@@ -314,9 +312,9 @@ ${heatRows || `<tr><td colspan="${LAYERS.length + 7}">No functions were found.</
 <tbody></tbody></table>
 </section>
 <section aria-labelledby="h-gaps">
-<h2 id="h-gaps">Collection gaps (${result.gaps.length})</h2>
-<p class="note">Reads that failed. Checks that need them report unknown rather than pass.</p>
-${gapRows ? `<table id="gaps"><thead><tr><th>Operation</th><th>Region</th><th>Resource</th><th>Error</th><th>Message</th></tr></thead><tbody>\n${gapRows}\n</tbody></table>` : `<p class="note">None: every read succeeded.</p>`}
+<h2 id="h-gaps">${organization ? "Accounts not scanned" : "Collection gaps"} (${result.gaps.length})</h2>
+<p class="note">${organization ? "Accounts whose scan failed; each account's own report lists its collection gaps." : "Reads that failed. Checks that need them report unknown rather than pass."}</p>
+${gapRows ? `<table id="gaps"><thead><tr>${organization ? "<th>Account</th>" : ""}<th>Operation</th><th>Region</th><th>Resource</th><th>Error</th><th>Message</th></tr></thead><tbody>\n${gapRows}\n</tbody></table>` : `<p class="note">${organization ? "None: no account's scan failed." : "None: every read succeeded."}</p>`}
 ${checkErrorRows ? `<h2>Check errors (${result.checkErrors.length})</h2><table><thead><tr><th>Check</th><th>Resource</th><th>Error</th></tr></thead><tbody>\n${checkErrorRows}\n</tbody></table>` : ""}
 ${suppressionRows ? `<h2>Suppressions to review</h2><table><thead><tr><th>State</th><th>Check</th><th>Resource</th><th>Reason</th><th>Expires</th></tr></thead><tbody>\n${suppressionRows}\n</tbody></table>` : ""}
 </section>
@@ -360,5 +358,5 @@ export const htmlReporter: Reporter = {
   extension: "html",
   description: "Self-contained HTML posture report: scores, charts, heat map, filterable findings, gaps",
   binary: false,
-  render: ({ result }) => renderHtml(result),
+  render: ({ result, organization }) => renderHtml(result, organization),
 };

@@ -1,16 +1,21 @@
+import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import type { Reporter } from "./types.js";
 
-/** Arrays that grow with the account: one element per line, so large results stream and diff well. */
+/**
+ * Arrays that grow with the account (or the organisation): one element per line, so large results
+ * stream and diff well. `accounts` exists only in an organisation result.
+ */
 const LARGE_ARRAYS = new Set<string>(["functions", "resources", "findings", "accounts", "gaps"]);
 
 const indent = (text: string, prefix: string) => text.replace(/\n/g, `\n${prefix}`);
 
 /**
- * The scan result (or the organisation result) as JSON, in pieces. Small members are pretty-printed; each function, resource and
- * finding is one compact line. The text parses to exactly the result object.
+ * The scan result (or the organisation result) as JSON, in pieces. Small members are pretty-printed;
+ * each function, account, resource, finding and gap is one compact line. The text parses to exactly
+ * the result object.
  */
-export function* jsonChunks(result: ScanResult | object): Generator<string> {
+export function* jsonChunks(result: ScanResult | OrganizationResult): Generator<string> {
   const entries = Object.entries(result);
   yield "{\n";
   for (const [index, [key, value]] of entries.entries()) {
@@ -36,6 +41,8 @@ export const jsonReporter: Reporter = {
   extension: "json",
   description: "The complete scan result (DESIGN section 5): every finding, scores, gaps, compliance view",
   binary: false,
-  render: ({ result }) => [...jsonChunks(result)].join(""),
-  stream: ({ result }) => jsonChunks(result),
+  // An organisation report writes the organisation result itself (kind lambda-posture-organization),
+  // not the view the other reporters read: `merge` and other tools read it back.
+  render: ({ result, organization }) => [...jsonChunks(organization ?? result)].join(""),
+  stream: ({ result, organization }) => jsonChunks(organization ?? result),
 };

@@ -1,24 +1,40 @@
 import { LAYERS, SEVERITIES } from "../engine/check.js";
+import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import { AccountDirectory, accountsWorstFirst, notScannedText, openFailures, organizationLabel } from "./accounts.js";
 import { STATUS_LABELS, actionableFindings, formatPercent, formatScore } from "./finding-fields.js";
 import { markdownCode, markdownText } from "./markdown-text.js";
 import type { Reporter } from "./types.js";
 
-export const MARKDOWN_LIMITS = { findings: 15, functions: 5, gaps: 5 } as const;
+export const MARKDOWN_LIMITS = { findings: 15, functions: 5, gaps: 5, accounts: 20 } as const;
 
 const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
 
-/** A short summary for a ticket or chat message; the JSON, XLSX or HTML report has the rest. */
-export function renderMarkdown(result: ScanResult): string {
+/**
+ * A short summary for a ticket or chat message; the JSON, XLSX or HTML report has the rest. With
+ * `organization` (the result is then its view) an accounts table, worst first and with the accounts
+ * not scanned and why, comes before the findings, and each finding names its account.
+ */
+export function renderMarkdown(result: ScanResult, organization?: OrganizationResult): string {
   const { summary } = result;
   const counts = summary.counts;
   const out: string[] = [];
-  out.push(`## Lambda posture: account ${markdownText(result.accountId)}: score ${formatScore(summary.score)} (grade ${summary.grade ?? "n/a"})`);
+  const scope = organization ? organizationLabel(organization) : `account ${result.accountId}`;
+  out.push(`## Lambda posture: ${markdownText(scope)}: score ${formatScore(summary.score)} (grade ${summary.grade ?? "n/a"})`);
   out.push("");
-  out.push(
-    `${summary.functions} function(s) in ${markdownText(result.regions.join(", ") || "no regions")}, configuration collected ` +
-      `${markdownText(result.collectedAt)} by ${markdownText(`${result.tool.name} ${result.tool.version}`)}.`,
-  );
+  if (organization) {
+    const { accounts } = organization.summary;
+    out.push(
+      `${accounts.total} account(s): ${accounts.scanned} scanned, ${accounts.failed} failed, ${accounts.skipped} skipped; ` +
+        `${summary.functions} function(s) in ${markdownText(result.regions.join(", ") || "no regions")}, scanned ` +
+        `${markdownText(organization.startedAt)} to ${markdownText(organization.finishedAt)} by ${markdownText(`${result.tool.name} ${result.tool.version}`)}.`,
+    );
+  } else {
+    out.push(
+      `${summary.functions} function(s) in ${markdownText(result.regions.join(", ") || "no regions")}, configuration collected ` +
+        `${markdownText(result.collectedAt)} by ${markdownText(`${result.tool.name} ${result.tool.version}`)}.`,
+    );
+  }
   out.push("");
   out.push(row(["Layer", ...LAYERS.map((layer) => layer), "Overall", "Coverage"]));
   out.push(row(["---", ...LAYERS.map(() => "---:"), "---:", "---:"]));
@@ -30,16 +46,22 @@ export function renderMarkdown(result: ScanResult): string {
       `${counts.checkErrors > 0 ? `, check errors ${counts.checkErrors}` : ""}.`,
   );
 
+  if (organization) out.push(...accountsTable(organization));
+
   const findings = actionableFindings(result);
   out.push("", `### Findings (${findings.length} failed or unknown${result.filters.minimumSeverity !== "info" ? `, ${result.filters.minimumSeverity} and above` : ""})`);
   if (findings.length > 0) {
-    out.push("", row(["Severity", "Status", "Check", "Resource", "Region", "Finding"]), row(["---", "---", "---", "---", "---", "---"]));
+    const accounts = organization ? new AccountDirectory(organization) : undefined;
+    const headers = ["Severity", "Status", "Check", ...(accounts ? ["Account"] : []), "Resource", "Region", "Finding"];
+    out.push("", row(headers), row(headers.map(() => "---")));
     for (const f of findings.slice(0, MARKDOWN_LIMITS.findings)) {
+      const account = accounts ? [markdownText(accounts.name(f.accountId) ? `${f.accountId} ${accounts.name(f.accountId)}` : f.accountId)] : [];
       out.push(
         row([
           `**${f.severity}**`,
           `${STATUS_LABELS[f.status]}${f.suppressed ? " (suppressed)" : ""}`,
           markdownCode(f.checkId, { inTable: true }),
+          ...account,
           markdownText(f.resource.name),
           markdownText(f.resource.region),
           markdownText(f.message),
@@ -60,7 +82,8 @@ export function renderMarkdown(result: ScanResult): string {
     }
   }
 
-  if (result.gaps.length > 0) {
+  // An organisation's gaps are its accounts that could not be scanned: in the accounts table.
+  if (result.gaps.length > 0 && !organization) {
     out.push("", `### Collection gaps (${result.gaps.length})`, "", "Results that depend on these reads are reported as unknown, not as passes.", "");
     for (const gap of result.gaps.slice(0, MARKDOWN_LIMITS.gaps)) {
       out.push(
@@ -73,10 +96,50 @@ export function renderMarkdown(result: ScanResult): string {
   return `${out.join("\n")}\n`;
 }
 
+/**
+ * The accounts, lowest score first, then those not scanned with why. Each group is cut at
+ * MARKDOWN_LIMITS.accounts rows on its own, so a large organisation's unscanned accounts still show.
+ */
+function accountsTable(organization: OrganizationResult): string[] {
+  const ranked = accountsWorstFirst(organization.accounts);
+  const scanned = ranked.filter((entry) => entry.status === "scanned");
+  const notScanned = ranked.filter((entry) => entry.status !== "scanned");
+  const shown = [...scanned.slice(0, MARKDOWN_LIMITS.accounts), ...notScanned.slice(0, MARKDOWN_LIMITS.accounts)];
+  const out = [
+    "",
+    `### Accounts (${scanned.length} scanned, lowest score first; ${notScanned.length} not scanned)`,
+    "",
+    row(["Account", "Name", "Parent (OU)", "Status", "Score", "Grade", "Open failures", "Unknown", "Functions"]),
+    row(["---", "---", "---", "---", "---:", "---", "---:", "---:", "---:"]),
+  ];
+  for (const entry of shown) {
+    const summary = entry.summary;
+    out.push(
+      row([
+        markdownCode(entry.accountId, { inTable: true }),
+        markdownText(entry.name ?? ""),
+        entry.parentId ? markdownCode(entry.parentId, { inTable: true }) : "",
+        markdownText(notScannedText(entry)),
+        formatScore(summary?.score ?? null),
+        summary?.grade ?? "n/a",
+        summary ? String(openFailures(entry)) : "",
+        summary ? String(summary.counts.byStatus.unknown) : "",
+        summary ? String(summary.functions) : "",
+      ]),
+    );
+  }
+  const hiddenScanned = scanned.length - Math.min(scanned.length, MARKDOWN_LIMITS.accounts);
+  const hiddenNotScanned = notScanned.length - Math.min(notScanned.length, MARKDOWN_LIMITS.accounts);
+  if (hiddenScanned + hiddenNotScanned > 0) {
+    out.push("", `… and ${hiddenScanned} more scanned and ${hiddenNotScanned} more not scanned account(s) in the full report.`);
+  }
+  return out;
+}
+
 export const markdownReporter: Reporter = {
   format: "markdown",
   extension: "md",
   description: "Short Markdown summary for a ticket or chat message",
   binary: false,
-  render: ({ result }) => renderMarkdown(result),
+  render: ({ result, organization }) => renderMarkdown(result, organization),
 };

@@ -1,13 +1,20 @@
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import type { Severity } from "../engine/check.js";
+import type { OrganizationResult } from "../engine/organization.js";
 import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
+import { AccountDirectory, isOrganizationalUnitId } from "./accounts.js";
 import { FRAMEWORK_KEYS, frameworkIds } from "./finding-fields.js";
 import type { Reporter } from "./types.js";
 
 /**
  * OCSF Detection Finding (class 2004, category Findings) records, one per failed finding.
  * Schema: https://schema.ocsf.io/1.3.0/classes/detection_finding
+ * The account and organisation of each finding (read 2026-11-30): `cloud.account` is the Account
+ * object (`uid` the AWS account id, `name` the account name, `type_id` 10 "AWS Account"),
+ * `cloud.org` the Organization object (`uid` the AWS Organization id, `ou_uid` the OU id), per
+ * https://schema.ocsf.io/1.3.0/objects/cloud, /objects/account and /objects/organization
+ * (github.com/ocsf/ocsf-schema objects/account.json, objects/organization.json).
  */
 export const OCSF_SCHEMA_VERSION = "1.3.0";
 
@@ -61,12 +68,39 @@ export interface OcsfDetectionFinding {
   };
   resources: Array<{ uid: string; name: string; type: string; region?: string; cloud_partition: string; data: Record<string, unknown> }>;
   remediation: { desc: string };
-  cloud: { provider: "AWS"; account: { uid: string; type_id: 10; type: "AWS Account" }; region?: string };
+  cloud: {
+    provider: "AWS";
+    account: { uid: string; name?: string; type_id: 10; type: "AWS Account" };
+    org?: { uid: string; ou_uid?: string };
+    region?: string;
+  };
   compliance?: { standards: string[]; requirements: string[]; control: string; status_id: 3; status: "Fail" };
   unmapped: Record<string, unknown>;
 }
 
-export function toOcsf(finding: Finding, result: ScanResult): OcsfDetectionFinding {
+/** What an organisation report knows about the finding's account beyond its id. */
+export interface OcsfAccountContext {
+  accounts: AccountDirectory;
+  organizationId: string | null;
+}
+
+/** The finding's account (its own, not the report's) and, when known, its organisation and OU. */
+function ocsfCloud(finding: Finding, region: string | undefined, context?: OcsfAccountContext): OcsfDetectionFinding["cloud"] {
+  const name = context?.accounts.name(finding.accountId) ?? "";
+  const parentId = context?.accounts.parentId(finding.accountId) ?? null;
+  // The Organization object needs its uid; a parent that is a root (r-...) is not an OU.
+  const org = context?.organizationId
+    ? { uid: context.organizationId, ...(isOrganizationalUnitId(parentId) ? { ou_uid: parentId } : {}) }
+    : undefined;
+  return {
+    provider: "AWS",
+    account: { uid: finding.accountId, ...(name ? { name } : {}), type_id: 10, type: "AWS Account" },
+    ...(org ? { org } : {}),
+    ...(region ? { region } : {}),
+  };
+}
+
+export function toOcsf(finding: Finding, result: ScanResult, context?: OcsfAccountContext): OcsfDetectionFinding {
   const time = Date.parse(result.finishedAt);
   const severity = SEVERITY_IDS[finding.severity];
   const region = finding.resource.region === "global" ? undefined : finding.resource.region;
@@ -115,7 +149,7 @@ export function toOcsf(finding: Finding, result: ScanResult): OcsfDetectionFindi
       },
     ],
     remediation: { desc: finding.remediation },
-    cloud: { provider: "AWS", account: { uid: result.accountId, type_id: 10, type: "AWS Account" }, ...(region ? { region } : {}) },
+    cloud: ocsfCloud(finding, region, context),
     ...(requirements.length > 0
       ? { compliance: { standards, requirements, control: finding.checkId, status_id: 3 as const, status: "Fail" as const } }
       : {}),
@@ -124,14 +158,19 @@ export function toOcsf(finding: Finding, result: ScanResult): OcsfDetectionFindi
       layer: finding.layer,
       phase: finding.phase,
       function_arns: finding.functionArns,
+      ...(context?.accounts.parentId(finding.accountId) ? { account_parent_id: context.accounts.parentId(finding.accountId) } : {}),
       ...(finding.suppressed?.expires ? { suppression_expires: finding.suppressed.expires } : {}),
     },
   };
 }
 
-/** Every failed finding as an OCSF Detection Finding; suppressed ones carry status Suppressed. */
-export function renderOcsf(result: ScanResult): OcsfDetectionFinding[] {
-  return expandedFindings(result, (finding) => finding.status === "fail").map((finding) => toOcsf(finding, result));
+/**
+ * Every failed finding as an OCSF Detection Finding; suppressed ones carry status Suppressed. With
+ * an organisation, each names its own account, the account's name and its OU.
+ */
+export function renderOcsf(result: ScanResult, organization?: OrganizationResult): OcsfDetectionFinding[] {
+  const context = organization ? { accounts: new AccountDirectory(organization), organizationId: organization.organization?.id ?? null } : undefined;
+  return expandedFindings(result, (finding) => finding.status === "fail").map((finding) => toOcsf(finding, result, context));
 }
 
 export const ocsfReporter: Reporter = {
@@ -139,5 +178,5 @@ export const ocsfReporter: Reporter = {
   extension: "ocsf.json",
   description: "OCSF 1.3 Detection Finding (class 2004) records, one per failed finding, as a JSON array",
   binary: false,
-  render: ({ result }) => `${JSON.stringify(renderOcsf(result), null, 2)}\n`,
+  render: ({ result, organization }) => `${JSON.stringify(renderOcsf(result, organization), null, 2)}\n`,
 };

@@ -1,7 +1,9 @@
 import { SEVERITIES, type Severity } from "../engine/check.js";
+import type { OrganizationResult } from "../engine/organization.js";
 import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
 import { terminalSafeLine } from "../text/terminal.js";
+import { AccountDirectory, accountsWorstFirst, notScannedText, openFailures, organizationLabel } from "./accounts.js";
 import type { ReportContext, Reporter } from "./types.js";
 
 const ANSI: Record<string, string> = {
@@ -28,6 +30,8 @@ const GRADE_COLOUR: Record<string, string> = { A: "green", B: "green", C: "yello
 const MAX_WORST_FUNCTIONS = 10;
 const MAX_TOP_FINDINGS = 10;
 const MAX_GAP_ROWS = 10;
+const MAX_WORST_ACCOUNTS = 10;
+const MAX_NOT_SCANNED = 10;
 
 /** Shortens to `width` columns; strings from AWS may be long (ARNs, names up to 64 characters). */
 function fit(text: string, width: number): string {
@@ -40,21 +44,38 @@ const printable = terminalSafeLine;
 
 const formatScore = (score: number | null) => (score === null ? "  n/a" : score.toFixed(1).padStart(5));
 
-export function renderTerminal(result: ScanResult, options: { color: boolean; width: number }): string {
+type Paint = (colour: string, text: string) => string;
+
+/**
+ * The terminal summary. With `organization` (the result is then its view), the header counts
+ * accounts, the worst accounts and the ones not scanned (with why) come before the findings, and
+ * each finding names its account.
+ */
+export function renderTerminal(result: ScanResult, options: { color: boolean; width: number }, organization?: OrganizationResult): string {
   const width = Math.max(60, Math.min(options.width, 120));
-  const paint = (colour: string, text: string) => (options.color ? `${ANSI[colour]}${text}${ANSI.reset}` : text);
+  const paint: Paint = (colour, text) => (options.color ? `${ANSI[colour]}${text}${ANSI.reset}` : text);
   const lines: string[] = [];
   const { summary } = result;
 
-  lines.push(
-    paint("bold", `lambda-posture ${printable(result.tool.version)}`) +
-      ` · account ${printable(result.accountId)} · ${result.regions.length} region(s) · ${summary.functions} function(s)`,
-  );
-  lines.push(`Collected ${printable(result.collectedAt)}`);
+  if (organization) {
+    const { accounts } = organization.summary;
+    lines.push(
+      paint("bold", `lambda-posture ${printable(result.tool.version)}`) +
+        ` · ${printable(organizationLabel(organization))} · ${result.regions.length} region(s) · ${summary.functions} function(s)`,
+    );
+    lines.push(`${accounts.total} account(s): ${accounts.scanned} scanned, ${accounts.failed} failed, ${accounts.skipped} skipped`);
+    lines.push(`Started ${printable(organization.startedAt)} · finished ${printable(organization.finishedAt)}`);
+  } else {
+    lines.push(
+      paint("bold", `lambda-posture ${printable(result.tool.version)}`) +
+        ` · account ${printable(result.accountId)} · ${result.regions.length} region(s) · ${summary.functions} function(s)`,
+    );
+    lines.push(`Collected ${printable(result.collectedAt)}`);
+  }
   lines.push("");
   const grade = summary.grade ?? "-";
   lines.push(
-    `Account score ${paint("bold", formatScore(summary.score).trim())}  grade ${paint(GRADE_COLOUR[grade] ?? "bold", grade)}` +
+    `${organization ? "Organisation" : "Account"} score ${paint("bold", formatScore(summary.score).trim())}  grade ${paint(GRADE_COLOUR[grade] ?? "bold", grade)}` +
       `   coverage ${summary.coverage === null ? "n/a" : `${summary.coverage}%`}`,
   );
   lines.push(
@@ -83,15 +104,23 @@ export function renderTerminal(result: ScanResult, options: { color: boolean; wi
     }
   }
 
-  const open = expandedFindings(result, (finding) => finding.status === "fail" && !finding.suppressed)
-    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.checkId.localeCompare(b.checkId));
+  if (organization) lines.push(...accountLines(organization, width, paint));
+
+  const open = expandedFindings(result, (finding) => finding.status === "fail" && !finding.suppressed).sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      a.checkId.localeCompare(b.checkId) ||
+      a.accountId.localeCompare(b.accountId),
+  );
   if (open.length > 0) {
     lines.push("", paint("bold", `Top failed findings (${open.length} open)`));
-    for (const finding of open.slice(0, MAX_TOP_FINDINGS)) lines.push(findingLine(finding, width, paint));
+    const accounts = organization ? new AccountDirectory(organization) : undefined;
+    for (const finding of open.slice(0, MAX_TOP_FINDINGS)) lines.push(findingLine(finding, width, paint, accounts));
     if (open.length > MAX_TOP_FINDINGS) lines.push(paint("dim", `  … ${open.length - MAX_TOP_FINDINGS} more in the JSON, CSV or HTML report`));
   }
 
-  if (result.gaps.length > 0) {
+  // An organisation's gaps are its accounts that could not be scanned: listed above with why.
+  if (result.gaps.length > 0 && !organization) {
     lines.push("", paint("bold", `Gaps: ${result.gaps.length} read(s) failed; checks that needed them report unknown`));
     const grouped = new Map<string, number>();
     for (const gap of result.gaps) {
@@ -114,9 +143,41 @@ export function renderTerminal(result: ScanResult, options: { color: boolean; wi
   return `${lines.map((line) => line.trimEnd()).join("\n")}\n`;
 }
 
-function findingLine(finding: Finding, width: number, paint: (c: string, t: string) => string): string {
+/** The worst scanned accounts by score, then every account that was not scanned and why. */
+function accountLines(organization: OrganizationResult, width: number, paint: Paint): string[] {
+  const lines: string[] = [];
+  const ranked = accountsWorstFirst(organization.accounts);
+  const scanned = ranked.filter((entry) => entry.status === "scanned");
+  if (scanned.length > 0) {
+    lines.push("", paint("bold", "Worst accounts"));
+    const nameWidth = Math.max(12, width - 52);
+    lines.push(`  GRADE SCORE  ${fit("ACCOUNT", 12)} ${fit("NAME", nameWidth)} FAIL UNKNOWN FUNCTIONS`);
+    for (const entry of scanned.slice(0, MAX_WORST_ACCOUNTS)) {
+      const g = entry.summary?.grade ?? "-";
+      lines.push(
+        `  ${paint(GRADE_COLOUR[g] ?? "bold", fit(g, 5))} ${formatScore(entry.summary?.score ?? null)}  ${fit(printable(entry.accountId), 12)} ` +
+          `${fit(printable(entry.name ?? ""), nameWidth)} ${String(openFailures(entry) ?? "-").padStart(4)} ` +
+          `${String(entry.summary?.counts.byStatus.unknown ?? "-").padStart(7)} ${String(entry.summary?.functions ?? "-").padStart(9)}`,
+      );
+    }
+    if (scanned.length > MAX_WORST_ACCOUNTS) lines.push(paint("dim", `  … ${scanned.length - MAX_WORST_ACCOUNTS} more accounts in the JSON, XLSX or HTML report`));
+  }
+  const notScanned = ranked.filter((entry) => entry.status !== "scanned");
+  if (notScanned.length > 0) {
+    lines.push("", paint("bold", `Not scanned: ${notScanned.length} account(s)`));
+    for (const entry of notScanned.slice(0, MAX_NOT_SCANNED)) {
+      const who = entry.name ? `${entry.accountId} ${entry.name}` : entry.accountId;
+      lines.push(`  ${fit(printable(`${who} · ${notScannedText(entry)}`), width - 2)}`);
+    }
+    if (notScanned.length > MAX_NOT_SCANNED) lines.push(paint("dim", `  … ${notScanned.length - MAX_NOT_SCANNED} more in the JSON, XLSX or HTML report`));
+  }
+  return lines;
+}
+
+function findingLine(finding: Finding, width: number, paint: Paint, accounts?: AccountDirectory): string {
   const severity = paint(SEVERITY_COLOUR[finding.severity], fit(finding.severity.toUpperCase(), 8));
-  const head = printable(`${finding.checkId} ${finding.resource.name}`);
+  const account = accounts ? ` [${finding.accountId}${accounts.name(finding.accountId) ? ` ${accounts.name(finding.accountId)}` : ""}]` : "";
+  const head = printable(`${finding.checkId} ${finding.resource.name}${account}`);
   return `  ${severity} ${fit(head, width - 11)}`;
 }
 
@@ -125,5 +186,5 @@ export const terminalReporter: Reporter = {
   extension: "txt",
   description: "Human summary for an 80-column terminal: scores, counts, worst functions, gaps",
   binary: false,
-  render: (context: ReportContext) => renderTerminal(context.result, { color: context.color, width: context.width }),
+  render: (context: ReportContext) => renderTerminal(context.result, { color: context.color, width: context.width }, context.organization),
 };

@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import { LAYERS, SEVERITIES, type Severity } from "../engine/check.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import { AccountDirectory } from "./accounts.js";
 import { looksLikeFormula, xlsxText } from "./cells.js";
 import {
   FRAMEWORK_KEYS,
@@ -12,10 +13,11 @@ import {
   frameworkIdList,
 } from "./finding-fields.js";
 import type { ReportContext, Reporter } from "./types.js";
+import { ACCOUNTS_COLUMNS, accountRows, organizationSummaryRows } from "./xlsx-accounts.js";
 
-type CellInput = string | number | boolean | null | undefined;
+export type CellInput = string | number | boolean | null | undefined;
 
-interface ColumnSpec {
+export interface ColumnSpec {
   header: string;
   width: number;
   /** Long text: wrapped, top-aligned. */
@@ -32,6 +34,8 @@ export const SEVERITY_COLOURS: Readonly<Record<Severity, { fill: string; font: s
 };
 
 export const XLSX_SHEETS = ["Summary", "Findings", "Functions", "Compliance", "Gaps", "Check errors", "Checks"] as const;
+/** An organisation's workbook: per-function summaries stay in each account's own workbook. */
+export const XLSX_ORGANIZATION_SHEETS = ["Summary", "Accounts", "Findings", "Compliance", "Gaps", "Check errors", "Checks"] as const;
 
 export const FINDINGS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Severity", width: 11 },
@@ -52,6 +56,9 @@ export const FINDINGS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Suppression expires", width: 14 },
   { header: "Resource ARN", width: 60 },
   ...FRAMEWORK_KEYS.map((key) => ({ header: FRAMEWORK_SHORT_NAMES[key], width: 18, wrap: true })),
+  // Appended, as in the CSV: present in a single account's workbook too, so sheets of several line up.
+  { header: "Account", width: 14 },
+  { header: "Account name", width: 24 },
 ];
 
 /**
@@ -131,7 +138,8 @@ function summaryRows(result: ScanResult): CellInput[][] {
 }
 
 export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
-  const { result, checks } = context;
+  const { result, checks, organization } = context;
+  const accounts = new AccountDirectory(organization);
   // exceljs takes a fifth of the CLI's start-up; only runs that write a workbook load it.
   const { default: excel } = await import("exceljs");
   const workbook = new excel.Workbook();
@@ -146,9 +154,10 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       { header: "Item", width: 42 },
       { header: "Value", width: 60, wrap: true },
     ],
-    summaryRows(result),
+    organization ? organizationSummaryRows(organization, result, summaryRows(result)) : summaryRows(result),
     { autoFilter: false },
   );
+  if (organization) addTable(workbook, "Accounts", ACCOUNTS_COLUMNS, accountRows(organization));
 
   const findings = actionableFindings(result);
   const findingsSheet = addTable(
@@ -174,6 +183,8 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       f.suppressed?.expires,
       f.resource.arn,
       ...FRAMEWORK_KEYS.map((key) => frameworkIdList(f, key)),
+      f.accountId,
+      accounts.name(f.accountId),
     ]),
   );
   findings.forEach((finding, index) => {
@@ -184,48 +195,51 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
     if (finding.suppressed) findingsSheet.getRow(index + 2).getCell(3).font = { italic: true };
   });
 
-  addTable(
-    workbook,
-    "Functions",
-    [
-      { header: "Function", width: 30 },
-      { header: "Region", width: 14 },
-      { header: "Runtime", width: 14 },
-      { header: "Grade", width: 8 },
-      { header: "Overall score", width: 13 },
-      { header: "Provider score", width: 14 },
-      { header: "Customer score", width: 15 },
-      { header: "Shared score", width: 13 },
-      { header: "Coverage %", width: 11 },
-      { header: "Passed", width: 9 },
-      { header: "Failed", width: 9 },
-      { header: "Unknown", width: 9 },
-      { header: "Not applicable", width: 14 },
-      { header: "Suppressed", width: 11 },
-      { header: "Role", width: 50, wrap: true },
-      { header: "Triggers", width: 50, wrap: true },
-      { header: "Function ARN", width: 60 },
-    ],
-    result.functions.map((fn) => [
-      fn.name,
-      fn.region,
-      fn.runtime ?? "(container image)",
-      fn.grade,
-      fn.scores.overall,
-      fn.scores.provider,
-      fn.scores.customer,
-      fn.scores.shared,
-      fn.coverage,
-      fn.counts.passed,
-      fn.counts.failed,
-      fn.counts.unknown,
-      fn.counts.notApplicable,
-      fn.counts.suppressed,
-      fn.role ?? "(none read)",
-      fn.triggers.join("\n"),
-      fn.arn,
-    ]),
-  );
+  // An organisation's per-function summaries stay in each account's own workbook.
+  if (!organization) {
+    addTable(
+      workbook,
+      "Functions",
+      [
+        { header: "Function", width: 30 },
+        { header: "Region", width: 14 },
+        { header: "Runtime", width: 14 },
+        { header: "Grade", width: 8 },
+        { header: "Overall score", width: 13 },
+        { header: "Provider score", width: 14 },
+        { header: "Customer score", width: 15 },
+        { header: "Shared score", width: 13 },
+        { header: "Coverage %", width: 11 },
+        { header: "Passed", width: 9 },
+        { header: "Failed", width: 9 },
+        { header: "Unknown", width: 9 },
+        { header: "Not applicable", width: 14 },
+        { header: "Suppressed", width: 11 },
+        { header: "Role", width: 50, wrap: true },
+        { header: "Triggers", width: 50, wrap: true },
+        { header: "Function ARN", width: 60 },
+      ],
+      result.functions.map((fn) => [
+        fn.name,
+        fn.region,
+        fn.runtime ?? "(container image)",
+        fn.grade,
+        fn.scores.overall,
+        fn.scores.provider,
+        fn.scores.customer,
+        fn.scores.shared,
+        fn.coverage,
+        fn.counts.passed,
+        fn.counts.failed,
+        fn.counts.unknown,
+        fn.counts.notApplicable,
+        fn.counts.suppressed,
+        fn.role ?? "(none read)",
+        fn.triggers.join("\n"),
+        fn.arn,
+      ]),
+    );
+  }
 
   addTable(
     workbook,
@@ -263,6 +277,7 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       { header: "Error code", width: 24 },
       { header: "Message", width: 60, wrap: true },
       { header: "Partial list", width: 11 },
+      { header: "Account", width: 14 },
     ],
     result.gaps.map((gap) => [
       gap.service,
@@ -272,6 +287,7 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       gap.errorCode,
       gap.message,
       gap.partial ? "yes" : "no",
+      "accountId" in gap && typeof gap.accountId === "string" ? gap.accountId : result.accountId,
     ]),
   );
 
@@ -324,7 +340,7 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
 export const xlsxReporter: Reporter = {
   format: "xlsx",
   extension: "xlsx",
-  description: "Excel workbook: summary, findings (filterable), functions, compliance, gaps and checks",
+  description: "Excel workbook: summary, findings (filterable), functions (an organisation: accounts), compliance, gaps and checks",
   binary: true,
   render: renderXlsx,
 };

@@ -7,7 +7,7 @@ import {
   type AccountState,
 } from "@aws-sdk/client-organizations";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AwsClients } from "../../src/aws/clients.js";
 import { AwsUnavailableError } from "../../src/aws/errors.js";
 import { listOrganizationAccounts } from "../../src/collect/organization-accounts.js";
@@ -24,6 +24,10 @@ beforeEach(() => {
   organizations.on(DescribeOrganizationCommand).resolves({ Organization: { Id: "o-abcdefghij", MasterAccountId: "111111111111" } });
 });
 afterEach(() => organizations.reset());
+// This file shares its worker with others (vitest.config.ts): a mock left installed answers a later
+// file's real OrganizationsClient with nothing (test/stub/organizations.test.ts failed after this file
+// and test/collect/lambda.test.ts ran in the same worker).
+afterAll(() => organizations.restore());
 
 describe("listOrganizationAccounts", () => {
   it("pages through ListAccounts 20 at a time, keeps State, and sorts by id", async () => {

@@ -36,8 +36,10 @@ describe("CSV reporter", () => {
     const rows = parse(text, { bom: false, relax_column_count: false }) as string[][];
     // The header is a contract with users' spreadsheets and scripts: spelled out here, not imported.
     expect(text.slice(0, text.indexOf("\r\n"))).toBe(
-      "severity,status,check,title,function,resource_type,resource_arn,region,layer,phase,reason,message,evidence,remediation,frameworks,suppression",
+      "severity,status,check,title,function,resource_type,resource_arn,region,layer,phase,reason,message,evidence,remediation,frameworks,suppression,account_id,account_name",
     );
+    // A single account's rows name it too (no name: Organizations was not read), so the CSVs of several accounts line up.
+    for (const row of rows.slice(1)) expect(row.slice(-2)).toEqual([result.accountId, ""]);
     expect(rows).toHaveLength(result.findings.length + 1);
     expect(rows.some((row) => row[4] === 'comma,quote"newline')).toBe(true);
     expect(text).toContain('"comma,quote""newline"');

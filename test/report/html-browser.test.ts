@@ -9,6 +9,8 @@ import { renderHtml } from "../../src/report/html.js";
 import { ROOT } from "../support/cli.js";
 import { HOSTILE_NAMES, demoScanResult, fixtureScanResult } from "./scan-results.js";
 import { expandedFindings } from "../../src/engine/result-index.js";
+import { organizationView, type OrganizationResult } from "../../src/engine/organization.js";
+import { HOSTILE_ACCOUNT_NAME, ORG_ACCOUNTS, fixtureOrganization } from "./organization-results.js";
 
 /**
  * The HTML report in a real headless Chromium (Debian's `chromium` package; .ci/run installs it).
@@ -59,9 +61,9 @@ describe("html report in headless Chromium", () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  async function load(result: ScanResult, name: string): Promise<LoadedPage> {
+  async function load(result: ScanResult, name: string, organization?: OrganizationResult): Promise<LoadedPage> {
     const file = join(workDir, `${name}.html`);
-    writeFileSync(file, renderHtml(result));
+    writeFileSync(file, renderHtml(result, organization));
     const url = pathToFileURL(file).href;
     const page = await context.newPage();
     const requests: string[] = [];
@@ -174,6 +176,32 @@ describe("html report in headless Chromium", () => {
     expect(text).toContain("AWS FSBP Lambda.1");
     await row.locator("button.expand").click();
     await expect(detail.isVisible()).resolves.toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("filters an organisation's findings by account, shows each row's account and the account heat map", async () => {
+    const organization = fixtureOrganization();
+    const view = organizationView(organization);
+    const actionable = expandedFindings(view);
+    const { page, url, requests, problems } = await load(view, "organization", organization);
+    expect(requests).toEqual([url]);
+    await expect(visibleRows(page).count()).resolves.toBe(actionable.length);
+    const options = await page.locator("#f-account option").allTextContents();
+    expect(options).toEqual(["all", `${ORG_ACCOUNTS.payments} payments-prod`, `${ORG_ACCOUNTS.billing} ${HOSTILE_ACCOUNT_NAME}`]);
+    await page.selectOption("#f-account", ORG_ACCOUNTS.billing);
+    const billing = actionable.filter((f) => f.accountId === ORG_ACCOUNTS.billing).length;
+    await expect(visibleRows(page).count()).resolves.toBe(billing);
+    await expect(count(page)).resolves.toBe(`Showing ${billing} of ${actionable.length} findings`);
+    // The account cell is the sixth (after the toggle, severity, status, check and title).
+    const cells = await page.locator("#findings tbody tr.finding td:nth-child(6)").allTextContents();
+    expect(new Set(cells)).toEqual(new Set([`${ORG_ACCOUNTS.billing}${HOSTILE_ACCOUNT_NAME}`]));
+    await page.click("#f-reset");
+    await expect(visibleRows(page).count()).resolves.toBe(actionable.length);
+    const heat = page.locator("#heatmap tbody tr");
+    await expect(heat.count()).resolves.toBe(organization.accounts.length);
+    await expect(heat.nth(2).textContent()).resolves.toContain("Not scanned: failed (AccessDenied)");
+    await expect(page.locator("img").count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

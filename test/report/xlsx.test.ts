@@ -58,14 +58,14 @@ describe("xlsx reporter", () => {
       Findings: [
         "Severity", "Status", "Suppressed", "Check", "Title", "Resource", "Resource type", "Region", "Layer", "Phase", "Reason",
         "Message", "Evidence", "Remediation", "Suppression reason", "Suppression expires", "Resource ARN",
-        "NIST 800-53", "OWASP Serverless", "HIPAA", "AWS FSBP", "CIS",
+        "NIST 800-53", "OWASP Serverless", "HIPAA", "AWS FSBP", "CIS", "Account", "Account name",
       ],
       Functions: [
         "Function", "Region", "Runtime", "Grade", "Overall score", "Provider score", "Customer score", "Shared score", "Coverage %",
         "Passed", "Failed", "Unknown", "Not applicable", "Suppressed", "Role", "Triggers", "Function ARN",
       ],
       Compliance: ["Framework", "Control", "Title", "Checks", "Pass", "Fail", "Unknown", "Not applicable"],
-      Gaps: ["Service", "Operation", "Region", "Resource ARN", "Error code", "Message", "Partial list"],
+      Gaps: ["Service", "Operation", "Region", "Resource ARN", "Error code", "Message", "Partial list", "Account"],
       "Check errors": ["Check", "Resource ARN", "Error"],
       Checks: [
         "Check", "Title", "Severity", "Layer", "Phase", "Resource type", "NIST 800-53", "OWASP Serverless", "HIPAA", "AWS FSBP", "CIS",

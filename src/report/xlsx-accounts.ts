@@ -1,0 +1,77 @@
+import type { OrganizationResult } from "../engine/organization.js";
+import type { ScanResult } from "../engine/result-schema.js";
+import { notScannedText, openFailures } from "./accounts.js";
+import type { CellInput, ColumnSpec } from "./xlsx.js";
+
+/** The organisation workbook's own rows: its Summary and its Accounts sheet. */
+
+/** One row per account; "Why not scanned" is empty for a scanned account. */
+export const ACCOUNTS_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Account", width: 14 },
+  { header: "Name", width: 28 },
+  { header: "Parent (OU or root)", width: 22 },
+  { header: "State", width: 12 },
+  { header: "Status", width: 10 },
+  { header: "Why not scanned", width: 50, wrap: true },
+  { header: "Score", width: 8 },
+  { header: "Grade", width: 8 },
+  { header: "Provider score", width: 14 },
+  { header: "Customer score", width: 15 },
+  { header: "Shared score", width: 13 },
+  { header: "Coverage %", width: 11 },
+  { header: "Failed (open)", width: 12 },
+  { header: "Unknown", width: 9 },
+  { header: "Functions", width: 10 },
+  { header: "Regions", width: 30, wrap: true },
+  { header: "Collected", width: 24 },
+  { header: "Account reports", width: 50, wrap: true },
+];
+
+/** Rows of a single account's Summary that an organisation's view has no value for. */
+const ACCOUNT_ONLY_ROWS = new Set(["Account", "Configuration collected", "Account score", "Account grade", "Expired suppressions", "Unmatched suppressions"]);
+
+/** The organisation's Summary: what it is and how its accounts fared, then the view's totals (`viewRows`). */
+export function organizationSummaryRows(organization: OrganizationResult, result: ScanResult, viewRows: readonly CellInput[][]): CellInput[][] {
+  const { accounts } = organization.summary;
+  const rows = viewRows.filter(([item]) => !ACCOUNT_ONLY_ROWS.has(String(item)));
+  return [
+    ["Organisation", organization.organization?.id ?? "(not read)"],
+    ["Management account", organization.organization?.managementAccountId ?? "(not read)"],
+    ["Accounts", accounts.total],
+    ["Accounts scanned", accounts.scanned],
+    ["Accounts failed", accounts.failed],
+    ["Accounts skipped", accounts.skipped],
+    ["Accounts chosen by", organization.selection.source],
+    ["Shard", organization.selection.shard ? `${organization.selection.shard.index}/${organization.selection.shard.count}` : "(all accounts)"],
+    ["Organisation score", result.summary.score],
+    ["Organisation grade", result.summary.grade],
+    ...rows,
+  ];
+}
+
+export function accountRows(organization: OrganizationResult): CellInput[][] {
+  return organization.accounts.map((entry) => {
+    const summary = entry.summary;
+    return [
+      entry.accountId,
+      entry.name,
+      entry.parentId,
+      entry.state,
+      entry.status,
+      entry.status === "scanned" ? null : notScannedText(entry),
+      summary?.score,
+      summary?.grade,
+      summary?.scoresByLayer.provider,
+      summary?.scoresByLayer.customer,
+      summary?.scoresByLayer.shared,
+      summary?.coverage,
+      openFailures(entry),
+      summary?.counts.byStatus.unknown,
+      summary?.functions,
+      entry.regions.join(", "),
+      entry.collectedAt,
+      // Relative to the organisation report: the account's own findings, functions and gaps.
+      Object.entries(entry.files).map(([format, path]) => `${format}: ${path}`).join("\n"),
+    ];
+  });
+}
