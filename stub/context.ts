@@ -17,7 +17,7 @@ export interface CallContext {
   accessKeyId: string;
   /** The ARN of the caller (STS GetCallerIdentity), used in access-denied messages. */
   callerArn: string;
-  settings: { iamPageSize: number };
+  settings: { iamPageSize: number; /** Emulator mode: function configurations without LoggingConfig. */ omitLoggingConfig: boolean };
   /** Called by STS AssumeRole: later calls signed with `accessKeyId` act as `roleArn`. */
   issueCredentials(roleArn: string, sessionName: string): { accessKeyId: string; secretAccessKey: string; sessionToken: string };
 }

@@ -68,7 +68,7 @@ export async function collectCapacityProviders(
         .filter((arn) => !found.has(arn))
         .map(async (arn) => {
           const outcome = await ctx.call(client, new GetCapacityProviderCommand({ CapacityProviderName: arn }), { service: "lambda", region, resourceArn: arn }, { notFound: "gap" });
-          if (outcome.ok) keep(outcome.value.CapacityProvider, "GetCapacityProvider");
+          if (outcome.ok) keep(outcome.value?.CapacityProvider, "GetCapacityProvider");
         }),
     );
   }

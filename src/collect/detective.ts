@@ -25,29 +25,22 @@ interface TrailDetails {
  * on: the CloudTrail trails that apply to the region (DescribeTrails with shadow trails, so that
  * multi-region and organisation trails are seen), what each records (GetEventSelectors) and whether it
  * is logging (GetTrailStatus); GuardDuty's detector and its Lambda Protection feature (ListDetectors,
- * GetDetector); Amazon Inspector's Lambda scanning (BatchGetAccountStatus). A trail that applies to
- * several regions is read once, in its home region, with its ARN (an organisation trail seen from a
- * member account must be named by ARN). Undefined: nothing of it was wanted.
- * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DescribeTrails.html
+ * GetDetector); Amazon Inspector's Lambda scanning (BatchGetAccountStatus). Each region's trails are
+ * read in that region, by ARN: "This operation returns trail status from a single Region", and an
+ * organisation or multi-region trail seen from another region (a shadow trail) must be named by its
+ * full ARN; so one region that cannot be read never hides another's coverage. Undefined: nothing of
+ * it was wanted.
+ * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html
  */
 export async function collectDetectiveCoverage(ctx: CollectContext, regions: readonly string[]): Promise<DetectiveCoverage[] | undefined> {
   const wantsTrails = ctx.wants("cloudtrail:DescribeTrails");
   const wantsGuardDuty = ctx.wants("guardduty:ListDetectors");
   const wantsInspector = ctx.wants("inspector2:BatchGetAccountStatus");
   if (!wantsTrails && !wantsGuardDuty && !wantsInspector) return undefined;
-  const trailDetails = new Map<string, Promise<TrailDetails>>();
-  const detailsOf = (trail: AwsTrail & { TrailARN: string }) => {
-    let details = trailDetails.get(trail.TrailARN);
-    if (!details) {
-      details = readTrailDetails(ctx, trail);
-      trailDetails.set(trail.TrailARN, details);
-    }
-    return details;
-  };
   return Promise.all(
     regions.map(async (region): Promise<DetectiveCoverage> => {
       const [trails, guardDutyDetectors, inspector] = await Promise.all([
-        wantsTrails ? readTrails(ctx, region, detailsOf) : undefined,
+        wantsTrails ? readTrails(ctx, region) : undefined,
         wantsGuardDuty ? readGuardDuty(ctx, region) : undefined,
         wantsInspector ? readInspector(ctx, region) : undefined,
       ]);
@@ -61,17 +54,13 @@ export async function collectDetectiveCoverage(ctx: CollectContext, regions: rea
   );
 }
 
-async function readTrails(
-  ctx: CollectContext,
-  region: string,
-  detailsOf: (trail: AwsTrail & { TrailARN: string }) => Promise<TrailDetails>,
-): Promise<Trail[] | undefined> {
+async function readTrails(ctx: CollectContext, region: string): Promise<Trail[] | undefined> {
   const outcome = await ctx.call(ctx.clients.cloudTrail(region), new DescribeTrailsCommand({ includeShadowTrails: true }), { service: "cloudtrail", region }, { notFound: "gap" });
   if (!outcome.ok) return undefined;
   const listed = (outcome.value.trailList ?? []).filter((trail): trail is AwsTrail & { TrailARN: string } => !!trail.TrailARN);
   return Promise.all(
     listed.map(async (trail): Promise<Trail> => {
-      const details = await detailsOf(trail);
+      const details = await readTrailDetails(ctx, region, trail);
       return {
         arn: trail.TrailARN,
         name: trail.Name ?? trail.TrailARN,
@@ -79,17 +68,16 @@ async function readTrails(
         isMultiRegionTrail: trail.IsMultiRegionTrail ?? false,
         isOrganizationTrail: trail.IsOrganizationTrail ?? false,
         ...(details.isLogging !== undefined ? { isLogging: details.isLogging } : {}),
-        ...(details.eventSelectors ? { eventSelectors: structuredClone(details.eventSelectors) } : {}),
+        ...(details.eventSelectors ? { eventSelectors: details.eventSelectors } : {}),
       };
     }),
   );
 }
 
-/** GetTrailStatus and GetEventSelectors of one trail, in its home region, by ARN; absent where a read failed (a gap on the trail). */
-async function readTrailDetails(ctx: CollectContext, trail: AwsTrail & { TrailARN: string }): Promise<TrailDetails> {
-  const home = trail.HomeRegion ?? trail.TrailARN.split(":")[3] ?? "";
-  const client = ctx.clients.cloudTrail(home);
-  const target = { service: "cloudtrail" as const, region: home, resourceArn: trail.TrailARN };
+/** GetTrailStatus and GetEventSelectors of one trail, in the region being read, by ARN; absent where a read failed (a gap on the trail). */
+async function readTrailDetails(ctx: CollectContext, region: string, trail: AwsTrail & { TrailARN: string }): Promise<TrailDetails> {
+  const client = ctx.clients.cloudTrail(region);
+  const target = { service: "cloudtrail" as const, region, resourceArn: trail.TrailARN };
   const [status, selectors] = await Promise.all([
     ctx.wants("cloudtrail:GetTrailStatus") ? ctx.call(client, new GetTrailStatusCommand({ Name: trail.TrailARN }), target, { notFound: "gap" }) : undefined,
     ctx.wants("cloudtrail:GetEventSelectors") ? ctx.call(client, new GetEventSelectorsCommand({ TrailName: trail.TrailARN }), target, { notFound: "gap" }) : undefined,
