@@ -4,18 +4,40 @@
  * message, never overflow the stack of a recursive walk later on.
  */
 
+interface Frame {
+  value: unknown;
+  depth: number;
+  parent: Frame | undefined;
+  key: string | number;
+}
+
+function pathOf(frame: Frame): string {
+  const segments: (string | number)[] = [];
+  for (let at: Frame | undefined = frame; at?.parent; at = at.parent) segments.push(at.key);
+  let path = "";
+  for (const segment of segments.reverse()) path += typeof segment === "number" ? `[${segment}]` : path === "" ? segment : `.${segment}`;
+  return path || "(document root)";
+}
+
 /** The JSON path at which `value` nests deeper than `limit` levels, or undefined when it does not. */
 export function pathDeeperThan(value: unknown, limit: number): string | undefined {
-  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: "" }];
+  // Paths are built only for the answer: a large snapshot has millions of values.
+  const stack: Frame[] = [{ value, depth: 0, parent: undefined, key: "" }];
   while (stack.length > 0) {
-    const item = stack.pop() as { value: unknown; depth: number; path: string };
-    if (item.value === null || typeof item.value !== "object") continue;
-    if (item.depth >= limit) return item.path || "(document root)";
-    if (Array.isArray(item.value)) {
-      item.value.forEach((child, index) => stack.push({ value: child, depth: item.depth + 1, path: `${item.path}[${index}]` }));
+    const frame = stack.pop() as Frame;
+    const current = frame.value;
+    if (current === null || typeof current !== "object") continue;
+    if (frame.depth >= limit) return pathOf(frame);
+    const depth = frame.depth + 1;
+    if (Array.isArray(current)) {
+      for (let index = 0; index < current.length; index += 1) {
+        const child: unknown = current[index];
+        if (child !== null && typeof child === "object") stack.push({ value: child, depth, parent: frame, key: index });
+      }
     } else {
-      for (const [key, child] of Object.entries(item.value)) {
-        stack.push({ value: child, depth: item.depth + 1, path: item.path === "" ? key : `${item.path}.${key}` });
+      for (const key in current) {
+        const child: unknown = (current as Record<string, unknown>)[key];
+        if (child !== null && typeof child === "object") stack.push({ value: child, depth, parent: frame, key });
       }
     }
   }

@@ -40,7 +40,7 @@ export interface StubAccount {
   subnets: Subnet[];
   layerVersions: LayerVersion[];
   /** The account's organisation (DescribeOrganization); absent or null: in no organisation. */
-  organization?: { id: string; managementAccountId: string } | null;
+  organization?: StubOrganization | null;
   /** Capacity providers (Lambda Managed Instances); absent: none. */
   capacityProviders?: CapacityProvider[];
   /**
@@ -48,6 +48,25 @@ export interface StubAccount {
    * (or a part left out) has none: no trail, no detector, Inspector not enabled.
    */
   detectiveCoverage?: DetectiveCoverage[];
+}
+
+/** An account as AWS Organizations lists it. */
+export interface StubOrganizationAccount {
+  id: string;
+  name: string;
+  /** `State` (the `Status` field AWS retires on 2026-09-09 is not served). */
+  state: "PENDING_ACTIVATION" | "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED";
+  /** The root (`r-...`) or OU (`ou-...`) the account sits in. */
+  parentId: string;
+}
+
+/** The organisation as its management account sees it. Absent lists: the account alone under the root. */
+export interface StubOrganization {
+  id: string;
+  managementAccountId: string;
+  rootId?: string;
+  accounts?: StubOrganizationAccount[];
+  organizationalUnits?: { id: string; name: string; parentId: string }[];
 }
 
 /** The account a snapshot describes, with optional real environment values. */

@@ -153,11 +153,32 @@ export const ALLOWED_OPERATIONS: readonly AllowedOperation[] = Object.freeze([
   detective("guardduty", "GetDetector", "whether GuardDuty Lambda Protection (the LAMBDA_NETWORK_LOGS feature) is enabled"),
   detective("inspector2", "BatchGetAccountStatus", "whether Amazon Inspector scans Lambda functions (dependencies and code) in each region"),
   {
+    service: "organizations",
+    operation: "ListAccounts",
+    iamActions: ["organizations:ListAccounts"],
+    grantedTo: "caller",
+    purpose: "--organization: the organisation's accounts, their names and states (management or delegated administrator account)",
+  },
+  {
+    service: "organizations",
+    operation: "ListAccountsForParent",
+    iamActions: ["organizations:ListAccountsForParent"],
+    grantedTo: "caller",
+    purpose: "--ou: the accounts directly under an organisational unit",
+  },
+  {
+    service: "organizations",
+    operation: "ListChildren",
+    iamActions: ["organizations:ListChildren"],
+    grantedTo: "caller",
+    purpose: "--ou: the organisational units under an organisational unit, walked recursively",
+  },
+  {
     service: "sts",
     operation: "AssumeRole",
     iamActions: ["sts:AssumeRole"],
     grantedTo: "caller",
-    purpose: "--role-arn: assume the scan role (a permission of the caller, allowed by the role's trust policy)",
+    purpose: "--role-arn, --role-name: assume the scan role in each account (a permission of the caller, allowed by the role's trust policy)",
   },
 ]);
 

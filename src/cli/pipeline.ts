@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import { diffScanResults, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, renderDiff } from "../diff/index.js";
 import { SEVERITIES, type AnyCheck } from "../engine/check.js";
 import { atOrAbove } from "../engine/evaluate.js";
+import { expandedFindings } from "../engine/result-index.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import type { Suppression } from "../engine/suppressions.js";
 import { checkOutputPath, writePrivateFile } from "../files/private-file.js";
@@ -75,8 +76,8 @@ export function failOnReason(result: ScanResult, failOn: ResolvedOptions["failOn
     .filter(([, count]) => count > 0);
   if (counts.length === 0) return undefined;
   const total = counts.reduce((sum, [, count]) => sum + count, 0);
-  const top = result.findings
-    .filter((finding) => finding.status === "fail" && !finding.suppressed && atOrAbove(finding.severity, failOn))
+  const top = expandedFindings(result, (finding) => finding.status === "fail" && !finding.suppressed)
+    .filter((finding) => atOrAbove(finding.severity, failOn))
     .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))[0];
   return {
     exitCode: ExitCode.findingsAtOrAboveFailOn,

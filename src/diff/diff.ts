@@ -1,6 +1,7 @@
 import { LAYERS, SEVERITIES, type Layer, type Severity, type Status } from "../engine/check.js";
 import { atOrAbove } from "../engine/evaluate.js";
-import type { Finding, FunctionSummary, ScanResult } from "../engine/result-schema.js";
+import { ResultIndex } from "../engine/result-index.js";
+import type { Finding, FunctionSummary, ResultFinding, ScanResult } from "../engine/result-schema.js";
 
 /**
  * Scan-to-scan diff (DESIGN section 5: a finding's identity is `checkId + resource.arn`).
@@ -110,9 +111,10 @@ export function findingKey(finding: Pick<Finding, "checkId" | "resource">): stri
   return `${finding.checkId}\u0000${finding.resource.arn}`;
 }
 
-function indexFindings(findings: readonly Finding[]): Map<string, Finding> {
-  const index = new Map<string, Finding>();
-  for (const finding of findings) index.set(findingKey(finding), finding);
+/** A result's findings by identity; findings stay compact until one lands in the diff. */
+function indexFindings(result: ResultIndex): Map<string, ResultFinding> {
+  const index = new Map<string, ResultFinding>();
+  for (const finding of result.result.findings) index.set(`${finding.checkId}\u0000${result.resource(finding).arn}`, finding);
   return index;
 }
 
@@ -152,10 +154,10 @@ export function diffScanResults(oldResult: ScanResult, newResult: ScanResult): S
       `the scans list findings from different minimum severities (${oldResult.filters.minimumSeverity} and ${newResult.filters.minimumSeverity}): findings between the two appear as new or resolved`,
     );
   }
-  const oldChecks = new Set(oldResult.checks);
-  const newChecks = new Set(newResult.checks);
-  const addedChecks = newResult.checks.filter((id) => !oldChecks.has(id));
-  const removedChecks = oldResult.checks.filter((id) => !newChecks.has(id));
+  const oldChecks = new Set(oldResult.checks.map((check) => check.id));
+  const newChecks = new Set(newResult.checks.map((check) => check.id));
+  const addedChecks = [...newChecks].filter((id) => !oldChecks.has(id));
+  const removedChecks = [...oldChecks].filter((id) => !newChecks.has(id));
   if (addedChecks.length > 0) warnings.push(`checks run only in the new scan: ${addedChecks.join(", ")}`);
   if (removedChecks.length > 0) warnings.push(`checks run only in the old scan: ${removedChecks.join(", ")}`);
   const oldRegions = new Set(oldResult.regions);
@@ -164,10 +166,13 @@ export function diffScanResults(oldResult: ScanResult, newResult: ScanResult): S
     warnings.push(`the scans cover different regions (${oldResult.regions.join(", ")} and ${newResult.regions.join(", ")})`);
   }
 
-  const oldIndex = indexFindings(oldResult.findings);
-  const newIndex = indexFindings(newResult.findings);
-  const oldResources = new Set(oldResult.findings.map((f) => f.resource.arn));
-  const newResources = new Set(newResult.findings.map((f) => f.resource.arn));
+  const oldScan = new ResultIndex(oldResult);
+  const newScan = new ResultIndex(newResult);
+  const oldIndex = indexFindings(oldScan);
+  const newIndex = indexFindings(newScan);
+  const oldResources = new Set(oldResult.resources.map((resource) => resource.arn));
+  const newResources = new Set(newResult.resources.map((resource) => resource.arn));
+  const severityIn = (scan: ResultIndex, finding: ResultFinding) => scan.check(finding.checkId).severity;
 
   const added: NewFinding[] = [];
   const resolved: ResolvedFinding[] = [];
@@ -177,14 +182,15 @@ export function diffScanResults(oldResult: ScanResult, newResult: ScanResult): S
   for (const [key, current] of newIndex) {
     const previous = oldIndex.get(key);
     if (current.status === "fail" && previous?.status !== "fail") {
+      const finding = newScan.expand(current);
       added.push({
-        finding: current,
+        finding,
         previousStatus: previous?.status ?? "absent",
         checkAdded: !oldChecks.has(current.checkId),
-        resourceAdded: !oldResources.has(current.resource.arn),
+        resourceAdded: !oldResources.has(finding.resource.arn),
       });
     } else if (current.status === "fail" && previous?.status === "fail") {
-      stillOpen.push(current);
+      stillOpen.push(newScan.expand(current));
     }
     if (!previous) continue;
     const changes: FindingChangeKind[] = [];
@@ -195,20 +201,23 @@ export function diffScanResults(oldResult: ScanResult, newResult: ScanResult): S
       !(previous.status === "fail" && current.status !== "unknown") &&
       (isOpenOrUnknown(previous.status) || isOpenOrUnknown(current.status));
     if (statusMoved) changes.push("status");
-    if (previous.severity !== current.severity && isOpenOrUnknown(previous.status) && isOpenOrUnknown(current.status)) {
+    const previousSeverity = severityIn(oldScan, previous);
+    const currentSeverity = severityIn(newScan, current);
+    if (previousSeverity !== currentSeverity && isOpenOrUnknown(previous.status) && isOpenOrUnknown(current.status)) {
       changes.push("severity");
     }
     if (previous.status === "fail" && current.status === "fail" && Boolean(previous.suppressed) !== Boolean(current.suppressed)) {
       changes.push("suppression");
     }
     if (changes.length > 0) {
+      const { functionArns: _functionArns, ...resource } = newScan.resource(current);
       changed.push({
         checkId: current.checkId,
-        title: current.title,
-        resource: current.resource,
+        title: newScan.check(current.checkId).title,
+        resource,
         changes,
-        old: { status: previous.status, severity: previous.severity, suppressed: previous.suppressed !== undefined },
-        new: { status: current.status, severity: current.severity, suppressed: current.suppressed !== undefined },
+        old: { status: previous.status, severity: previousSeverity, suppressed: previous.suppressed !== undefined },
+        new: { status: current.status, severity: currentSeverity, suppressed: current.suppressed !== undefined },
       });
     }
   }
@@ -216,11 +225,12 @@ export function diffScanResults(oldResult: ScanResult, newResult: ScanResult): S
     if (previous.status !== "fail") continue;
     const current = newIndex.get(key);
     if (current?.status === "fail" || current?.status === "unknown") continue;
+    const finding = oldScan.expand(previous);
     resolved.push({
-      finding: previous,
+      finding,
       currentStatus: current?.status ?? "absent",
       checkRemoved: !newChecks.has(previous.checkId),
-      resourceRemoved: !newResources.has(previous.resource.arn),
+      resourceRemoved: !newResources.has(finding.resource.arn),
     });
   }
 

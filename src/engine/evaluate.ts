@@ -4,12 +4,14 @@ import type { LambdaFunction, Snapshot } from "../snapshot/schema.js";
 import { SEVERITIES, type AnyCheck, type Severity } from "./check.js";
 import {
   SCAN_RESULT_SCHEMA_VERSION,
+  type CheckInfo,
   type ComplianceControl,
-  type Finding,
   type FunctionSummary,
+  type ResultFinding,
+  type ResultResource,
   type ScanResult,
 } from "./result-schema.js";
-import { runChecks, type Evaluation } from "./run-checks.js";
+import { forEachEvaluation, type Evaluation } from "./run-checks.js";
 import { ScoreAccumulator, type ScoredResult } from "./score.js";
 import { engineSettingsFrom, type CheckSettingsInput } from "./settings.js";
 import { createSuppressionMatcher, type Suppression } from "./suppressions.js";
@@ -44,26 +46,54 @@ export function atOrAbove(severity: Severity, minimum: Severity): boolean {
   return severityRank(severity) >= severityRank(minimum);
 }
 
-function toFinding(evaluation: Evaluation, suppression: Suppression | undefined): Finding {
-  const { check, resource, result } = evaluation;
+/** What every finding of a check shares: stored once in the result. */
+export function checkInfoOf(check: AnyCheck): CheckInfo {
   return {
-    checkId: check.id,
+    id: check.id,
     title: check.title,
-    status: result.status,
-    reason: result.reason,
-    message: result.message,
     severity: check.severity,
     layer: check.layer,
     phase: check.phase,
-    resource,
-    functionArns: evaluation.linkedFunctionArns as string[],
-    evidence: result.evidence,
+    resourceType: check.resourceType,
     remediation: check.remediation,
     frameworks: check.frameworks,
-    ...(suppression
-      ? { suppressed: { reason: suppression.reason, ...(suppression.expires ? { expires: suppression.expires } : {}) } }
-      : {}),
   };
+}
+
+/** Each resource once, in the order findings first name it; findings refer to it by index. */
+class ResourceTable {
+  readonly resources: ResultResource[] = [];
+  private readonly indexes = new Map<string, number>();
+  // runChecks shares one reference object per resource among its results: a cheap first look-up.
+  private readonly byReference = new Map<object, number>();
+
+  indexOf(evaluation: Evaluation): number {
+    const { resource } = evaluation;
+    let index = this.byReference.get(resource);
+    if (index !== undefined) return index;
+    // A function is both a function and an invoke target: two references, one resource.
+    const key = `${resource.type}\u0000${resource.arn}`;
+    index = this.indexes.get(key);
+    if (index === undefined) {
+      index = this.resources.length;
+      this.resources.push({ ...resource, functionArns: [...evaluation.linkedFunctionArns] });
+      this.indexes.set(key, index);
+    }
+    this.byReference.set(resource, index);
+    return index;
+  }
+}
+
+/** A result as stored: failed and unknown ones with their sentence and evidence, the rest compact. */
+function toFinding(evaluation: Evaluation, resource: number, suppression: Suppression | undefined): ResultFinding {
+  const { check, result } = evaluation;
+  const finding: ResultFinding = { checkId: check.id, status: result.status, reason: result.reason, resource };
+  if (result.status === "fail" || result.status === "unknown") {
+    finding.message = result.message;
+    finding.evidence = result.evidence;
+  }
+  if (suppression) finding.suppressed = { reason: suppression.reason, ...(suppression.expires ? { expires: suppression.expires } : {}) };
+  return finding;
 }
 
 /** Inventory view of a function's triggers, one short line each (reporters show them as-is). */
@@ -95,14 +125,10 @@ export function describeTriggers(fn: LambdaFunction, view: SnapshotView): string
   return [...new Set(triggers)];
 }
 
-function buildCompliance(findings: readonly Finding[], checks: readonly AnyCheck[]): ComplianceControl[] {
+type StatusTally = { pass: number; fail: number; unknown: number; not_applicable: number };
+
+function buildCompliance(tallies: ReadonlyMap<string, StatusTally>, checks: readonly AnyCheck[]): ComplianceControl[] {
   const controls = new Map<string, ComplianceControl>();
-  const byCheck = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const list = byCheck.get(finding.checkId);
-    if (list) list.push(finding);
-    else byCheck.set(finding.checkId, [finding]);
-  }
   for (const check of checks) {
     for (const framework of Object.keys(FRAMEWORK_CONTROLS) as FrameworkKey[]) {
       for (const control of check.frameworks[framework] ?? []) {
@@ -113,11 +139,12 @@ function buildCompliance(findings: readonly Finding[], checks: readonly AnyCheck
           controls.set(key, entry);
         }
         entry.checkIds.push(check.id);
-        for (const finding of byCheck.get(check.id) ?? []) {
-          if (finding.status === "pass") entry.pass += 1;
-          else if (finding.status === "fail") entry.fail += 1;
-          else if (finding.status === "unknown") entry.unknown += 1;
-          else entry.notApplicable += 1;
+        const tally = tallies.get(check.id);
+        if (tally) {
+          entry.pass += tally.pass;
+          entry.fail += tally.fail;
+          entry.unknown += tally.unknown;
+          entry.notApplicable += tally.not_applicable;
         }
       }
     }
@@ -134,23 +161,30 @@ function buildCompliance(findings: readonly Finding[], checks: readonly AnyCheck
 export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): ScanResult {
   const checkSettings = options.checkSettings ?? {};
   const view = new SnapshotView(snapshot, { settings: engineSettingsFrom(checkSettings), catalogue: options.catalogue });
-  const { evaluations, checkErrors } = runChecks(view, options.checks, checkSettings);
   const suppressions = createSuppressionMatcher(options.suppressions ?? [], options.now);
 
-  const findings: Finding[] = [];
+  const minimumSeverity = options.minimumSeverity ?? "info";
+  const resources = new ResourceTable();
+  const findings: ResultFinding[] = [];
+  const byStatus = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
+  const failedBySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  const tallies = new Map<string, StatusTally>(options.checks.map((check) => [check.id, { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }]));
+  let suppressedCount = 0;
   const scoresByFunction = new Map(snapshot.functions.map((fn) => [fn.arn, new ScoreAccumulator()]));
-  for (const evaluation of evaluations) {
+  const checkErrors = forEachEvaluation(view, options.checks, checkSettings, (evaluation) => {
+    const { status } = evaluation.result;
     const suppression = suppressions.match(evaluation.check.id, evaluation.resource.arn);
-    findings.push(toFinding(evaluation, suppression));
-    const scored: ScoredResult = {
-      status: evaluation.result.status,
-      severity: evaluation.check.severity,
-      layer: evaluation.check.layer,
-      suppressed: suppression !== undefined,
-    };
+    byStatus[status] += 1;
+    (tallies.get(evaluation.check.id) as StatusTally)[status] += 1;
+    if (suppression) suppressedCount += 1;
+    else if (status === "fail") failedBySeverity[evaluation.check.severity] += 1;
+    // Findings below the minimum severity are left out of the report; scores and counts keep them.
+    if (atOrAbove(evaluation.check.severity, minimumSeverity)) findings.push(toFinding(evaluation, resources.indexOf(evaluation), suppression));
     // A finding on a shared resource (role, API stage, layer) counts once for each linked function.
+    if (evaluation.linkedFunctionArns.length === 0) return;
+    const scored: ScoredResult = { status, severity: evaluation.check.severity, layer: evaluation.check.layer, suppressed: suppression !== undefined };
     for (const functionArn of evaluation.linkedFunctionArns) scoresByFunction.get(functionArn)?.add(scored);
-  }
+  });
 
   const accountScores = new ScoreAccumulator();
   const functions: FunctionSummary[] = snapshot.functions.map((fn) => {
@@ -178,16 +212,6 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   });
 
   const account = accountScores.card();
-  const byStatus = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
-  const failedBySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  let suppressedCount = 0;
-  for (const finding of findings) {
-    byStatus[finding.status] += 1;
-    if (finding.suppressed) suppressedCount += 1;
-    else if (finding.status === "fail") failedBySeverity[finding.severity] += 1;
-  }
-  const minimumSeverity = options.minimumSeverity ?? "info";
-  const reported = findings.filter((finding) => atOrAbove(finding.severity, minimumSeverity));
   const toEntry = (s: Suppression) => ({ checkId: s.checkId, resource: s.resource, reason: s.reason, ...(s.expires ? { expires: s.expires } : {}) });
 
   return {
@@ -200,7 +224,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
     accountId: snapshot.accountId,
     partition: snapshot.partition,
     regions: [...snapshot.regions],
-    checks: options.checks.map((check) => check.id),
+    checks: options.checks.map(checkInfoOf),
     filters: { minimumSeverity },
     summary: {
       functions: snapshot.functions.length,
@@ -215,12 +239,14 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
         gaps: snapshot.gaps.length,
         checkErrors: checkErrors.length,
       },
+      tallies: accountScores.tallies(),
     },
     functions,
-    findings: reported,
+    resources: resources.resources,
+    findings,
     gaps: [...snapshot.gaps],
     suppressions: { expired: suppressions.expired.map(toEntry), unmatched: suppressions.unmatched().map(toEntry) },
     checkErrors,
-    compliance: buildCompliance(findings, options.checks),
+    compliance: buildCompliance(tallies, options.checks),
   };
 }

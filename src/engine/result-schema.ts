@@ -3,8 +3,13 @@ import { gapSchema } from "../snapshot/schema.js";
 import { LAYERS, PHASES, SEVERITIES, STATUSES } from "./check.js";
 import { FINDING_RESOURCE_TYPES } from "./view/resources.js";
 
-/** The scan result contract written by `--format json` (DESIGN section 5). */
-export const SCAN_RESULT_SCHEMA_VERSION = 1;
+/**
+ * The scan result contract written by `--format json` (DESIGN section 5).
+ * 2: each check's metadata once (`checks[]`), each resource once (`resources[]`), findings that
+ * reference both; only failed and unknown findings carry their message and evidence. Version 1
+ * results are still read (diff, --baseline, merge): see src/diff/read.ts.
+ */
+export const SCAN_RESULT_SCHEMA_VERSION = 2;
 
 const score = z.number().min(0).max(100).nullable();
 const grade = z.enum(["A", "B", "C", "D", "F"]).nullable();
@@ -18,7 +23,11 @@ export const frameworksSchema = z.object({
   cis: z.array(z.string()).optional(),
 });
 
-export const findingSchema = z.object({
+/**
+ * A finding with everything about it spelled out, as reporters use it and as version 1 results stored
+ * each one (`ResultIndex.expand` builds it from a version 2 result).
+ */
+export const storedFindingSchema = z.object({
   checkId: z.string(),
   title: z.string(),
   status: z.enum(STATUSES),
@@ -35,7 +44,50 @@ export const findingSchema = z.object({
   frameworks: frameworksSchema,
   suppressed: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
 });
-export type Finding = z.infer<typeof findingSchema>;
+/** A finding spelled out, with the account it is in (a resource ARN does not always name it). */
+export type Finding = z.infer<typeof storedFindingSchema> & { accountId: string };
+
+/** What every finding of a check shares, once per result. */
+export const checkInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  layer: z.enum(LAYERS),
+  phase: z.enum(PHASES),
+  resourceType: z.string(),
+  remediation: z.string(),
+  frameworks: frameworksSchema,
+});
+export type CheckInfo = z.infer<typeof checkInfoSchema>;
+
+/**
+ * A resource findings are about, once per result; `functionArns` are the functions its findings count
+ * toward. `accountId` only in an organisation result (an API stage's ARN does not name its account).
+ */
+export const resultResourceSchema = z.object({
+  arn: z.string(),
+  name: z.string(),
+  region: z.string(),
+  type: z.enum(FINDING_RESOURCE_TYPES),
+  functionArns: z.array(z.string()),
+  accountId: z.string().optional(),
+});
+export type ResultResource = z.infer<typeof resultResourceSchema>;
+
+/**
+ * One check's result on one resource: `resource` is an index into `resources`. Failed and unknown
+ * results carry their sentence and evidence; passed and not-applicable ones stay compact.
+ */
+export const resultFindingSchema = z.object({
+  checkId: z.string(),
+  status: z.enum(STATUSES),
+  reason: z.string(),
+  resource: z.number().int().nonnegative(),
+  message: z.string().optional(),
+  evidence: z.record(z.string(), z.unknown()).optional(),
+  suppressed: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
+});
+export type ResultFinding = z.infer<typeof resultFindingSchema>;
 
 const suppressionEntry = z.object({
   checkId: z.string(),
@@ -51,6 +103,23 @@ const tallySchema = z.object({
   notApplicable: z.number().int(),
   suppressed: z.number().int(),
 });
+
+/** A scope's score inputs (src/engine/score.ts Tally): what lets scores of several results be added up exactly. */
+export const scoreTallySchema = z.object({
+  passedWeight: z.number(),
+  evaluatedWeight: z.number(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  unknown: z.number().int(),
+  notApplicable: z.number().int(),
+  suppressed: z.number().int(),
+  openCritical: z.number().int(),
+});
+export const scoreTalliesSchema = z.object({
+  total: scoreTallySchema,
+  layers: z.object({ provider: scoreTallySchema, customer: scoreTallySchema, shared: scoreTallySchema }),
+});
+export type ScoreTallies = z.infer<typeof scoreTalliesSchema>;
 
 export const complianceControlSchema = z.object({
   framework: z.string(),
@@ -90,7 +159,7 @@ export const scanResultSchema = z.object({
   accountId: z.string(),
   partition: z.string(),
   regions: z.array(z.string()),
-  checks: z.array(z.string()),
+  checks: z.array(checkInfoSchema),
   /** Filters applied to `findings` (scores and counts are always over every result). */
   filters: z.object({ minimumSeverity: z.enum(SEVERITIES) }),
   summary: z.object({
@@ -106,9 +175,15 @@ export const scanResultSchema = z.object({
       gaps: z.number().int(),
       checkErrors: z.number().int(),
     }),
+    /**
+     * The account's score inputs, so an organisation's score is the exact sum of its accounts'. Absent
+     * only in a result read from schemaVersion 1 that listed findings from a minimum severity.
+     */
+    tallies: scoreTalliesSchema.optional(),
   }),
   functions: z.array(functionSummarySchema),
-  findings: z.array(findingSchema),
+  resources: z.array(resultResourceSchema),
+  findings: z.array(resultFindingSchema),
   gaps: z.array(gapSchema),
   suppressions: z.object({
     expired: z.array(suppressionEntry),

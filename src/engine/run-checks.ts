@@ -51,6 +51,7 @@ function isOutcome(value: unknown): value is CheckOutcome {
  * placeholder with no primitive value is a bug in the check: it becomes that resource's checkError.
  */
 export function renderReason(template: string, evidence: Record<string, unknown>, values: MessageValues = {}): string {
+  if (!template.includes("{")) return template;
   return template.replace(/\{([A-Za-z0-9_.]+)\}/g, (_match, name: string) => {
     const value = name in values ? values[name] : evidence[name];
     if (value === null || ["string", "number", "boolean"].includes(typeof value)) return String(value);
@@ -104,15 +105,16 @@ function evaluateOne(check: AnyCheck, resource: unknown, view: SnapshotView, set
 }
 
 /**
- * Runs each check over every resource of its type. A check that throws yields `unknown` with
- * reason `checkError` for that resource only; the error is reported, and the other results stand.
+ * Runs each check over every resource of its type and hands each result to `visit` as it is made
+ * (a large account's results need not all be held at once). A check that throws yields `unknown`
+ * with reason `checkError` for that resource only; the error is reported, and the other results stand.
  */
-export function runChecks(
+export function forEachEvaluation(
   view: SnapshotView,
   checks: readonly AnyCheck[],
-  checkSettings: CheckSettingsInput = {},
-): { evaluations: Evaluation[]; checkErrors: CheckError[] } {
-  const evaluations: Evaluation[] = [];
+  checkSettings: CheckSettingsInput,
+  visit: (evaluation: Evaluation) => void,
+): CheckError[] {
   const checkErrors: CheckError[] = [];
   // Each resource's reference and linked functions are built once and shared by every check's result.
   const targetsByType = new Map<ResourceType, { resource: { arn: string; name: string; region: string }; ref: ResourceRef; linked: readonly string[] }[]>();
@@ -147,8 +149,19 @@ export function runChecks(
         }
         result = applyGaps(outcome.result, view.gapsAffecting(check.resourceType, resource, check.requires));
       }
-      evaluations.push({ check, resource: ref, result, linkedFunctionArns: linked });
+      visit({ check, resource: ref, result, linkedFunctionArns: linked });
     }
   }
+  return checkErrors;
+}
+
+/** Every result at once (for tests and small snapshots; the engine visits them one by one). */
+export function runChecks(
+  view: SnapshotView,
+  checks: readonly AnyCheck[],
+  checkSettings: CheckSettingsInput = {},
+): { evaluations: Evaluation[]; checkErrors: CheckError[] } {
+  const evaluations: Evaluation[] = [];
+  const checkErrors = forEachEvaluation(view, checks, checkSettings, (evaluation) => evaluations.push(evaluation));
   return { evaluations, checkErrors };
 }

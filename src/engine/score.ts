@@ -121,6 +121,18 @@ export class ScoreAccumulator {
     for (const layer of LAYERS) mergeTally(this.layers[layer], other.layers[layer]);
   }
 
+  /** The tallies as plain data (a result stores them; `fromTallies` reads them back). */
+  tallies(): { total: Tally; layers: Record<Layer, Tally> } {
+    return { total: { ...this.total }, layers: { provider: { ...this.layers.provider }, customer: { ...this.layers.customer }, shared: { ...this.layers.shared } } };
+  }
+
+  static fromTallies(tallies: { total: Tally; layers: Record<Layer, Tally> }): ScoreAccumulator {
+    const accumulator = new ScoreAccumulator();
+    mergeTally(accumulator.total, tallies.total);
+    for (const layer of LAYERS) mergeTally(accumulator.layers[layer], tallies.layers[layer]);
+    return accumulator;
+  }
+
   card(): ScoreCard {
     const total = this.total;
     const overall = ratio(total);

@@ -1,5 +1,7 @@
 import { ALL_CHECKS } from "../../checks/index.js";
 import type { AnyCheck } from "../engine/check.js";
+import { checkInfoOf } from "../engine/evaluate.js";
+import type { CheckInfo } from "../engine/result-schema.js";
 import { checkSettingsSchemaFor } from "../engine/settings.js";
 import { InputError } from "../errors.js";
 import { closest } from "../text/suggest.js";
@@ -11,6 +13,13 @@ export { ALL_CHECKS };
  * composed from the catalogue so that a check's setting is declared once, with the check.
  */
 export const checkSettingsSchema = checkSettingsSchemaFor(ALL_CHECKS);
+
+const BUILT_IN_CHECK_INFO = new Map(ALL_CHECKS.map((check) => [check.id, checkInfoOf(check)]));
+
+/** A built-in check's metadata as a scan result stores it (reading older results needs it). */
+export function describeBuiltInCheck(id: string): CheckInfo | undefined {
+  return BUILT_IN_CHECK_INFO.get(id);
+}
 
 /** Which checks run: `only` (default every check) minus `skip`; an unknown id is an input error, never ignored. */
 export function selectChecks(only: readonly string[] | undefined, skip: readonly string[] = [], catalogue: readonly AnyCheck[] = ALL_CHECKS): AnyCheck[] {

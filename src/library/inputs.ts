@@ -2,6 +2,7 @@ import { readScanResult } from "../diff/index.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import { suppressionsFileSchema, type Suppression } from "../engine/suppressions.js";
 import { parseWithSchema, readJsonFile } from "../files/json-input.js";
+import { describeBuiltInCheck } from "./catalogue.js";
 
 /** Reads and validates a suppressions file; errors name the file and the JSON path (InputError). */
 export async function readSuppressionsFile(fileName: string): Promise<Suppression[]> {
@@ -9,7 +10,10 @@ export async function readSuppressionsFile(fileName: string): Promise<Suppressio
   return parseWithSchema(suppressionsFileSchema, raw, "suppressions file", fileName).suppressions;
 }
 
-/** Reads a previous scan result to diff against (`--baseline`). */
-export async function readBaseline(fileName: string): Promise<ScanResult> {
-  return readScanResult(fileName);
+/** Reads a scan result (schemaVersion 1 or 2, returned as 2): a `--baseline`, a `diff` side, a `merge` input. */
+export async function readResult(fileName: string): Promise<ScanResult> {
+  return readScanResult(fileName, describeBuiltInCheck);
 }
+
+/** Reads a previous scan result to diff against (`--baseline`). */
+export const readBaseline = readResult;

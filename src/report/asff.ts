@@ -1,4 +1,5 @@
 import type { Severity } from "../engine/check.js";
+import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
 import { truncate } from "./finding-fields.js";
 import type { Reporter } from "./types.js";
@@ -174,7 +175,7 @@ export function toAsff(finding: Finding, result: ScanResult): AsffFinding {
 }
 
 export function renderAsff(result: ScanResult): AsffFinding[] {
-  return result.findings.filter((finding) => finding.status === "fail").map((finding) => toAsff(finding, result));
+  return expandedFindings(result, (finding) => finding.status === "fail").map((finding) => toAsff(finding, result));
 }
 
 export const asffReporter: Reporter = {

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { neutraliseCsvCell } from "./cells.js";
 import { evidenceText, frameworkIds } from "./finding-fields.js";
+import { ResultIndex } from "../engine/result-index.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import type { Reporter } from "./types.js";
 
@@ -42,8 +43,10 @@ const CSV_OPTIONS = { record_delimiter: "windows", quoted_match: /[",\r\n]/ } as
 export function* csvChunks(result: ScanResult): Generator<string> {
   yield stringify([[...CSV_COLUMNS]], CSV_OPTIONS);
   const BATCH = 1_000;
+  const index = new ResultIndex(result);
   for (let start = 0; start < result.findings.length; start += BATCH) {
-    const rows = result.findings.slice(start, start + BATCH).map((finding) => {
+    const rows = result.findings.slice(start, start + BATCH).map((stored) => {
+      const finding = index.expand(stored);
       const cells = [
         finding.severity,
         finding.status,

@@ -1,5 +1,6 @@
 import { FRAMEWORK_NAMES, type FrameworkKey } from "../data/frameworks.js";
 import { SEVERITIES, type Severity } from "../engine/check.js";
+import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
 
 /**
@@ -20,7 +21,7 @@ export const FRAMEWORK_SHORT_NAMES: Readonly<Record<FrameworkKey, string>> = {
 
 /** Findings a person acts on: failed or undecided (suppressed ones included; the reporter marks them). */
 export function actionableFindings(result: ScanResult): Finding[] {
-  return sortFindings(result.findings.filter((f) => f.status === "fail" || f.status === "unknown"));
+  return sortFindings(expandedFindings(result, (f) => f.status === "fail" || f.status === "unknown"));
 }
 
 const severityOrder = (s: Severity) => SEVERITIES.indexOf(s);

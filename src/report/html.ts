@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { LAYERS, PHASES, SEVERITIES, type Layer, type Phase, type Severity } from "../engine/check.js";
+import { expandedFindings } from "../engine/result-index.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import { gradeBand } from "../engine/score.js";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
@@ -202,7 +203,7 @@ export function renderHtml(result: ScanResult): string {
   const { summary } = result;
   const counts = summary.counts;
   const data = { findings: htmlFindingData(result) };
-  const listed = result.findings;
+  const listed = expandedFindings(result, (finding) => finding.status === "fail");
   const bySeverity = countOpenFailures(listed, SEVERITIES, (f) => f.severity);
   const byLayer = countOpenFailures(listed, LAYERS, (f) => f.layer);
   const byPhase = countOpenFailures(listed, PHASES, (f) => f.phase);

@@ -1,5 +1,6 @@
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import type { Severity } from "../engine/check.js";
+import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
 import { FRAMEWORK_KEYS, frameworkIds } from "./finding-fields.js";
 import type { Reporter } from "./types.js";
@@ -130,7 +131,7 @@ export function toOcsf(finding: Finding, result: ScanResult): OcsfDetectionFindi
 
 /** Every failed finding as an OCSF Detection Finding; suppressed ones carry status Suppressed. */
 export function renderOcsf(result: ScanResult): OcsfDetectionFinding[] {
-  return result.findings.filter((finding) => finding.status === "fail").map((finding) => toOcsf(finding, result));
+  return expandedFindings(result, (finding) => finding.status === "fail").map((finding) => toOcsf(finding, result));
 }
 
 export const ocsfReporter: Reporter = {

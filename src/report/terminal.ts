@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from "../engine/check.js";
+import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
 import { terminalSafeLine } from "../text/terminal.js";
 import type { ReportContext, Reporter } from "./types.js";
@@ -82,8 +83,7 @@ export function renderTerminal(result: ScanResult, options: { color: boolean; wi
     }
   }
 
-  const open = result.findings
-    .filter((finding) => finding.status === "fail" && !finding.suppressed)
+  const open = expandedFindings(result, (finding) => finding.status === "fail" && !finding.suppressed)
     .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.checkId.localeCompare(b.checkId));
   if (open.length > 0) {
     lines.push("", paint("bold", `Top failed findings (${open.length} open)`));

@@ -1,9 +1,16 @@
 import type { AnyCheck } from "../engine/check.js";
+import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
 
 /** What every reporter receives. Reporters format; they decide nothing (filters, scores come from the engine). */
 export interface ReportContext {
+  /** One account's result, or for an organisation its view (`organizationView`): totals and open findings. */
   result: ScanResult;
+  /**
+   * Present when the report is of an organisation: its accounts (names, OUs, per-account summaries and
+   * files, the ones not scanned and why). Findings name their account (`Finding.accountId`).
+   */
+  organization?: OrganizationResult;
   /** The checks that ran, for catalogue sheets and titles. */
   checks: readonly AnyCheck[];
   /** Colour and terminal width only matter to the terminal reporter. */

@@ -62,7 +62,7 @@ export function craftedScanResults(): { oldResult: ScanResult; newResult: ScanRe
   const oldResult = evaluateWithoutRoles(oldSnapshot, { checks: checksNamed([TRACING, URL]), now: oldNow, scanId: "scan-old" });
   const newResult = evaluateWithoutRoles(newSnapshot, { checks: checksNamed([RUNTIME, TRACING, URL]), suppressions: suppressEcho, now: newNow, scanId: "scan-new" });
   // A new tool version rated tracing higher: the same finding, a different severity.
-  for (const finding of newResult.findings) if (finding.checkId === TRACING) finding.severity = "medium";
+  for (const check of newResult.checks) if (check.id === TRACING) check.severity = "medium";
   return { oldResult: scanResultSchema.parse(oldResult), newResult: scanResultSchema.parse(newResult) };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffScanResults, findingKey, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, type ScanDiff } from "../../src/diff/index.js";
+import { expandedFindings } from "../../src/engine/result-index.js";
 import { functionArn } from "../support/fixtures.js";
 import { fixtureScanResult } from "../report/scan-results.js";
 import { CHECK_IDS, craftedScanResults } from "./crafted-results.js";
@@ -50,7 +51,7 @@ describe("diffScanResults", () => {
   });
 
   it("every failed finding of either scan is accounted for exactly once among new, resolved, still open and fail->unknown", () => {
-    const failedKeys = new Set([...oldResult.findings, ...newResult.findings].filter((f) => f.status === "fail").map(findingKey));
+    const failedKeys = new Set([...expandedFindings(oldResult), ...expandedFindings(newResult)].filter((f) => f.status === "fail").map(findingKey));
     const placed = [
       ...diff.findings.new.map((e) => findingKey(e.finding)),
       ...diff.findings.resolved.map((e) => findingKey(e.finding)),
@@ -106,7 +107,7 @@ describe("diffScanResults", () => {
 
   it("a newly suppressed new finding does not trip the gate", () => {
     const { oldResult: before, newResult: after } = craftedScanResults();
-    for (const finding of after.findings) if (finding.resource.arn === functionArn("bravo")) finding.suppressed = { reason: "accepted for the demo" };
+    for (const finding of after.findings) if (after.resources[finding.resource]?.arn === functionArn("bravo")) finding.suppressed = { reason: "accepted for the demo" };
     const gated = diffScanResults(before, after);
     expect(newFindingsAtOrAbove(gated, "critical").map((e) => e.finding.resource.name)).toEqual(["delta"]);
   });

@@ -53,7 +53,7 @@ describe("renderDiff", () => {
 
   it("escapes hostile names in terminal and markdown output", () => {
     const before = fixtureScanResult();
-    const after = { ...fixtureScanResult(), findings: before.findings.map((f) => ({ ...f, resource: { ...f.resource, name: `${f.resource.name}\u001b[31m` } })) };
+    const after = { ...fixtureScanResult(), resources: before.resources.map((r) => ({ ...r, name: `${r.name}\u001b[31m` })) };
     const terminal = renderDiff(diffScanResults({ ...before, findings: [] }, after), "terminal");
     expect(terminal).not.toContain("\u001b");
     const markdown = renderDiff(diffScanResults({ ...before, findings: [] }, before), "markdown");

@@ -9,6 +9,7 @@ import { comparableFindings, evaluate, scanner, spawnedScanner, type ScanOutcome
 import { stubEnvironment } from "../../stub/clients.js";
 import type { FaultRule } from "../../stub/faults.js";
 import { startStub, type Stub } from "../../stub/server.js";
+import { expandedFindings } from "../../src/engine/result-index.js";
 
 /**
  * End-to-end: lambda-posture against the loopback stub serving the fixture account, with AWS's
@@ -171,11 +172,11 @@ describe("scan under faults", () => {
     const orders = snapshot.functions.find((candidate) => candidate.arn === fnArn(EU, "orders-api"));
     expect(orders?.aliases?.map((alias) => [alias.name, alias.functionVersion, alias.url?.authType, alias.url?.creationTime])).toEqual([["live", "7", "NONE", "2025-12-01T09:00:00.000Z"]]);
     expect(orders?.versions).toEqual([{ version: "7", arn: `${fnArn(EU, "orders-api")}:7`, resourcePolicy: null }]);
-    const onAlias = result.findings.filter((finding) => finding.resource.arn === LIVE_ALIAS_ARN);
+    const onAlias = expandedFindings(result).filter((finding) => finding.resource.arn === LIVE_ALIAS_ARN);
     expect(onAlias.find((finding) => finding.checkId === "function-policy-public-invoke")).toMatchObject({ status: "fail", reason: "publicInvokeViaFunctionUrl", resource: { type: "alias", name: "orders-api:live" }, functionArns: [fnArn(EU, "orders-api")] });
     expect(onAlias.find((finding) => finding.checkId === "function-url-auth-none")).toMatchObject({ status: "fail", reason: "urlAuthNone" });
     // The function itself stays private: only the alias is exposed.
-    expect(result.findings.find((finding) => finding.checkId === "function-policy-public-invoke" && finding.resource.arn === fnArn(EU, "orders-api"))).toMatchObject({ status: "pass" });
+    expect(expandedFindings(result).find((finding) => finding.checkId === "function-policy-public-invoke" && finding.resource.arn === fnArn(EU, "orders-api"))).toMatchObject({ status: "pass" });
     // The alias's failures count toward the function's score.
     expect(result.functions.find((summary) => summary.arn === fnArn(EU, "orders-api"))?.counts.failed).toBeGreaterThanOrEqual(2);
   });

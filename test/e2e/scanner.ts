@@ -10,6 +10,7 @@ import { writeSnapshot } from "../../src/snapshot/io.js";
 import type { Snapshot } from "../../src/snapshot/schema.js";
 import { assertBuilt } from "../support/cli.js";
 import { runCliInProcess } from "../support/run-cli.js";
+import { expandedFindings } from "../../src/engine/result-index.js";
 
 /**
  * Runs lambda-posture against the loopback stub the way a user does: the CLI, configured only by the
@@ -127,7 +128,7 @@ function timeless(evidence: unknown): unknown {
 /** What two scans must agree on: one entry per check and resource. */
 export function comparableFindings(result: ScanResult): Map<string, { status: string; reason: string; evidence: unknown }> {
   return new Map(
-    [...result.findings]
+    [...expandedFindings(result)]
       .sort((a, b) => `${a.checkId} ${a.resource.arn}`.localeCompare(`${b.checkId} ${b.resource.arn}`))
       .map((finding) => [
         `${finding.checkId} ${finding.resource.arn}`,

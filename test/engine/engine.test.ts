@@ -10,6 +10,7 @@ import { readSnapshot } from "../../src/snapshot/io.js";
 import { z } from "zod";
 import { evaluateForTest as evaluateSnapshot } from "../support/evaluate.js";
 import { functionArn, REGION, secureFunction, snapshotWith } from "../support/fixtures.js";
+import { expandedFindings } from "../../src/engine/result-index.js";
 
 const policyCheck = defineCheck({
   id: "test-policy-present",
@@ -73,7 +74,7 @@ describe("engine", () => {
       gaps: [{ service: "lambda", operation: "GetPolicy", region: REGION, resourceArn: alpha.arn, errorCode: "AccessDeniedException", message: "denied" }],
     });
     const result = await evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck], now });
-    const byName = Object.fromEntries(result.findings.map((f) => [f.resource.name, f]));
+    const byName = Object.fromEntries(expandedFindings(result).map((f) => [f.resource.name, f]));
     expect(byName.alpha).toMatchObject({ status: "unknown", reason: "dataUnavailable" });
     expect(byName.alpha!.evidence.gaps).toEqual([{ operation: "lambda:GetPolicy", region: REGION, resourceArn: alpha.arn, errorCode: "AccessDeniedException" }]);
     expect(byName.beta).toMatchObject({ status: "pass", reason: "noPolicy" });
@@ -86,19 +87,19 @@ describe("engine", () => {
       gaps: [{ service: "lambda", operation: "GetPolicy", region: REGION, errorCode: "ThrottlingException", message: "slow down" }],
     });
     const result = await evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck], now });
-    expect(result.findings.map((f) => [f.resource.name, f.status])).toEqual([["alpha", "unknown"], ["gamma", "fail"]]);
+    expect(expandedFindings(result).map((f) => [f.resource.name, f.status])).toEqual([["alpha", "unknown"], ["gamma", "fail"]]);
   });
 
   it("reports unknown for operations the collection did not attempt", async () => {
     const snapshot = snapshotWith({ functions: [alpha], operationsAttempted: ["lambda:ListFunctions"] });
     const result = await evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck], now });
-    expect(result.findings[0]).toMatchObject({ status: "unknown", reason: "notCollected" });
+    expect(expandedFindings(result)[0]).toMatchObject({ status: "unknown", reason: "notCollected" });
   });
 
   it("a check that throws is unknown for that function only, and is reported", async () => {
     const snapshot = snapshotWith({ functions: [alpha, beta] });
     const result = await evaluateSnapshot(snapshot, { checks: [throwingCheck as AnyCheck], now });
-    const byName = Object.fromEntries(result.findings.map((f) => [f.resource.name, f]));
+    const byName = Object.fromEntries(expandedFindings(result).map((f) => [f.resource.name, f]));
     expect(byName.beta).toMatchObject({ status: "unknown", reason: "checkError" });
     expect(byName.alpha).toMatchObject({ status: "pass", reason: "fine" });
     expect(result.checkErrors).toEqual([{ checkId: "test-throws-on-beta", resourceArn: beta.arn, message: "boom on beta" }]);
@@ -108,8 +109,8 @@ describe("engine", () => {
   it("freezes the snapshot: a check cannot change what the next check sees", async () => {
     const snapshot = snapshotWith({ functions: [alpha] });
     const result = await evaluateSnapshot(snapshot, { checks: [mutatingCheck as AnyCheck, policyCheck as AnyCheck], now });
-    expect(result.findings[0]).toMatchObject({ status: "unknown", reason: "checkError" });
-    expect(result.findings[1]!.resource.name).toBe("alpha");
+    expect(expandedFindings(result)[0]).toMatchObject({ status: "unknown", reason: "checkError" });
+    expect(expandedFindings(result)[1]!.resource.name).toBe("alpha");
     expect(snapshot.functions[0]!.name).toBe("alpha");
   });
 
@@ -125,7 +126,7 @@ describe("engine", () => {
         { checkId: "other-check", resource: "*", reason: "Matches nothing in this scan" },
       ],
     });
-    const byName = Object.fromEntries(result.findings.map((f) => [f.resource.name, f]));
+    const byName = Object.fromEntries(expandedFindings(result).map((f) => [f.resource.name, f]));
     expect(byName["public-a"]!.suppressed).toEqual({ reason: "Public webhooks, HMAC-verified", expires: "2026-12-31" });
     expect(byName["public-b"]!.status).toBe("fail");
     expect(byName.internal!.suppressed).toBeUndefined();
@@ -148,11 +149,26 @@ describe("engine", () => {
     const snapshot = snapshotWith({ functions: [alpha, beta] });
     const result = await evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck, throwingCheck as AnyCheck], now, minimumSeverity: "high" });
     expect(scanResultSchema.parse(result)).toEqual(result);
-    expect(result.findings.every((f) => f.severity === "high")).toBe(true);
+    expect(expandedFindings(result).every((f) => f.severity === "high")).toBe(true);
     expect(result.summary.counts.byStatus).toEqual({ pass: 3, fail: 0, unknown: 1, not_applicable: 0 });
     expect(result.compliance).toEqual([
       { framework: "nist80053", control: "AC-3", title: "Access Enforcement", checkIds: ["test-policy-present"], pass: 2, fail: 0, unknown: 0, notApplicable: 0 },
     ]);
+  });
+
+  it("stores each check and each resource once; only failed and unknown findings carry a sentence and evidence", async () => {
+    const failing = secureFunction({ name: "gamma", arn: functionArn("gamma"), resourcePolicy: { Statement: [] } });
+    const snapshot = snapshotWith({ functions: [alpha, failing] });
+    const result = await evaluateSnapshot(snapshot, { checks: [policyCheck as AnyCheck, throwingCheck as AnyCheck], now });
+    expect(result.checks.map((check) => check.id)).toEqual(["test-policy-present", "test-throws-on-beta"]);
+    expect(result.resources.map((resource) => resource.name)).toEqual(["alpha", "gamma"]);
+    expect(result.findings).toHaveLength(4);
+    for (const finding of result.findings) {
+      if (finding.status === "pass") expect(Object.keys(finding).sort()).toEqual(["checkId", "reason", "resource", "status"]);
+      else expect(finding.message).toEqual(expect.any(String));
+    }
+    const gamma = expandedFindings(result).find((f) => f.resource.name === "gamma" && f.checkId === "test-policy-present");
+    expect(gamma).toMatchObject({ status: "fail", title: policyCheck.title, severity: policyCheck.severity, functionArns: [failing.arn] });
   });
 
   it("turns a result with an undeclared reason or an unfilled placeholder into a checkError", async () => {
@@ -174,10 +190,11 @@ describe("engine", () => {
       ...throwingCheck,
       id: "test-counting",
       reasons: { counted: "{count} of {name}" },
-      evaluate: (fn) => pass("counted", { name: fn.name }, { count: 2 }),
+      // A failed result keeps its sentence in the result; a pass stays compact (see below).
+      evaluate: (fn) => fail("counted", { name: fn.name }, { count: 2 }),
     });
     const result = await evaluateSnapshot(snapshotWith({ functions: [alpha] }), { checks: [counting as AnyCheck], now });
-    expect(result.findings[0]!.message).toBe("2 of alpha");
+    expect(expandedFindings(result)[0]!.message).toBe("2 of alpha");
   });
 
   it("gives each check its own settings, with defaults, from checkSettings", async () => {
@@ -186,13 +203,13 @@ describe("engine", () => {
       id: "test-threshold",
       settings: z.object({ maximumWidgets: z.number().int().default(3) }),
       reasons: { within: "within {maximumWidgets}" },
-      evaluate: (_fn, _view, settings) => pass("within", { maximumWidgets: settings.maximumWidgets }),
+      evaluate: (_fn, _view, settings) => fail("within", { maximumWidgets: settings.maximumWidgets }),
     });
     const snapshot = snapshotWith({ functions: [alpha] });
     const byDefault = await evaluateSnapshot(snapshot, { checks: [threshold as AnyCheck], now });
-    expect(byDefault.findings[0]!.message).toBe("within 3");
+    expect(expandedFindings(byDefault)[0]!.message).toBe("within 3");
     const configured = await evaluateSnapshot(snapshotWith({ functions: [alpha] }), { checks: [threshold as AnyCheck], now, checkSettings: { maximumWidgets: 7 } });
-    expect(configured.findings[0]!.message).toBe("within 7");
+    expect(expandedFindings(configured)[0]!.message).toBe("within 7");
   });
 
   it("composes checkSettings from the catalogue, strictly, and refuses two different definitions of one setting", () => {
@@ -216,10 +233,10 @@ describe("the engine as a library (regressions)", () => {
     const only = { checks: ["function-policy-cross-account-invoke"] };
     const untrusted = await check(snapshot, only);
     const trusted = await check(snapshot, { ...only, checkSettings: { trustedAccountIds: ["444455556666"] } });
-    expect(untrusted.findings[0]).toMatchObject({ status: "fail", reason: "crossAccountInvoke" });
-    expect(trusted.findings[0]).toMatchObject({ status: "pass" });
+    expect(expandedFindings(untrusted)[0]).toMatchObject({ status: "fail", reason: "crossAccountInvoke" });
+    expect(expandedFindings(trusted)[0]).toMatchObject({ status: "pass" });
     const againUntrusted = await check(snapshot, only);
-    expect(againUntrusted.findings[0]).toMatchObject({ status: "fail" });
+    expect(expandedFindings(againUntrusted)[0]).toMatchObject({ status: "fail" });
   });
 
   it("needs no preparation step: check() on the demo account gives no check errors", async () => {
@@ -227,6 +244,6 @@ describe("the engine as a library (regressions)", () => {
     const result = await check(await readSnapshot(demoSnapshotPath));
     expect(result.checkErrors).toEqual([]);
     expect(result.summary.counts.checkErrors).toBe(0);
-    expect(result.findings.some((finding) => finding.checkId === "role-admin-access" && finding.status === "fail")).toBe(true);
+    expect(expandedFindings(result).some((finding) => finding.checkId === "role-admin-access" && finding.status === "fail")).toBe(true);
   });
 });

@@ -60,12 +60,13 @@ describe("JSON reporter", () => {
     expect(scanResultSchema.parse(parsed)).toEqual(result);
     // Every function is judged by every function check, and by every invoke-target check for itself.
     const functionChecks = ALL_CHECKS.filter((check) => check.resourceType === "function" || check.resourceType === "invokeTarget").length;
-    const functionFindings = parsed.findings.filter((f: { resource: { type: string } }) => f.resource.type === "function");
+    const typeOf = (f: { resource: number }) => (parsed.resources[f.resource] as { type: string }).type;
+    const functionFindings = parsed.findings.filter((f: { resource: number }) => typeOf(f) === "function");
     expect(functionFindings).toHaveLength(functionChecks * snapshot.functions.length);
     const targetChecks = ALL_CHECKS.filter((check) => check.resourceType === "invokeTarget").length;
     const qualifiers = snapshot.functions.reduce((sum, fn) => sum + (fn.aliases?.length ?? 0) + (fn.versions?.length ?? 0), 0);
     expect(qualifiers).toBeGreaterThan(0);
-    expect(parsed.findings.filter((f: { resource: { type: string } }) => f.resource.type === "alias" || f.resource.type === "version")).toHaveLength(targetChecks * qualifiers);
+    expect(parsed.findings.filter((f: { resource: number }) => typeOf(f) === "alias" || typeOf(f) === "version")).toHaveLength(targetChecks * qualifiers);
   });
 });
 

@@ -8,6 +8,7 @@ import type { ScanResult } from "../../src/engine/result-schema.js";
 import { renderHtml } from "../../src/report/html.js";
 import { ROOT } from "../support/cli.js";
 import { HOSTILE_NAMES, demoScanResult, fixtureScanResult } from "./scan-results.js";
+import { expandedFindings } from "../../src/engine/result-index.js";
 
 /**
  * The HTML report in a real headless Chromium (Debian's `chromium` package; .ci/run installs it).
@@ -87,7 +88,7 @@ describe("html report in headless Chromium", () => {
     const { page, url, requests, problems } = await load(result, "fixture");
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
-    const actionable = result.findings.filter((f) => f.status === "fail" || f.status === "unknown");
+    const actionable = expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown");
     await expect(visibleRows(page).count()).resolves.toBe(actionable.length);
     await expect(count(page)).resolves.toBe(`Showing ${actionable.length} of ${actionable.length} findings`);
     await page.close();
@@ -110,7 +111,7 @@ describe("html report in headless Chromium", () => {
 
   it("filters by severity, check, region, layer, status and text, and resets", async () => {
     const result = fixtureScanResult();
-    const actionable = result.findings.filter((f) => f.status === "fail" || f.status === "unknown");
+    const actionable = expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown");
     const { page, problems } = await load(result, "filters");
     const expectRows = async (expected: number) => {
       await expect(visibleRows(page).count()).resolves.toBe(expected);

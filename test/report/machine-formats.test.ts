@@ -5,9 +5,11 @@ import { markdownReporter, renderMarkdown } from "../../src/report/markdown.js";
 import { ocsfReporter, renderOcsf } from "../../src/report/ocsf.js";
 import { REPORTERS } from "../../src/report/index.js";
 import { HOSTILE_NAMES, contextFor, demoScanResult, fixtureScanResult } from "./scan-results.js";
+import { expandedFindings } from "../../src/engine/result-index.js";
+import type { ResultFinding } from "../../src/engine/result-schema.js";
 
 const result = fixtureScanResult();
-const failed = result.findings.filter((f) => f.status === "fail");
+const failed = expandedFindings(result).filter((f) => f.status === "fail");
 
 async function renderText(reporter: { render: (c: ReturnType<typeof contextFor>) => unknown }, scan: ScanResult): Promise<string> {
   const out = await reporter.render(contextFor(scan));
@@ -58,7 +60,7 @@ describe("ocsf reporter", () => {
     const url = records.find((r) => r.finding_info.analytic.uid === "function-url-auth-none" && r.status === "New")!;
     expect(url.compliance).toMatchObject({ status_id: 3, requirements: expect.arrayContaining(["AWS FSBP Lambda.1", "NIST 800-53 AC-3"]) });
     const suppressed = records.filter((r) => r.status_id === 3);
-    expect(suppressed).toHaveLength(result.findings.filter((f) => f.status === "fail" && f.suppressed).length);
+    expect(suppressed).toHaveLength(expandedFindings(result).filter((f) => f.status === "fail" && f.suppressed).length);
     expect(suppressed[0]!.status_detail).toContain("signature checked");
   });
 
@@ -134,7 +136,7 @@ describe("markdown reporter", () => {
     expect(text).toContain(`account ${result.accountId}: score ${result.summary.score!.toFixed(1)} (grade ${result.summary.grade})`);
     const counts = result.summary.counts.failedBySeverity;
     expect(text).toContain(`**Open failures:** ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info.`);
-    const actionable = result.findings.filter((f) => f.status === "fail" || f.status === "unknown").length;
+    const actionable = expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown").length;
     expect(text).toContain(`### Findings (${actionable} failed or unknown)`);
     expect(text).toContain(`### Collection gaps (${result.gaps.length})`);
     expect(text.split("\n").length).toBeLessThan(80);
@@ -142,9 +144,9 @@ describe("markdown reporter", () => {
 
   it("escapes names so they render as text", () => {
     const hostile = new Set<string>(Object.values(HOSTILE_NAMES));
-    const findings = result.findings.filter((f) => hostile.has(f.resource.name) && f.checkId === "function-code-signing-disabled");
-    expect(findings.map((f) => f.resource.name).sort()).toEqual([...hostile].sort());
-    const text = renderMarkdown({ ...result, findings });
+    const onHostile = (f: ResultFinding) => hostile.has(result.resources[f.resource]!.name) && f.checkId === "function-code-signing-disabled";
+    expect(expandedFindings(result, onHostile).map((f) => f.resource.name).sort()).toEqual([...hostile].sort());
+    const text = renderMarkdown({ ...result, findings: result.findings.filter(onHostile) });
     expect(text).not.toContain("<script>");
     expect(text).not.toContain("<img");
     expect(text).not.toContain("[click](");

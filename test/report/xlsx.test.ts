@@ -5,6 +5,7 @@ import type { ScanResult } from "../../src/engine/result-schema.js";
 import { xlsxText } from "../../src/report/cells.js";
 import { SEVERITY_COLOURS, xlsxReporter } from "../../src/report/xlsx.js";
 import { HOSTILE_NAMES, contextFor, demoScanResult, fixtureScanResult } from "./scan-results.js";
+import { expandedFindings } from "../../src/engine/result-index.js";
 
 async function workbookFor(result: ScanResult): Promise<ExcelJS.Workbook> {
   const bytes = await xlsxReporter.render(contextFor(result));
@@ -75,7 +76,7 @@ describe("xlsx reporter", () => {
 
   it("Findings: one row per failed or unknown finding, suppressed included and marked", () => {
     const sheet = workbook.getWorksheet("Findings")!;
-    const expected = result.findings.filter((f) => f.status === "fail" || f.status === "unknown");
+    const expected = expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown");
     expect(sheet.rowCount - 1).toBe(expected.length);
     expect(columnValues(sheet, "Status").filter((s) => s === "fail")).toHaveLength(result.summary.counts.byStatus.fail);
     expect(columnValues(sheet, "Status").filter((s) => s === "unknown")).toHaveLength(result.summary.counts.byStatus.unknown);
@@ -108,7 +109,7 @@ describe("xlsx reporter", () => {
 
   it("Findings: framework ids in their own columns", () => {
     const sheet = workbook.getWorksheet("Findings")!;
-    const urlRow = result.findings.filter((f) => f.status === "fail" || f.status === "unknown").findIndex((f) => f.checkId === "function-url-auth-none");
+    const urlRow = expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown").findIndex((f) => f.checkId === "function-url-auth-none");
     expect(urlRow).toBeGreaterThanOrEqual(0);
     const checks = columnValues(sheet, "Check");
     const row = checks.indexOf("function-url-auth-none") + 2;
@@ -165,7 +166,7 @@ describe("xlsx reporter", () => {
   it("writes the demo account", async () => {
     const { result: demo } = await demoScanResult();
     const book = await workbookFor(demo);
-    const expected = demo.findings.filter((f) => f.status === "fail" || f.status === "unknown").length;
+    const expected = expandedFindings(demo).filter((f) => f.status === "fail" || f.status === "unknown").length;
     expect(book.getWorksheet("Findings")!.rowCount - 1).toBe(expected);
     expect(book.getWorksheet("Functions")!.rowCount - 1).toBe(demo.functions.length);
   });

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { diffScanResults, hasNewFindingsAtOrAbove, isDiffFormat, newFindingsAtOrAbove, readScanResult, renderDiff, DIFF_FORMATS } from "../../diff/index.js";
+import { diffScanResults, hasNewFindingsAtOrAbove, isDiffFormat, newFindingsAtOrAbove, renderDiff, DIFF_FORMATS } from "../../diff/index.js";
+import { readResult } from "../../library/inputs.js";
 import { checkOutputPath, writePrivateFile } from "../../files/private-file.js";
 import { ExitCode, InputError } from "../errors.js";
 import { note, useColour } from "../io.js";
@@ -26,8 +27,8 @@ export const diffCommand: Command = {
 
     const toFile = options.output !== undefined && options.output !== "-";
     if (toFile) await checkOutputPath(resolve(io.cwd, options.output as string), "--output");
-    const oldResult = await readScanResult(resolve(io.cwd, oldFile));
-    const newResult = await readScanResult(resolve(io.cwd, newFile));
+    const oldResult = await readResult(resolve(io.cwd, oldFile));
+    const newResult = await readResult(resolve(io.cwd, newFile));
     const diff = diffScanResults(oldResult, newResult);
     for (const warning of diff.warnings) note(io, options.quiet, `warning: ${warning}`);
 
