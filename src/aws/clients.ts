@@ -42,6 +42,8 @@ export interface AwsClientOptions {
   externalId?: string;
   /** Role session name (default `lambda-posture`): shows in the scanned account's CloudTrail. */
   sessionName?: string;
+  /** AssumeRole DurationSeconds (900 up to the role's maximum; AWS's default is 3,600). */
+  sessionDurationSeconds?: number;
   /** Explicit credentials, bypassing the chain (tests, embedding). */
   credentials?: StaticCredentials | CredentialsProvider;
   /** SDK attempts per request including the first (default 5); retry mode is always adaptive. */
@@ -113,6 +115,11 @@ export class AwsClients {
         // Without it the SDK only logs a warning when the request timeout passes and keeps waiting.
         throwOnRequestTimeout: true,
       });
+  }
+
+  /** The caller's own credentials (before any `roleArn`): shared by an organisation scan's accounts, so the chain runs once. */
+  get callerCredentials(): StaticCredentials | CredentialsProvider {
+    return this.baseCredentials;
   }
 
   /**
@@ -187,6 +194,7 @@ export class AwsClients {
           RoleArn: roleArn,
           RoleSessionName: this.options.sessionName ?? DEFAULT_SESSION_NAME,
           ...(this.options.externalId ? { ExternalId: this.options.externalId } : {}),
+          ...(this.options.sessionDurationSeconds ? { DurationSeconds: this.options.sessionDurationSeconds } : {}),
         }),
       );
       const credentials = output.Credentials;

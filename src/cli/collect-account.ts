@@ -25,6 +25,7 @@ export async function collectAccount(options: ResolvedOptions, checks: readonly 
       ...(options.profile ? { profile: options.profile } : {}),
       ...(options.roleArn ? { roleArn: options.roleArn, sessionName: options.sessionName } : {}),
       ...(options.externalId ? { externalId: options.externalId } : {}),
+      ...(options.sessionDuration ? { sessionDurationSeconds: Math.round(options.sessionDuration / 1000) } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.connectTimeout ? { connectTimeoutMs: options.connectTimeout } : {}),
       ...(options.requestTimeout ? { requestTimeoutMs: options.requestTimeout } : {}),

@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import type { AnyCheck } from "../engine/check.js";
+import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import { REPORTERS, reporterFor } from "../report/index.js";
 import type { Reporter } from "../report/types.js";
@@ -13,6 +14,8 @@ export interface ReportTargets {
   formats: readonly string[];
   output?: string | undefined;
   outputDir?: string | undefined;
+  /** File name before the extension under --output-dir (default `lambda-posture`). */
+  baseName?: string | undefined;
 }
 
 export function resolveReporters(formats: readonly string[]): Reporter[] {
@@ -47,7 +50,7 @@ export function validateTargets(targets: ReportTargets, io: CliIO): Reporter[] {
 
 /** Where a format goes: its file under --output-dir, the --output file, or undefined for stdout. */
 export function reportPath(reporter: Reporter, targets: ReportTargets, io: CliIO): string | undefined {
-  if (targets.outputDir !== undefined) return join(resolve(io.cwd, targets.outputDir), `lambda-posture.${reporter.extension}`);
+  if (targets.outputDir !== undefined) return join(resolve(io.cwd, targets.outputDir), `${targets.baseName ?? "lambda-posture"}.${reporter.extension}`);
   if (targets.output !== undefined && targets.output !== "-") return resolve(io.cwd, targets.output);
   return undefined;
 }
@@ -69,6 +72,7 @@ export async function writeReports(
   checks: readonly AnyCheck[],
   targets: ReportTargets,
   io: CliIO,
+  organization?: OrganizationResult,
 ): Promise<string[]> {
   const reporters = validateTargets(targets, io);
   const written: string[] = [];
@@ -77,6 +81,7 @@ export async function writeReports(
     const toFile = path !== undefined;
     const context = {
       result,
+      ...(organization ? { organization } : {}),
       checks,
       color: !toFile && reporter.format === "terminal" && useColour(io),
       width: toFile ? 80 : io.columns,

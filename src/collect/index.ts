@@ -42,6 +42,8 @@ export interface CollectOptions {
   roleArn?: string;
   externalId?: string;
   sessionName?: string;
+  /** `--session-duration`: AssumeRole DurationSeconds. */
+  sessionDurationSeconds?: number;
   /** Explicit credentials instead of the default chain (tests, embedding). */
   credentials?: StaticCredentials | CredentialsProvider;
   /** Region for global calls (STS, IAM, DescribeRegions); default: the first region, else AWS_REGION. */
@@ -114,6 +116,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
     ...(options.roleArn ? { roleArn: options.roleArn } : {}),
     ...(options.externalId ? { externalId: options.externalId } : {}),
     ...(options.sessionName ? { sessionName: options.sessionName } : {}),
+    ...(options.sessionDurationSeconds ? { sessionDurationSeconds: options.sessionDurationSeconds } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),

@@ -116,6 +116,9 @@ function assertReferencesResolve(result: ScanResult, fileName: string): void {
 export function parseScanResult(raw: unknown, fileName: string, describeCheck: DescribeCheck = () => undefined): ScanResult {
   if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
     const document = raw as { schemaVersion?: unknown; kind?: unknown; functions?: unknown; findings?: unknown };
+    if (document.kind === "lambda-posture-organization") {
+      throw new InputError(`${fileName}: this is an organisation result; compare one account's results (DIR/accounts/ACCOUNT/), or build organisation reports with \`lambda-posture merge\``);
+    }
     if (document.kind === "lambda-posture-diff") {
       throw new InputError(`${fileName}: this is a diff, not a scan result; pass the JSON written by \`scan --format json\``);
     }

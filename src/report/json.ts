@@ -2,15 +2,15 @@ import type { ScanResult } from "../engine/result-schema.js";
 import type { Reporter } from "./types.js";
 
 /** Arrays that grow with the account: one element per line, so large results stream and diff well. */
-const LARGE_ARRAYS = new Set<string>(["functions", "resources", "findings"]);
+const LARGE_ARRAYS = new Set<string>(["functions", "resources", "findings", "accounts", "gaps"]);
 
 const indent = (text: string, prefix: string) => text.replace(/\n/g, `\n${prefix}`);
 
 /**
- * The scan result as JSON, in pieces. Small members are pretty-printed; each function, resource and
+ * The scan result (or the organisation result) as JSON, in pieces. Small members are pretty-printed; each function, resource and
  * finding is one compact line. The text parses to exactly the result object.
  */
-export function* jsonChunks(result: ScanResult): Generator<string> {
+export function* jsonChunks(result: ScanResult | object): Generator<string> {
   const entries = Object.entries(result);
   yield "{\n";
   for (const [index, [key, value]] of entries.entries()) {
