@@ -116,9 +116,17 @@ async function runChild(args: string[], env: Record<string, string>, dir: string
   return { exitCode, stderr, wallSeconds, peakRssMiB };
 }
 
-/** The IAM reads a perfect scan makes: one set per role some function uses and per managed policy those roles use. */
+/**
+ * The IAM reads a perfect scan makes: one set per role some function uses, or that operates a capacity
+ * provider of a region with functions (the listing reads every provider of such a region), and per
+ * managed policy those roles use.
+ */
 function expectedIamCalls(account: StubAccount): Record<string, number> {
-  const usedRoles = new Set(account.functions.map((fn) => fn.role).filter((arn): arn is string => arn !== undefined));
+  const regionsWithFunctions = new Set(account.functions.map((fn) => fn.region));
+  const usedRoles = new Set([
+    ...account.functions.map((fn) => fn.role).filter((arn): arn is string => arn !== undefined),
+    ...(account.capacityProviders ?? []).filter((provider) => regionsWithFunctions.has(provider.region)).flatMap((provider) => (provider.operatorRoleArn ? [provider.operatorRoleArn] : [])),
+  ]);
   const roles = account.roles.filter((role) => usedRoles.has(role.arn));
   const policies = new Set<string>();
   for (const role of roles) {

@@ -1,3 +1,4 @@
+import { knownLayerPublisher, LAYER_PUBLISHERS_AS_OF } from "../src/data/layer-publishers.js";
 import { accountOfArn, defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
@@ -23,22 +24,35 @@ export default defineCheck({
     "arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION`. Publishers you vet can be listed in " +
     "checkSettings.trustedAccountIds.",
   requires: ["lambda:ListFunctions"],
-  limitations: "AWS-published layers (for example Lambda Insights or the Parameters and Secrets extension) count as cross-account unless their publisher account is listed in checkSettings.trustedAccountIds.",
+  limitations:
+    "Layers of the accounts in src/data/layer-publishers.ts (AWS's own: Powertools, Lambda Insights, AppConfig, " +
+    `the Parameters and Secrets extension, ADOT; and major vendors, as of ${LAYER_PUBLISHERS_AS_OF}, each with its ` +
+    "source) pass with the publisher named; every other foreign account fails unless listed in " +
+    "checkSettings.trustedAccountIds. A known publisher's layer still runs with the function's role: pin its version.",
   reasons: {
     layersNotRead: "The function's layers were not read.",
     noLayers: "The function uses no layers.",
-    layerFromUntrustedAccount: "{count} layer(s) are published by accounts that are not trusted.",
+    layerFromUntrustedAccount: "{count} layer(s) are published by accounts that are neither trusted nor known publishers.",
     layersFromTrustedAccounts: "Every layer is published by this account or a trusted account.",
+    layersFromKnownPublishers: "Every layer is published by this account, a trusted account or a known publisher ({publishers}).",
   },
   evaluate(fn, view) {
     if (fn.layers === undefined) return unknown("layersNotRead");
     if (fn.layers.length === 0) return pass("noLayers", { layers: [] });
     const trusted = new Set([view.accountId, ...view.settings.trustedAccountIds]);
-    const foreign = fn.layers
-      .map((layer) => ({ arn: layer.arn, account: accountOfArn(layer.arn) ?? null }))
-      .filter((layer) => layer.account === null || !trusted.has(layer.account));
+    const layers = fn.layers.map((layer) => {
+      const account = accountOfArn(layer.arn) ?? null;
+      const known = account !== null && !trusted.has(account) ? knownLayerPublisher(view.snapshot.partition, account) : undefined;
+      return { arn: layer.arn, account, trusted: account !== null && trusted.has(account), publisher: known ? { name: known.publisher, source: known.source, sourceKind: known.sourceKind } : null };
+    });
+    const foreign = layers.filter((layer) => !layer.trusted && layer.publisher === null).map((layer) => ({ arn: layer.arn, account: layer.account }));
     if (foreign.length > 0) {
       return fail("layerFromUntrustedAccount", { untrustedLayers: foreign }, { count: foreign.length });
+    }
+    const published = layers.filter((layer) => layer.publisher !== null);
+    if (published.length > 0) {
+      const knownPublishers = published.map((layer) => ({ arn: layer.arn, account: layer.account, publisher: layer.publisher }));
+      return pass("layersFromKnownPublishers", { layers: fn.layers.map((layer) => layer.arn), knownPublishers }, { publishers: [...new Set(published.map((layer) => layer.publisher?.name))].join(", ") });
     }
     return pass("layersFromTrustedAccounts", { layers: fn.layers.map((layer) => layer.arn) });
   },

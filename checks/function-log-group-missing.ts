@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from "../src/engine/check-kit.js";
+import { defineCheck, loggingDefaultsEvidence, fail, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-log-group-missing",
@@ -33,11 +33,11 @@ export default defineCheck({
   evaluate(fn, view) {
     if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead");
     const { name, logGroup } = view.logGroupOf(fn);
-    if (logGroup) return pass("logGroupExists", { logGroupName: name });
+    if (logGroup) return pass("logGroupExists", { logGroupName: name, ...loggingDefaultsEvidence(fn) });
     // A failed DescribeLogGroups would make every group look missing: that is unknown, not a fail.
     if (view.gapsAffecting("function", fn, ["logs:DescribeLogGroups"]).length > 0) {
-      return unknown("logGroupsNotRead", { logGroupName: name });
+      return unknown("logGroupsNotRead", { logGroupName: name, ...loggingDefaultsEvidence(fn) });
     }
-    return fail("logGroupMissing", { logGroupName: name });
+    return fail("logGroupMissing", { logGroupName: name, ...loggingDefaultsEvidence(fn) });
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
+import { defineCheck, loggingDefaultsEvidence, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-log-group-unencrypted",
@@ -30,8 +30,8 @@ export default defineCheck({
   evaluate(fn, view) {
     if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead");
     const { name, logGroup } = view.logGroupOf(fn);
-    if (!logGroup) return notApplicable("logGroupMissing", { logGroupName: name });
-    const evidence = { logGroupName: name, kmsKeyId: logGroup.kmsKeyId };
+    if (!logGroup) return notApplicable("logGroupMissing", { logGroupName: name, ...loggingDefaultsEvidence(fn) });
+    const evidence = { logGroupName: name, ...loggingDefaultsEvidence(fn), kmsKeyId: logGroup.kmsKeyId };
     if (logGroup.kmsKeyId === null) return fail("logGroupNotKmsEncrypted", evidence);
     return pass("logGroupKmsEncrypted", evidence);
   },

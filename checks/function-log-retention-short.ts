@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown, z } from "../src/engine/check-kit.js";
+import { defineCheck, loggingDefaultsEvidence, fail, notApplicable, pass, unknown, z } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-log-retention-short",
@@ -34,9 +34,9 @@ export default defineCheck({
   evaluate(fn, view, settings) {
     if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead");
     const { name, logGroup } = view.logGroupOf(fn);
-    if (!logGroup) return notApplicable("logGroupMissing", { logGroupName: name });
+    if (!logGroup) return notApplicable("logGroupMissing", { logGroupName: name, ...loggingDefaultsEvidence(fn) });
     const minimumDays = settings.minimumLogRetentionDays;
-    const evidence = { logGroupName: name, retentionInDays: logGroup.retentionInDays, minimumDays };
+    const evidence = { logGroupName: name, ...loggingDefaultsEvidence(fn), retentionInDays: logGroup.retentionInDays, minimumDays };
     if (logGroup.retentionInDays === null) return pass("retentionNeverExpires", evidence);
     if (logGroup.retentionInDays < minimumDays) {
       return fail("retentionBelowMinimum", evidence);

@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
+import { defineCheck, loggingDefaultsEvidence, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-log-retention-unbounded",
@@ -29,8 +29,8 @@ export default defineCheck({
   evaluate(fn, view) {
     if (fn.loggingConfig === undefined) return unknown("loggingConfigNotRead");
     const { name, logGroup } = view.logGroupOf(fn);
-    if (!logGroup) return notApplicable("logGroupMissing", { logGroupName: name });
-    const evidence = { logGroupName: name, retentionInDays: logGroup.retentionInDays };
+    if (!logGroup) return notApplicable("logGroupMissing", { logGroupName: name, ...loggingDefaultsEvidence(fn) });
+    const evidence = { logGroupName: name, ...loggingDefaultsEvidence(fn), retentionInDays: logGroup.retentionInDays };
     if (logGroup.retentionInDays === null) return fail("retentionNeverExpires", evidence);
     return pass("retentionSet", evidence);
   },

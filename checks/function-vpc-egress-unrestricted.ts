@@ -1,17 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, type SecurityGroup, unknown } from "../src/engine/check-kit.js";
-
-const ANYWHERE_V4 = "0.0.0.0/0";
-const ANYWHERE_V6 = "::/0";
-
-type EgressRule = SecurityGroup["egress"][number];
-
-/** All protocols, or every TCP or UDP port: in practice, any traffic the code wants to send. */
-function coversAllTraffic(rule: EgressRule): boolean {
-  if (rule.protocol === "-1" || rule.protocol === "all") return true;
-  const from = rule.fromPort ?? 0;
-  const to = rule.toPort ?? 65535;
-  return (rule.protocol === "tcp" || rule.protocol === "6" || rule.protocol === "udp" || rule.protocol === "17") && from <= 0 && to >= 65535;
-}
+import { defineCheck, fail, notApplicable, pass, unknown, unrestrictedEgress } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-vpc-egress-unrestricted",
@@ -47,19 +34,9 @@ export default defineCheck({
   evaluate(fn, view) {
     if (fn.vpc === undefined) return unknown("vpcNotRead");
     if (fn.vpc === null || fn.vpc.subnetIds.length === 0) return notApplicable("notInVpc");
-    const groups = fn.vpc.securityGroupIds.map((id) => ({ id, group: view.securityGroup(fn.region, id) }));
-    const open = groups.flatMap(({ id, group }) =>
-      (group?.egress ?? [])
-        .filter(coversAllTraffic)
-        .flatMap((rule) =>
-          [...rule.ipv4Ranges, ...rule.ipv6Ranges]
-            .filter((range) => range === ANYWHERE_V4 || range === ANYWHERE_V6)
-            .map((range) => ({ securityGroupId: id, protocol: rule.protocol, fromPort: rule.fromPort ?? null, toPort: rule.toPort ?? null, destination: range })),
-        ),
-    );
+    const { open, notRead } = unrestrictedEgress(fn.vpc.securityGroupIds, (id) => view.securityGroup(fn.region, id));
     if (open.length > 0) return fail("egressToAnywhere", { openEgressRules: open });
-    const missing = groups.filter((entry) => entry.group === undefined).map((entry) => entry.id);
-    if (missing.length > 0) return unknown("securityGroupsNotRead", { securityGroupsNotRead: missing });
+    if (notRead.length > 0) return unknown("securityGroupsNotRead", { securityGroupsNotRead: notRead });
     return pass("egressRestricted", { "vpc.securityGroupIds": fn.vpc.securityGroupIds });
   },
 });

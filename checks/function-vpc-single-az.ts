@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
+import { availabilityZones, defineCheck, fail, notApplicable, pass, unknown } from "../src/engine/check-kit.js";
 
 export default defineCheck({
   id: "function-vpc-single-az",
@@ -30,9 +30,7 @@ export default defineCheck({
   evaluate(fn, view) {
     if (fn.vpc === undefined) return unknown("vpcNotRead");
     if (fn.vpc === null || fn.vpc.subnetIds.length === 0) return notApplicable("notInVpc");
-    const subnets = fn.vpc.subnetIds.map((id) => ({ id, subnet: view.subnet(fn.region, id) }));
-    const missing = subnets.filter((entry) => entry.subnet === undefined).map((entry) => entry.id);
-    const zones = [...new Set(subnets.flatMap((entry) => (entry.subnet ? [entry.subnet.availabilityZone] : [])))].sort();
+    const { zones, notRead: missing } = availabilityZones(fn.vpc.subnetIds, (id) => view.subnet(fn.region, id));
     const evidence = { "vpc.subnetIds": fn.vpc.subnetIds, availabilityZones: zones };
     if (zones.length >= 2) return pass("multipleAvailabilityZones", evidence, { zoneCount: zones.length });
     if (missing.length > 0) return unknown("subnetsNotRead", { ...evidence, subnetsNotRead: missing });

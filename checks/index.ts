@@ -10,17 +10,29 @@ import apiStageVariablesSecretPlaintext from "./api-stage-variables-secret-plain
 import apiStageWafMissing from "./api-stage-waf-missing.js";
 import functionApiRouteApiKeyOnly from "./function-api-route-api-key-only.js";
 import functionApiRouteUnauthenticated from "./function-api-route-unauthenticated.js";
+import functionCapacityProviderEgressUnrestricted from "./function-capacity-provider-egress-unrestricted.js";
+import functionCapacityProviderMixedTrust from "./function-capacity-provider-mixed-trust.js";
+import functionCapacityProviderNoCmk from "./function-capacity-provider-no-cmk.js";
+import functionCapacityProviderOperatorBroad from "./function-capacity-provider-operator-broad.js";
+import functionCapacityProviderSingleAz from "./function-capacity-provider-single-az.js";
+import functionCodeNoCmk from "./function-code-no-cmk.js";
 import functionCodeSigningDisabled from "./function-code-signing-disabled.js";
 import functionConcurrencyUnreserved from "./function-concurrency-unreserved.js";
 import functionDlqMissing from "./function-dlq-missing.js";
+import functionDurableRetentionLong from "./function-durable-retention-long.js";
+import functionDurableStateNoCmk from "./function-durable-state-no-cmk.js";
 import functionEnvNoCmk from "./function-env-no-cmk.js";
 import functionEnvSecretPlaintext from "./function-env-secret-plaintext.js";
 import functionEsmOnFailureMissing from "./function-esm-on-failure-missing.js";
 import functionEsmRetriesUnbounded from "./function-esm-retries-unbounded.js";
+import functionGuarddutyProtectionDisabled from "./function-guardduty-protection-disabled.js";
 import functionImageOsPatching from "./function-image-os-patching.js";
+import functionInspectorScanningDisabled from "./function-inspector-scanning-disabled.js";
+import functionInvokeTrailMissing from "./function-invoke-trail-missing.js";
 import functionLayerCrossAccount from "./function-layer-cross-account.js";
 import functionLogGroupMissing from "./function-log-group-missing.js";
 import functionLogGroupUnencrypted from "./function-log-group-unencrypted.js";
+import functionLogLevelVerbose from "./function-log-level-verbose.js";
 import functionLogRetentionShort from "./function-log-retention-short.js";
 import functionLogRetentionUnbounded from "./function-log-retention-unbounded.js";
 import functionPolicyCrossAccountInvoke from "./function-policy-cross-account-invoke.js";
@@ -28,10 +40,12 @@ import functionPolicyCrossAccountManage from "./function-policy-cross-account-ma
 import functionPolicyPublicInvoke from "./function-policy-public-invoke.js";
 import functionPolicyServiceNoSource from "./function-policy-service-no-source.js";
 import functionPolicyStalePrincipal from "./function-policy-stale-principal.js";
+import functionRecursionLoopAllowed from "./function-recursion-loop-allowed.js";
 import functionRoleMissing from "./function-role-missing.js";
 import functionRuntimeDeprecated from "./function-runtime-deprecated.js";
 import functionRuntimeDeprecationSoon from "./function-runtime-deprecation-soon.js";
 import functionRuntimeUpdatesManual from "./function-runtime-updates-manual.js";
+import functionSnapstartSnapshotExposed from "./function-snapstart-snapshot-exposed.js";
 import functionTagsMissing from "./function-tags-missing.js";
 import functionTracingDisabled from "./function-tracing-disabled.js";
 import functionUrlAuthNone from "./function-url-auth-none.js";
@@ -66,17 +80,29 @@ export const ALL_CHECKS: readonly AnyCheck[] = Object.freeze([
   apiStageWafMissing,
   functionApiRouteApiKeyOnly,
   functionApiRouteUnauthenticated,
+  functionCapacityProviderEgressUnrestricted,
+  functionCapacityProviderMixedTrust,
+  functionCapacityProviderNoCmk,
+  functionCapacityProviderOperatorBroad,
+  functionCapacityProviderSingleAz,
+  functionCodeNoCmk,
   functionCodeSigningDisabled,
   functionConcurrencyUnreserved,
   functionDlqMissing,
+  functionDurableRetentionLong,
+  functionDurableStateNoCmk,
   functionEnvNoCmk,
   functionEnvSecretPlaintext,
   functionEsmOnFailureMissing,
   functionEsmRetriesUnbounded,
+  functionGuarddutyProtectionDisabled,
   functionImageOsPatching,
+  functionInspectorScanningDisabled,
+  functionInvokeTrailMissing,
   functionLayerCrossAccount,
   functionLogGroupMissing,
   functionLogGroupUnencrypted,
+  functionLogLevelVerbose,
   functionLogRetentionShort,
   functionLogRetentionUnbounded,
   functionPolicyCrossAccountInvoke,
@@ -84,10 +110,12 @@ export const ALL_CHECKS: readonly AnyCheck[] = Object.freeze([
   functionPolicyPublicInvoke,
   functionPolicyServiceNoSource,
   functionPolicyStalePrincipal,
+  functionRecursionLoopAllowed,
   functionRoleMissing,
   functionRuntimeDeprecated,
   functionRuntimeDeprecationSoon,
   functionRuntimeUpdatesManual,
+  functionSnapstartSnapshotExposed,
   functionTagsMissing,
   functionTracingDisabled,
   functionUrlAuthNone,

@@ -6,9 +6,13 @@
  * The account is fictional (123456789012, the account id AWS documentation uses) and is meant to
  * look like a real mid-sized serverless estate: mostly sound functions, a handful of badly
  * configured ones, shared roles, an admin role, public and cross-account policies, function URLs,
- * REST and HTTP API routes, missing and weak log groups, VPC functions, and reads that failed.
+ * REST and HTTP API routes, missing and weak log groups, VPC functions, and reads that failed; and
+ * the 2025–2026 surface: two capacity providers (Lambda Managed Instances), durable functions, a
+ * recursive loop left running, SnapStart, a DEBUG log level, a known publisher's layer, and CloudTrail,
+ * GuardDuty and Inspector coverage that differs between the two regions.
  */
 import { join } from "node:path";
+import { OPERATOR_POLICY_ARN, OPERATOR_POLICY_DOCUMENT, OPERATOR_POLICY_NAME } from "../src/data/capacity-provider-operator.js";
 import { packageRoot } from "../src/package-info.js";
 import { snapshotSchema, type LambdaFunction, type Snapshot } from "../src/snapshot/schema.js";
 
@@ -72,9 +76,20 @@ function fn(region: string, name: string, overrides: Partial<LambdaFunction>): L
     tags: { owner: "platform-team", "data-classification": "internal" },
     aliases: [],
     versions: [],
+    capacityProviderConfig: null,
+    durableConfig: null,
+    snapStart: null,
+    // A container image has no package key of its own (GetFunction answers none).
+    sourceKmsKeyArn: overrides.packageType === "Image" ? null : `arn:aws:kms:${region}:${ACCOUNT}:key/7d6c5b4a-3f2e-4d1c-9b0a-8f7e6d5c4b3a`,
+    recursiveLoop: "Terminate",
     ...overrides,
   };
 }
+
+/** Lambda Managed Instances: a function placed on one of the account's capacity providers. */
+const EU_PROVIDER = `arn:aws:lambda:${EU}:${ACCOUNT}:capacity-provider:eu-batch`;
+const US_PROVIDER = `arn:aws:lambda:${US}:${ACCOUNT}:capacity-provider:us-search`;
+const onProvider = (providerArn: string) => ({ capacityProviderConfig: { capacityProviderArn: providerArn, perExecutionEnvironmentMaxConcurrency: 16 } });
 
 const invokeStatement = (sid: string, principal: unknown, condition?: Record<string, unknown>, action = "lambda:InvokeFunction") => ({
   Sid: sid,
@@ -115,6 +130,8 @@ const functions: LambdaFunction[] = [
     runtime: "python3.13",
     handler: "app.handler",
     role: roleArn("orders-role"),
+    // A durable function that keeps every execution's history for AWS's maximum of 90 days, under AWS's key.
+    durableConfig: { executionTimeout: 86_400, retentionPeriodInDays: 90, kmsKeyArn: null },
     kmsKeyArn: `arn:aws:kms:${EU}:${ACCOUNT}:key/3f1e2d4c-5b6a-4789-9abc-def012345678`,
     environment: [
       { key: "TABLE_NAME", valueLength: 12, secretKinds: [] },
@@ -135,6 +152,8 @@ const functions: LambdaFunction[] = [
     deadLetterTargetArn: null,
     codeSigningConfig: null,
     reservedConcurrency: null,
+    sourceKmsKeyArn: null,
+    loggingConfig: { logGroup: "/aws/lambda/payments-webhook", logFormat: "JSON", applicationLogLevel: "DEBUG", systemLogLevel: "INFO" },
     url: {
       authType: "NONE",
       url: "https://q7w8e9r0t1y2u3i4o5p6a7s8d9f0g1h2.lambda-url.eu-west-1.on.aws/",
@@ -155,6 +174,8 @@ const functions: LambdaFunction[] = [
     memorySize: 2048,
     timeout: 120,
     role: roleArn("invoice-role"),
+    snapStart: { applyOn: "PublishedVersions", optimizationStatus: "On" },
+    sourceKmsKeyArn: null,
     layers: [{ arn: `arn:aws:lambda:${EU}:${VENDOR_ACCOUNT}:layer:pdf-tools:7`, codeSize: 24_117_248 }],
     codeSigningConfig: {
       arn: `arn:aws:lambda:${EU}:${ACCOUNT}:code-signing-config:csc-0f9e8d7c6b5a49382`,
@@ -186,6 +207,9 @@ const functions: LambdaFunction[] = [
   }),
   fn(EU, "user-profile", {
     role: roleArn("basic-lambda-role"),
+    // Internet-facing (a route without authorization), on the same capacity provider as data-export,
+    // whose role reads data stores on every resource.
+    ...onProvider(EU_PROVIDER),
     resourcePolicy: policyFor(fnArn(EU, "user-profile"), [
       invokeStatement("httpapi-profile", { Service: "apigateway.amazonaws.com" }, {
         ArnLike: { "aws:SourceArn": `arn:aws:execute-api:${EU}:${ACCOUNT}:h7t8p9a0p1/*` },
@@ -221,6 +245,8 @@ const functions: LambdaFunction[] = [
     tags: { owner: "media-team" },
   }),
   fn(EU, "events-handler", {
+    // Writes back to the queue it reads: recursive loop detection was turned off to let it.
+    recursiveLoop: "Allow",
     runtime: "python3.12",
     handler: "app.handler",
     resourcePolicy: policyFor(fnArn(EU, "events-handler"), [
@@ -233,6 +259,8 @@ const functions: LambdaFunction[] = [
     runtime: "python3.12",
     handler: "export.handler",
     role: roleArn("data-export-role"),
+    ...onProvider(EU_PROVIDER),
+    durableConfig: { executionTimeout: 3_600, retentionPeriodInDays: 7, kmsKeyArn: `arn:aws:kms:${EU}:${ACCOUNT}:key/3f1e2d4c-5b6a-4789-9abc-def012345678` },
     environment: [
       { key: "DB_PASSWORD", valueLength: 32, secretKinds: ["generic-secret-by-key-name"] },
       { key: "EXPORT_BUCKET", valueLength: 21, secretKinds: [] },
@@ -263,6 +291,9 @@ const functions: LambdaFunction[] = [
   fn(US, "search-indexer", {
     role: roleArn("search-role"),
     runtime: "nodejs20.x",
+    ...onProvider(US_PROVIDER),
+    // AWS's CloudWatch Lambda Insights extension: a foreign account, but a known publisher.
+    layers: [{ arn: `arn:aws:lambda:${US}:580247275435:layer:LambdaInsightsExtension:53`, codeSize: 5_242_880 }],
     tags: { owner: "search-team" },
   }),
   fn(US, "notifications-sender", {
@@ -373,6 +404,7 @@ const functions: LambdaFunction[] = [
 ];
 
 const managedPolicies: Snapshot["managedPolicies"] = [
+  { arn: OPERATOR_POLICY_ARN, name: OPERATOR_POLICY_NAME, awsManaged: true, defaultVersionId: "v1", document: OPERATOR_POLICY_DOCUMENT },
   {
     arn: awsPolicy("AdministratorAccess"),
     name: "AdministratorAccess",
@@ -457,6 +489,13 @@ const roles: Snapshot["roles"] = [
     ],
   }),
   role("payments-admin-role", { attachedPolicyArns: [awsPolicy("AdministratorAccess")] }),
+  // Capacity provider operator roles: the EU one holds AWS's operator policy only, the US one more.
+  role("eu-batch-operator", { attachedPolicyArns: [OPERATOR_POLICY_ARN], lastUsed: null }),
+  role("us-search-operator", {
+    attachedPolicyArns: [OPERATOR_POLICY_ARN],
+    inlinePolicies: [inline("ec2-everything", [{ Effect: "Allow", Action: "ec2:*", Resource: "*" }])],
+    lastUsed: null,
+  }),
   role("invoice-role", {
     inlinePolicies: [inline("invoices", [{ Effect: "Allow", Action: ["s3:PutObject"], Resource: "arn:aws:s3:::example-invoices/*" }])],
   }),
@@ -558,7 +597,7 @@ const logGroups: Snapshot["logGroups"] = [
 ];
 
 const snapshot: Snapshot = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   tool: { name: "lambda-posture", version: "demo" },
   collectedAt: COLLECTED_AT,
   partition: "aws",
@@ -753,6 +792,68 @@ const snapshot: Snapshot = {
     { id: "subnet-0ddd3333eeee4444f", region: EU, vpcId: "vpc-0a11b22c33d44e55f", availabilityZone: "eu-west-1b" },
     { id: "subnet-0us1aaaa1111bbbb2", region: US, vpcId: "vpc-0b22c33d44e55f66a", availabilityZone: "us-east-1a" },
     { id: "subnet-0us1cccc3333dddd4", region: US, vpcId: "vpc-0b22c33d44e55f66a", availabilityZone: "us-east-1c" },
+  ],
+  capacityProviders: [
+    {
+      arn: EU_PROVIDER,
+      name: "eu-batch",
+      region: EU,
+      state: "Active",
+      vpc: { subnetIds: ["subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f"], securityGroupIds: ["sg-0restricted00002"] },
+      kmsKeyArn: null,
+      operatorRoleArn: roleArn("eu-batch-operator"),
+      architectures: ["arm64"],
+    },
+    {
+      arn: US_PROVIDER,
+      name: "us-search",
+      region: US,
+      state: "Active",
+      vpc: { subnetIds: ["subnet-0us1aaaa1111bbbb2"], securityGroupIds: ["sg-0restricted00003"] },
+      kmsKeyArn: `arn:aws:kms:${US}:${ACCOUNT}:key/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f`,
+      operatorRoleArn: roleArn("us-search-operator"),
+      architectures: ["x86_64"],
+    },
+  ],
+  // eu-west-1 is watched (Lambda data events, GuardDuty Lambda Protection, Inspector); us-east-1 only
+  // by a management-events trail, GuardDuty without Lambda Protection, and no Inspector.
+  detectiveCoverage: [
+    {
+      region: EU,
+      trails: [
+        {
+          arn: `arn:aws:cloudtrail:${EU}:${ACCOUNT}:trail/eu-data-events`,
+          name: "eu-data-events",
+          homeRegion: EU,
+          isMultiRegionTrail: false,
+          isOrganizationTrail: false,
+          isLogging: true,
+          // The basic selector for every function of the account: the value `arn:aws:lambda` (no function named).
+          eventSelectors: {
+            basic: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [{ type: "AWS::Lambda::Function", values: ["arn:aws:lambda"] }] }],
+            advanced: [],
+          },
+        },
+      ],
+      guardDutyDetectors: [{ id: "6ab1c2d3e4f5a6b7c8d9e0f1a2b3c4d5", status: "ENABLED", lambdaProtection: "ENABLED" }],
+      inspector: { status: "ENABLED", lambda: "ENABLED", lambdaCode: "ENABLED" },
+    },
+    {
+      region: US,
+      trails: [
+        {
+          arn: `arn:aws:cloudtrail:${US}:${ACCOUNT}:trail/management`,
+          name: "management",
+          homeRegion: US,
+          isMultiRegionTrail: false,
+          isOrganizationTrail: false,
+          isLogging: true,
+          eventSelectors: { basic: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [] }], advanced: [] },
+        },
+      ],
+      guardDutyDetectors: [{ id: "7bc2d3e4f5a6b7c8d9e0f1a2b3c4d5e6", status: "ENABLED", lambdaProtection: "DISABLED" }],
+      inspector: { status: "DISABLED", lambda: "DISABLED", lambdaCode: "DISABLED" },
+    },
   ],
   layerVersions: [
     {

@@ -1,4 +1,6 @@
 import type {
+  CapacityProvider,
+  DetectiveCoverage,
   EventSourceMapping,
   HttpApi,
   LambdaFunction,
@@ -41,6 +43,13 @@ export interface StubAccount {
   layerVersions: LayerVersion[];
   /** The account's organisation (DescribeOrganization); absent or null: in no organisation. */
   organization?: StubOrganization | null;
+  /** Capacity providers (Lambda Managed Instances); absent: none. */
+  capacityProviders?: CapacityProvider[];
+  /**
+   * CloudTrail trails, GuardDuty detectors and Inspector status per region; a region without an entry
+   * (or a part left out) has none: no trail, no detector, Inspector not enabled.
+   */
+  detectiveCoverage?: DetectiveCoverage[];
 }
 
 /** An account as AWS Organizations lists it. */
@@ -81,6 +90,8 @@ export function accountFromSnapshot(
     securityGroups: snapshot.securityGroups ?? [],
     subnets: snapshot.subnets ?? [],
     layerVersions: snapshot.layerVersions ?? [],
+    ...(snapshot.capacityProviders ? { capacityProviders: snapshot.capacityProviders } : {}),
+    ...(snapshot.detectiveCoverage ? { detectiveCoverage: snapshot.detectiveCoverage } : {}),
     ...(snapshot.organization ? { organization: { id: snapshot.organization.id, managementAccountId: snapshot.organization.managementAccountId ?? snapshot.accountId } } : {}),
     ...extra,
   };
@@ -113,6 +124,8 @@ export interface AccountIndex {
   subnetsByRegion: Map<string, Subnet[]>;
   /** Key: layer version ARN. */
   layerVersions: Map<string, LayerVersion>;
+  capacityProvidersByRegion: Map<string, CapacityProvider[]>;
+  detectiveCoverageByRegion: Map<string, DetectiveCoverage>;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -163,6 +176,8 @@ export function indexAccount(account: StubAccount): AccountIndex {
     securityGroupsByRegion: groupBy(account.securityGroups, (group) => group.region),
     subnetsByRegion: groupBy(account.subnets, (subnet) => subnet.region),
     layerVersions: new Map(account.layerVersions.map((layer) => [layer.arn, layer])),
+    capacityProvidersByRegion: groupBy([...(account.capacityProviders ?? [])].sort(byString((provider) => provider.arn)), (provider) => provider.region),
+    detectiveCoverageByRegion: new Map((account.detectiveCoverage ?? []).map((entry) => [entry.region, entry])),
   };
 }
 

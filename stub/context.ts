@@ -17,7 +17,7 @@ export interface CallContext {
   accessKeyId: string;
   /** The ARN of the caller (STS GetCallerIdentity), used in access-denied messages. */
   callerArn: string;
-  settings: { iamPageSize: number };
+  settings: { iamPageSize: number; /** Emulator mode: function configurations without LoggingConfig. */ omitLoggingConfig: boolean };
   /** A served account by id (the starting account or another account of its organisation), for STS AssumeRole. */
   accountById(accountId: string): AccountIndex | undefined;
   /** Called by STS AssumeRole: later calls signed with `accessKeyId` act as `roleArn`. */

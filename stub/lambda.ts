@@ -1,4 +1,4 @@
-import type { LambdaFunction } from "../src/snapshot/schema.js";
+import type { CapacityProvider, LambdaFunction } from "../src/snapshot/schema.js";
 import { environmentOf, type AccountIndex } from "./account.js";
 import type { CallContext, ServiceHandlers } from "./context.js";
 import { AwsError, epochSeconds, page } from "./protocol.js";
@@ -57,7 +57,7 @@ function revisionId(value: string): string {
   return `${hex(1)}-${hex(2).slice(0, 4)}-4${hex(3).slice(0, 3)}-8${hex(4).slice(0, 3)}-${hex(5)}${hex(6).slice(0, 4)}`;
 }
 
-export function functionConfiguration(index: AccountIndex, fn: LambdaFunction): Record<string, unknown> {
+export function functionConfiguration(index: AccountIndex, fn: LambdaFunction, omitLoggingConfig = false): Record<string, unknown> {
   const environment = environmentOf(index, fn);
   const hash = hashString(fn.arn);
   // AWS often answers an empty VpcConfig for a function that is not in a VPC (notably one that once
@@ -104,16 +104,45 @@ export function functionConfiguration(index: AccountIndex, fn: LambdaFunction): 
     PackageType: fn.packageType,
     Architectures: fn.architectures ?? ["x86_64"],
     EphemeralStorage: { Size: 512 },
-    SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
+    SnapStart: fn.snapStart ? { ApplyOn: fn.snapStart.applyOn, OptimizationStatus: fn.snapStart.optimizationStatus } : { ApplyOn: "None", OptimizationStatus: "Off" },
+    CapacityProviderConfig: fn.capacityProviderConfig
+      ? {
+          LambdaManagedInstancesCapacityProviderConfig: {
+            CapacityProviderArn: fn.capacityProviderConfig.capacityProviderArn,
+            PerExecutionEnvironmentMaxConcurrency: fn.capacityProviderConfig.perExecutionEnvironmentMaxConcurrency,
+            ExecutionEnvironmentMemoryGiBPerVCpu: fn.capacityProviderConfig.executionEnvironmentMemoryGiBPerVCpu,
+          },
+        }
+      : undefined,
+    DurableConfig: fn.durableConfig
+      ? { ExecutionTimeout: fn.durableConfig.executionTimeout, RetentionPeriodInDays: fn.durableConfig.retentionPeriodInDays, KMSKeyArn: fn.durableConfig.kmsKeyArn ?? undefined }
+      : undefined,
     RuntimeVersionConfig: fn.runtimeManagement?.runtimeVersionArn
       ? { RuntimeVersionArn: fn.runtimeManagement.runtimeVersionArn }
       : undefined,
-    LoggingConfig: {
-      LogFormat: fn.loggingConfig?.logFormat ?? "Text",
-      LogGroup: fn.loggingConfig?.logGroup ?? `/aws/lambda/${fn.name}`,
-      ApplicationLogLevel: fn.loggingConfig?.applicationLogLevel,
-      SystemLogLevel: fn.loggingConfig?.systemLogLevel,
-    },
+    // An emulator (or an older partition) may leave LoggingConfig out; AWS always sends it.
+    LoggingConfig: omitLoggingConfig
+      ? undefined
+      : {
+          LogFormat: fn.loggingConfig?.logFormat ?? "Text",
+          LogGroup: fn.loggingConfig?.logGroup ?? `/aws/lambda/${fn.name}`,
+          ApplicationLogLevel: fn.loggingConfig?.applicationLogLevel,
+          SystemLogLevel: fn.loggingConfig?.systemLogLevel,
+        },
+  };
+}
+
+/** A capacity provider as ListCapacityProviders and GetCapacityProvider answer it. */
+function capacityProviderBody(provider: CapacityProvider) {
+  return {
+    CapacityProviderArn: provider.arn,
+    State: provider.state ?? "Active",
+    VpcConfig: { SubnetIds: provider.vpc.subnetIds, SecurityGroupIds: provider.vpc.securityGroupIds },
+    PermissionsConfig: provider.operatorRoleArn ? { CapacityProviderOperatorRoleArn: provider.operatorRoleArn } : undefined,
+    InstanceRequirements: { Architectures: provider.architectures ?? ["x86_64"], AllowedInstanceTypes: provider.allowedInstanceTypes, ExcludedInstanceTypes: provider.excludedInstanceTypes },
+    CapacityProviderScalingConfig: { MaxVCpuCount: 64, ScalingMode: "Auto" },
+    KmsKeyArn: provider.kmsKeyArn ?? undefined,
+    LastModified: "2026-01-01T00:00:00.000+0000",
   };
 }
 
@@ -170,6 +199,7 @@ export const lambdaHandlers: ServiceHandlers = {
     if (ctx.labels.Resource !== undefined) return ctx.labels.Resource;
     if (ctx.labels.CodeSigningConfigArn !== undefined) return ctx.labels.CodeSigningConfigArn;
     if (ctx.labels.LayerName !== undefined) return layerVersionArn(ctx);
+    if (ctx.labels.CapacityProviderName !== undefined) return ctx.labels.CapacityProviderName;
     return null;
   },
   handlers: {
@@ -178,7 +208,7 @@ export const lambdaHandlers: ServiceHandlers = {
       const functions = ctx.index.functionsByRegion.get(ctx.region) ?? [];
       const result = page(functions, ctx.params.get("Marker"), maxItems(ctx, 50, 50), "lambda");
       return {
-        Functions: result.items.map((fn) => functionConfiguration(ctx.index, fn)),
+        Functions: result.items.map((fn) => functionConfiguration(ctx.index, fn, ctx.settings.omitLoggingConfig)),
         NextMarker: result.next,
       };
     },
@@ -186,12 +216,13 @@ export const lambdaHandlers: ServiceHandlers = {
       const fn = functionOf(ctx);
       const tags = fn.tags ?? {};
       return {
-        Configuration: functionConfiguration(ctx.index, fn),
+        Configuration: functionConfiguration(ctx.index, fn, ctx.settings.omitLoggingConfig),
         Code:
           fn.packageType === "Image"
             ? { RepositoryType: "ECR", ImageUri: fn.imageUri ?? undefined, ResolvedImageUri: fn.imageUri ?? undefined }
             : {
                 RepositoryType: "S3",
+                SourceKMSKeyArn: fn.sourceKmsKeyArn ?? undefined,
                 Location: `https://awslambda-${ctx.region}-tasks.s3.${ctx.region}.amazonaws.com/snapshots/${ctx.index.account.accountId}/${fn.name}-stub?X-Amz-Signature=stub`,
               },
         Tags: Object.keys(tags).length > 0 ? tags : undefined,
@@ -202,7 +233,7 @@ export const lambdaHandlers: ServiceHandlers = {
       };
     },
     GetFunctionConfiguration(ctx) {
-      return functionConfiguration(ctx.index, functionOf(ctx));
+      return functionConfiguration(ctx.index, functionOf(ctx), ctx.settings.omitLoggingConfig);
     },
     ListTags(ctx) {
       const fn = resolveFunctionName(ctx.index, ctx.region, ctx.labels.Resource ?? "");
@@ -340,6 +371,22 @@ export const lambdaHandlers: ServiceHandlers = {
         })),
         NextMarker: result.next,
       };
+    },
+    GetFunctionRecursionConfig(ctx) {
+      // Lambda's default is Terminate.
+      return { RecursiveLoop: functionOf(ctx).recursiveLoop ?? "Terminate" };
+    },
+    ListCapacityProviders(ctx) {
+      const providers = ctx.index.capacityProvidersByRegion.get(ctx.region) ?? [];
+      const result = page(providers, ctx.params.get("Marker"), maxItems(ctx, 50, 50), "lambda");
+      return { CapacityProviders: result.items.map(capacityProviderBody), NextMarker: result.next };
+    },
+    GetCapacityProvider(ctx) {
+      const reference = ctx.labels.CapacityProviderName ?? "";
+      const name = reference.startsWith("arn:") ? reference.slice(reference.lastIndexOf(":") + 1) : reference;
+      const provider = (ctx.index.capacityProvidersByRegion.get(ctx.region) ?? []).find((candidate) => candidate.name === name);
+      if (!provider) throw notFound(`Capacity provider not found: ${reference}`);
+      return { CapacityProvider: capacityProviderBody(provider) };
     },
     GetLayerVersionPolicy(ctx) {
       const arn = layerVersionArn(ctx);

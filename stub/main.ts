@@ -19,6 +19,7 @@ import { generateSyntheticOrganization } from "./synthetic-organization.js";
  *       # an AWS Organization of 5 accounts (management included) of 100 functions each; members
  *       # carry the role lambda-posture-reader trusting the management account (stub/synthetic-organization.ts)
  *   ... [--no-quotas] [--latency 25] [--throttle 0.2]
+ *   ... [--emulator json-501|html-404]   # answer as an emulator: no ListCodeSigningConfigs, no LoggingConfig
  *
  * It prints the environment to export, then serves until interrupted and prints the call counts.
  */
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     const snapshotFile = value("--snapshot") ?? demoSnapshotPath;
     account = accountFromSnapshot(parseSnapshot(JSON.parse(await readFile(snapshotFile, "utf8")), snapshotFile));
   }
+  const emulator = value("--emulator");
+  if (emulator !== undefined && emulator !== "json-501" && emulator !== "html-404") throw new Error("--emulator takes json-501 or html-404");
   const throttle = value("--throttle");
   const faults: FaultRule[] = throttle ? [{ kind: "throttle", probability: Number(throttle) }] : [];
   const stub = await startStub({
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     quotas: argv.includes("--no-quotas") ? false : {},
     latencyMs: Number(value("--latency") ?? 0),
     recordCalls: false,
+    ...(emulator ? { emulator: { answer: emulator } } : {}),
   });
   const env = stubEnvironment(stub.url, { AWS_REGION: account.regions[0] ?? "us-east-1" });
   process.stdout.write(`loopback AWS stub for account ${account.accountId} (${account.functions.length} functions, regions ${account.regions.join(",")})\n`);

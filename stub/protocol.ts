@@ -8,7 +8,7 @@
 export type Protocol = "rest-json" | "json-1.1" | "query" | "ec2-query";
 
 /** Service prefixes as in src/aws/allow-list.ts (apigatewayv2 is signed as `apigateway`). */
-export type StubService = "lambda" | "apigateway" | "apigatewayv2" | "logs" | "iam" | "sts" | "ec2" | "organizations";
+export type StubService = "lambda" | "apigateway" | "apigatewayv2" | "logs" | "iam" | "sts" | "ec2" | "organizations" | "cloudtrail" | "guardduty" | "inspector2";
 
 export const PROTOCOL_OF: Record<StubService, Protocol> = {
   lambda: "rest-json",
@@ -19,6 +19,9 @@ export const PROTOCOL_OF: Record<StubService, Protocol> = {
   sts: "query",
   ec2: "ec2-query",
   organizations: "json-1.1",
+  cloudtrail: "json-1.1",
+  guardduty: "rest-json",
+  inspector2: "rest-json",
 };
 
 export const XML_NAMESPACE: Record<"iam" | "sts" | "ec2", string> = {
@@ -183,6 +186,11 @@ export function throttlingError(service: StubService): AwsError {
     case "apigateway":
     case "apigatewayv2":
       return new AwsError("TooManyRequestsException", "Too Many Requests", 429);
+    case "guardduty":
+    case "inspector2":
+      return new AwsError("ThrottlingException", "Rate exceeded", 429);
+    case "cloudtrail":
+      return new AwsError("ThrottlingException", "Rate exceeded", 400);
     case "iam":
     case "sts":
       return new AwsError("Throttling", "Rate exceeded", 400);
@@ -211,6 +219,11 @@ export function serverError(service: StubService): AwsError {
       return new AwsError("InternalError", "An internal error has occurred.", 500);
     case "organizations":
       return new AwsError("ServiceException", "AWS Organizations can't complete your request because of an internal service error.", 500);
+    case "cloudtrail":
+    case "inspector2":
+      return new AwsError("InternalServerException", "An internal error occurred.", 500);
+    case "guardduty":
+      return new AwsError("InternalServerErrorException", "The request failed because of an internal error.", 500);
   }
 }
 
@@ -229,9 +242,12 @@ export function accessDeniedError(
     case "lambda":
     case "apigateway":
     case "apigatewayv2":
+    case "guardduty":
+    case "inspector2":
       return new AwsError("AccessDeniedException", message, 403);
     case "logs":
     case "organizations":
+    case "cloudtrail":
       return new AwsError("AccessDeniedException", message, 400);
     case "iam":
     case "sts":

@@ -1,5 +1,7 @@
 import * as apiGatewaySdk from "@aws-sdk/client-api-gateway";
 import * as apiGatewayV2Sdk from "@aws-sdk/client-apigatewayv2";
+import * as guardDutySdk from "@aws-sdk/client-guardduty";
+import * as inspector2Sdk from "@aws-sdk/client-inspector2";
 import * as lambdaSdk from "@aws-sdk/client-lambda";
 import type { StubService } from "./protocol.js";
 
@@ -57,6 +59,8 @@ function restRoutes(): RestRoute[] {
     ...routesOf("lambda", lambdaSdk as unknown as Record<string, unknown>),
     ...routesOf("apigateway", apiGatewaySdk as unknown as Record<string, unknown>),
     ...routesOf("apigatewayv2", apiGatewayV2Sdk as unknown as Record<string, unknown>),
+    ...routesOf("guardduty", guardDutySdk as unknown as Record<string, unknown>),
+    ...routesOf("inspector2", inspector2Sdk as unknown as Record<string, unknown>),
   ];
   return allRoutes;
 }
@@ -114,5 +118,7 @@ export function restServiceOfPath(pathSegments: string[]): StubService | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(first)) return "lambda";
   if (first === "v2") return "apigatewayv2";
   if (first === "restapis" || first === "apikeys" || first === "domainnames" || first === "account") return "apigateway";
+  if (first === "detector" || first === "malware-protection-plan") return "guardduty";
+  if (first === "status" || first === "findings" || first === "coverage") return "inspector2";
   return null;
 }

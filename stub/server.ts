@@ -5,6 +5,7 @@ import { accountCallStats, type AccountCallStats } from "./account-stats.js";
 import { apiGatewayHandlers } from "./apigateway.js";
 import { apiGatewayV2Handlers } from "./apigatewayv2.js";
 import type { CallContext, ServiceHandlers } from "./context.js";
+import { cloudTrailHandlers, guardDutyHandlers, inspector2Handlers } from "./detective.js";
 import { FaultInjector, type FaultKind, type FaultRule } from "./faults.js";
 import { iamHandlers } from "./iam.js";
 import { lambdaHandlers } from "./lambda.js";
@@ -59,6 +60,40 @@ export interface StubOptions {
   iamPageSize?: number;
   /** Keep one record per call (default true). */
   recordCalls?: boolean;
+  /** Answer as an AWS emulator does (see EmulatorMode); off by default. */
+  emulator?: EmulatorMode;
+}
+
+/**
+ * Emulator mode: the stub behaves like an AWS emulator (LocalStack, Moto) that lacks some operations
+ * and some of AWS's newer fields, so that the scanner's handling of them is tested end to end.
+ * - `unimplemented`: `service:Operation`s answered as the emulator answers an operation it does not
+ *   implement (so is every operation the stub does not serve while emulator mode is on);
+ * - `answer`: how. `json-501` is LocalStack's: HTTP 501 with a JSON body `{"__type": "InternalFailure",
+ *   "message": "API action '...' for service '...' not yet implemented or pro feature ..."}`;
+ *   `html-404` is an HTML "404 Not Found" page, as a server without the route answers;
+ * - `omitLoggingConfig`: function configurations come without LoggingConfig (default true).
+ */
+export interface EmulatorMode {
+  unimplemented?: readonly string[];
+  answer?: "json-501" | "html-404";
+  omitLoggingConfig?: boolean;
+}
+
+/** Operations emulator mode leaves unimplemented unless told otherwise: the region-level code signing listing. */
+export const DEFAULT_EMULATOR_UNIMPLEMENTED: readonly string[] = ["lambda:ListCodeSigningConfigs"];
+
+function emulatorAnswer(mode: EmulatorMode, service: StubService, operation: string): HttpAnswer {
+  if (mode.answer === "html-404") {
+    const body = "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on the server.</p></body></html>\n";
+    return { status: 404, headers: { "content-type": "text/html; charset=utf-8" }, body };
+  }
+  const message = `API action '${operation}' for service '${service}' not yet implemented or pro feature - please check https://docs.localstack.cloud/references/coverage/ for further information`;
+  return {
+    status: 501,
+    headers: { "content-type": "application/json", "x-amzn-errortype": "InternalFailure" },
+    body: JSON.stringify({ __type: "InternalFailure", message }),
+  };
 }
 
 export type CallOutcome = "ok" | "error" | "throttled" | `fault:${Exclude<FaultKind, "slow">}` | "unknown" | "unimplemented";
@@ -119,6 +154,9 @@ const SERVICE_HANDLERS: Record<StubService, ServiceHandlers> = {
   sts: stsHandlers,
   ec2: ec2Handlers,
   organizations: organizationsHandlers,
+  cloudtrail: cloudTrailHandlers,
+  guardduty: guardDutyHandlers,
+  inspector2: inspector2Handlers,
 };
 
 /** Every `service:Operation` the stub serves. */
@@ -126,7 +164,12 @@ export function servedOperations(): string[] {
   return Object.values(SERVICE_HANDLERS).flatMap((entry) => Object.keys(entry.handlers).map((operation) => `${entry.service}:${operation}`));
 }
 
-const JSON_TARGET_PREFIXES: Record<string, StubService> = { Logs_20140328: "logs", AWSOrganizationsV20161128: "organizations" };
+const JSON_TARGET_PREFIXES: Record<string, StubService> = {
+  Logs_20140328: "logs",
+  AWSOrganizationsV20161128: "organizations",
+  CloudTrail_20131101: "cloudtrail",
+  "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101": "cloudtrail",
+};
 
 /** Services that are global or answer in every region. */
 const REGIONLESS: ReadonlySet<StubService> = new Set(["iam", "sts", "organizations"]);
@@ -160,7 +203,9 @@ function identify(request: IncomingMessage, url: URL, body: string, scope: Crede
   const method = request.method ?? "GET";
   const target = request.headers["x-amz-target"];
   if (typeof target === "string") {
-    const [prefix = "", operation = ""] = target.split(".");
+    const dot = target.lastIndexOf(".");
+    const prefix = target.slice(0, Math.max(0, dot));
+    const operation = target.slice(dot + 1);
     const service = JSON_TARGET_PREFIXES[prefix];
     if (!service) return { ok: false, service: null, description: `X-Amz-Target ${target}` };
     let json: Record<string, unknown> = {};
@@ -186,9 +231,17 @@ function identify(request: IncomingMessage, url: URL, body: string, scope: Crede
   if (!match) {
     return { ok: false, service: restServiceOfPath(segments), description: `${method} ${url.pathname}` };
   }
+  let json: Record<string, unknown> = {};
+  if (body && contentType.includes("json")) {
+    try {
+      json = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      return { ok: false, service: match.route.service, description: `${method} ${url.pathname} with a body that is not JSON` };
+    }
+  }
   return {
     ok: true,
-    call: { service: match.route.service, operation: match.route.operation, labels: match.labels, params: url.searchParams, json: {} },
+    call: { service: match.route.service, operation: match.route.operation, labels: match.labels, params: url.searchParams, json },
   };
 }
 
@@ -289,7 +342,7 @@ export async function startStub(options: StubOptions): Promise<Stub> {
       json: identified.call.json,
       accessKeyId,
       callerArn: acting.callerArn,
-      settings: { iamPageSize: options.iamPageSize ?? 100 },
+      settings: { iamPageSize: options.iamPageSize ?? 100, omitLoggingConfig: options.emulator ? (options.emulator.omitLoggingConfig ?? true) : false },
       accountById: (id) => directory.account(id),
       issueCredentials: (roleArn, sessionName) => directory.issue(roleArn, sessionName),
     };
@@ -354,6 +407,14 @@ export async function startStub(options: StubOptions): Promise<Stub> {
     increment((perAccount.servedByRegion[region] ??= {}), id);
 
     const handler = handlers.handlers[operation];
+    const emulator = options.emulator;
+    if (emulator && (!handler || (emulator.unimplemented ?? DEFAULT_EMULATOR_UNIMPLEMENTED).includes(id))) {
+      stats.unimplemented.push(id);
+      const reply = emulatorAnswer(emulator, service, operation);
+      record({ ...base, status: reply.status, outcome: "unimplemented" });
+      send(reply, decision.delayMs);
+      return;
+    }
     if (!handler) {
       stats.unimplemented.push(id);
       const error = new AwsError("StubNotImplemented", `The loopback stub does not serve ${id}`, 400);

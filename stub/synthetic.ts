@@ -1,6 +1,8 @@
 import {
   snapshotSchema,
+  type CapacityProvider,
   type ClassifiedValue,
+  type DetectiveCoverage,
   type EventSourceMapping,
   type HttpApi,
   type LambdaFunction,
@@ -196,6 +198,90 @@ function aliasesOf(arn: string, statement: Record<string, unknown> | null, hasUr
     ],
     versions: [{ version, arn: `${arn}:${version}`, resourcePolicy: null }],
   };
+}
+
+const OPERATOR_POLICY = "arn:aws:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator";
+
+/**
+ * The issue 13 surface of a function, decided by its ARN's hash (like aliasesOf) so that adding it left
+ * every other drawn property of the account as it was: one function in 25 on the region's capacity
+ * provider, one in 33 durable, SnapStart on half the Java functions, one package in ten with a customer
+ * managed key, one function in 50 with recursive loop detection off.
+ */
+function surfaceOf(arn: string, runtime: string | null, providerArn: string | undefined): Pick<LambdaFunction, "capacityProviderConfig" | "durableConfig" | "snapStart" | "sourceKmsKeyArn" | "recursiveLoop"> {
+  const hash = hashString(`surface:${arn}`);
+  const region = arn.split(":")[3] ?? "";
+  const account = arn.split(":")[4] ?? "";
+  const image = runtime === null;
+  return {
+    capacityProviderConfig: providerArn && !image && hash % 25 === 1 ? { capacityProviderArn: providerArn, perExecutionEnvironmentMaxConcurrency: 8 } : null,
+    durableConfig: hash % 33 === 2 ? { retentionPeriodInDays: hash % 2 === 0 ? 30 : 90, kmsKeyArn: hash % 3 === 0 ? `arn:aws:kms:${region}:${account}:key/durable` : null } : null,
+    snapStart: runtime?.startsWith("java") && hash % 2 === 0 ? { applyOn: "PublishedVersions", optimizationStatus: "On" } : { applyOn: "None", optimizationStatus: "Off" },
+    sourceKmsKeyArn: !image && hash % 10 === 3 ? `arn:aws:kms:${region}:${account}:key/code` : null,
+    recursiveLoop: hash % 50 === 7 ? "Allow" : "Terminate",
+  };
+}
+
+/**
+ * Per region: one capacity provider on the region's first VPC (half without a customer managed key), an
+ * organisation trail with management events only, and in every other region a trail that records every
+ * function's invocations; a GuardDuty detector with Lambda Protection in every other region; Inspector
+ * scanning Lambda dependencies everywhere and code in every third region.
+ */
+function regionSurface(
+  regions: readonly string[],
+  plans: ReadonlyMap<string, RegionPlan>,
+  accountId: string,
+  operatorRoleArn: string,
+): { providers: CapacityProvider[]; coverage: DetectiveCoverage[] } {
+  const home = regions[0] ?? "us-east-1";
+  const orgTrail = {
+    arn: `arn:aws:cloudtrail:${home}:${accountId}:trail/org-management`,
+    name: "org-management",
+    homeRegion: home,
+    isMultiRegionTrail: true,
+    isOrganizationTrail: true,
+    isLogging: true,
+    eventSelectors: { basic: [{ readWriteType: "All" as const, includeManagementEvents: true, dataResources: [] }], advanced: [] },
+  };
+  const providers = regions.map((region, index): CapacityProvider => {
+    const vpc = plans.get(region)?.vpcs[0];
+    return {
+      arn: `arn:aws:lambda:${region}:${accountId}:capacity-provider:managed-${index}`,
+      name: `managed-${index}`,
+      region,
+      state: "Active",
+      vpc: { subnetIds: (vpc?.subnets ?? []).slice(0, 2).map((subnet) => subnet.id), securityGroupIds: vpc?.groups[1] ? [vpc.groups[1].id] : [] },
+      kmsKeyArn: index % 2 === 0 ? `arn:aws:kms:${region}:${accountId}:key/provider` : null,
+      operatorRoleArn,
+      architectures: ["x86_64"],
+    };
+  });
+  const coverage = regions.map((region, index): DetectiveCoverage => ({
+    region,
+    trails: [
+      orgTrail,
+      ...(index % 2 === 0
+        ? [
+            {
+              arn: `arn:aws:cloudtrail:${region}:${accountId}:trail/lambda-data-${region}`,
+              name: `lambda-data-${region}`,
+              homeRegion: region,
+              isMultiRegionTrail: false,
+              isOrganizationTrail: false,
+              isLogging: true,
+              eventSelectors: {
+                basic: [],
+                advanced: [{ name: "Lambda", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::Lambda::Function"] }] }],
+              },
+            },
+          ]
+        : []),
+    ],
+    guardDutyDetectors: [{ id: `d${hashString(region).toString(16).padStart(8, "0")}synthetic`, status: "ENABLED", lambdaProtection: index % 2 === 0 ? "ENABLED" : "DISABLED" }],
+    inspector: { status: "ENABLED", lambda: "ENABLED", lambdaCode: index % 3 === 0 ? "ENABLED" : "DISABLED" },
+  }));
+  return { providers, coverage };
 }
 
 export function generateSyntheticAccount(options: SyntheticOptions): StubAccount {
@@ -444,6 +530,7 @@ export function generateSyntheticAccount(options: SyntheticOptions): StubAccount
         : null,
       tags: random.chance(0.8) ? Object.fromEntries(Array.from({ length: random.int(1, 4) }, (_, t) => [`tag${t}`, `value-${random.int(1, 20)}`])) : {},
       ...aliasesOf(arn, statement, hasUrl, urlOpen),
+      ...surfaceOf(arn, runtime, `arn:aws:lambda:${region}:${accountId}:capacity-provider:managed-${options.regions.indexOf(region)}`),
     });
     if (random.chance(0.9)) {
       logGroups.push({
@@ -579,11 +666,35 @@ export function generateSyntheticAccount(options: SyntheticOptions): StubAccount
     }
   }
 
+  // Added after everything drawn from the seeded stream, so that the rest of the account is unchanged.
+  const operatorRole: Role = {
+    arn: `arn:aws:iam::${accountId}:role/lambda-capacity-operator`,
+    name: "lambda-capacity-operator",
+    path: "/",
+    createDate: "2026-01-05T00:00:00Z",
+    trustPolicy: LAMBDA_TRUST,
+    attachedPolicyArns: [OPERATOR_POLICY],
+    inlinePolicies: [],
+    permissionsBoundaryArn: null,
+    lastUsed: null,
+    tags: {},
+  };
+  roles.push(operatorRole);
+  managedPolicies.push({
+    arn: OPERATOR_POLICY,
+    name: "AWSLambdaManagedEC2ResourceOperator",
+    awsManaged: true,
+    defaultVersionId: "v1",
+    document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["ec2:DescribeInstances", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"], Resource: "*" }] },
+  });
+  const surface = regionSurface(options.regions, plans, accountId, operatorRole.arn);
   return {
     accountId,
     partition: "aws",
     regions: [...options.regions],
     functions,
+    capacityProviders: surface.providers,
+    detectiveCoverage: surface.coverage,
     environmentValues,
     roles,
     managedPolicies,
@@ -624,6 +735,8 @@ export function syntheticSnapshot(account: StubAccount, collectedAt: string): Sn
     securityGroups: account.securityGroups.filter((group) => usedGroups.has(group.id)),
     subnets: account.subnets.filter((subnet) => usedSubnets.has(subnet.id)),
     layerVersions: account.layerVersions.filter((layer) => usedLayers.has(layer.arn)),
+    capacityProviders: account.capacityProviders ?? [],
+    detectiveCoverage: account.detectiveCoverage ?? [],
     gaps: [],
   });
 }

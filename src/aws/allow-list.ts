@@ -6,7 +6,7 @@
  */
 
 /** IAM-style service prefixes, also used in gaps (`gap.service`) and in checks' `requires`. */
-export const SERVICES = ["lambda", "iam", "apigateway", "apigatewayv2", "logs", "ec2", "sts", "organizations"] as const;
+export const SERVICES = ["lambda", "iam", "apigateway", "apigatewayv2", "logs", "ec2", "sts", "organizations", "cloudtrail", "guardduty", "inspector2"] as const;
 export type ServicePrefix = (typeof SERVICES)[number];
 
 export interface AllowedOperation {
@@ -38,6 +38,10 @@ const HTTP_API_RESOURCES = ["arn:${Partition}:apigateway:*::/apis", "arn:${Parti
 
 function lambda(operation: string, purpose: string): AllowedOperation {
   return { service: "lambda", operation, iamActions: [`lambda:${operation}`], grantedTo: "scanner", purpose };
+}
+/** CloudTrail, GuardDuty and Inspector: IAM actions are `<prefix>:<Operation>`, on `*`. */
+function detective(service: "cloudtrail" | "guardduty" | "inspector2", operation: string, purpose: string): AllowedOperation {
+  return { service, operation, iamActions: [`${service}:${operation}`], grantedTo: "scanner", purpose };
 }
 function iam(operation: string, purpose: string): AllowedOperation {
   return { service: "iam", operation, iamActions: [`iam:${operation}`], grantedTo: "scanner", purpose };
@@ -79,6 +83,11 @@ export const ALLOWED_OPERATIONS: readonly AllowedOperation[] = Object.freeze([
   lambda("ListAliases", "each function's aliases and the versions they point to (each has its own policy and URL)"),
   lambda("ListFunctionUrlConfigs", "the function URLs of a function's aliases (read for functions that have aliases)"),
   lambda("GetLayerVersionPolicy", "who a layer version of the account is shared with"),
+  lambda("GetFunctionRecursionConfig", "whether Lambda stops a recursive invocation loop of the function (Terminate) or lets it run (Allow)"),
+  lambda("GetFunctionCodeSigningConfig", "fallback where ListCodeSigningConfigs is not available (emulators, older partitions): the code signing config of one function"),
+  lambda("GetCodeSigningConfig", "fallback with GetFunctionCodeSigningConfig: the policy (enforce or warn) of a config a function uses"),
+  lambda("ListCapacityProviders", "the capacity providers (Lambda Managed Instances) of each region: subnets, security groups, KMS key, operator role"),
+  lambda("GetCapacityProvider", "a capacity provider a function names that the region's listing did not return"),
   iam("GetRole", "execution role trust policy, permissions boundary and last use"),
   iam("ListAttachedRolePolicies", "managed policies attached to an execution role"),
   iam("ListRolePolicies", "inline policy names of an execution role"),
@@ -137,6 +146,12 @@ export const ALLOWED_OPERATIONS: readonly AllowedOperation[] = Object.freeze([
     grantedTo: "scanner",
     purpose: "the account's own organisation id, to tell our organisation from another in aws:PrincipalOrgID conditions (any member account may call it)",
   },
+  detective("cloudtrail", "DescribeTrails", "the trails that record each region's events (the region's own, multi-region and organisation trails)"),
+  detective("cloudtrail", "GetEventSelectors", "whether a trail records Lambda invocations (data events), from its basic or advanced event selectors"),
+  detective("cloudtrail", "GetTrailStatus", "whether a trail is logging"),
+  detective("guardduty", "ListDetectors", "the GuardDuty detector of each region"),
+  detective("guardduty", "GetDetector", "whether GuardDuty Lambda Protection (the LAMBDA_NETWORK_LOGS feature) is enabled"),
+  detective("inspector2", "BatchGetAccountStatus", "whether Amazon Inspector scans Lambda functions (dependencies and code) in each region"),
   {
     service: "organizations",
     operation: "ListAccounts",

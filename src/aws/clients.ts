@@ -1,8 +1,11 @@
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
@@ -244,6 +247,15 @@ export class AwsClients {
   }
   ec2(region: string): EC2Client {
     return this.build("ec2", region, (config) => new EC2Client(config));
+  }
+  cloudTrail(region: string): CloudTrailClient {
+    return this.build("cloudtrail", region, (config) => new CloudTrailClient(config));
+  }
+  guardDuty(region: string): GuardDutyClient {
+    return this.build("guardduty", region, (config) => new GuardDutyClient(config));
+  }
+  inspector2(region: string): Inspector2Client {
+    return this.build("inspector2", region, (config) => new Inspector2Client(config));
   }
   organizations(): OrganizationsClient {
     // Organizations is global, served from us-east-1 in the aws partition; the SDK resolves it.

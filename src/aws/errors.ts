@@ -47,6 +47,8 @@ export interface ClassifiedAwsError {
   message: string;
   /** Request attempts the SDK made, when it says so. */
   attempts?: number;
+  /** The HTTP status of the answer, when there was one. */
+  status?: number;
 }
 
 const NOT_FOUND = new Set([
@@ -162,7 +164,7 @@ export function classifyAwsError(error: unknown): ClassifiedAwsError {
     ? `the answer could not be parsed${status !== undefined ? ` (HTTP ${status})` : ""}`
     : oneLine(rawMessage || String(code));
   const attempts = record.$metadata?.attempts;
-  const base = { code, message, ...(attempts !== undefined ? { attempts } : {}) };
+  const base = { code, message, ...(attempts !== undefined ? { attempts } : {}), ...(status !== undefined ? { status } : {}) };
   const codes = [code, rawCode].filter((value): value is string => value !== undefined);
   const has = (set: Set<string>) => codes.some((value) => set.has(value));
   if (has(NOT_FOUND) || (status === 404 && !has(DENIED))) return { kind: "notFound", ...base };
@@ -171,4 +173,23 @@ export function classifyAwsError(error: unknown): ClassifiedAwsError {
   if (has(DENIED) || status === 403) return { kind: "denied", ...base };
   if (has(NETWORK)) return { kind: "network", ...base };
   return { kind: "other", ...base };
+}
+
+/**
+ * Codes with which endpoints say "there is no such operation here" rather than "no such resource" or
+ * "not allowed": AWS's own for an unknown operation, and what emulators answer for one they do not
+ * implement (LocalStack: 501 InternalFailure "API action ... not yet implemented"; Moto: NotImplemented).
+ */
+const UNAVAILABLE = new Set(["UnknownOperationException", "UnknownOperation", "InvalidAction", "NotImplemented", "NotImplementedException", "UnrecognizedOperation"]);
+
+/**
+ * The operation is not available at this endpoint (an emulator that lacks it, a partition that lags
+ * AWS's newest APIs): an unknown-operation code, 501 Not Implemented, or a 404 that is not one of the
+ * service's own not-found errors (an HTML or empty 404 page). Access denied never is: that is a gap.
+ * Only listings that have a slower per-resource equivalent use it, to fall back instead of giving up.
+ */
+export function isOperationUnavailable(error: ClassifiedAwsError): boolean {
+  if (error.kind === "denied" || error.kind === "credentials" || error.kind === "throttled") return false;
+  if (UNAVAILABLE.has(error.code) || error.status === 501) return true;
+  return error.status === 404 && !NOT_FOUND.has(error.code);
 }

@@ -40,6 +40,10 @@ export const DEFAULT_QUOTAS = {
   lambdaGetFunction: { name: "lambda-GetFunction", limit: 100, perMs: 1000, scope: "region" },
   lambdaGetPolicy: { name: "lambda-GetPolicy", limit: 15, perMs: 1000, scope: "region" },
   lambdaControlPlane: { name: "lambda-control-plane", limit: 15, perMs: 1000, scope: "region" },
+  // "The maximum combined rate (requests per second) for all capacity provider read APIs: 15. Cannot be
+  // increased. These quotas are separate from AWS Lambda (default) quotas."
+  // https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-quotas.html (retrieved 2026-11-30)
+  lambdaCapacityProvider: { name: "lambda-capacity-provider", limit: 15, perMs: 1000, scope: "region" },
   iam: { name: "iam", limit: 10, perMs: 1000, scope: "account" },
   apiGateway: { name: "apigateway", limit: 10, perMs: 1000, scope: "account" },
   apiGatewayGetResources: { name: "apigateway-GetResources", limit: 5, perMs: 2000, scope: "account" },
@@ -49,6 +53,12 @@ export const DEFAULT_QUOTAS = {
   // AWS publishes no request rate for Organizations (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html,
   // retrieved 2026-11-30) and throttles with TooManyRequestsException: a conservative 5/s per account.
   organizations: { name: "organizations", limit: 5, perMs: 1000, scope: "account" },
+  // CloudTrail, GuardDuty and Inspector publish no request rate for these reads in the pages we could
+  // retrieve (2026-11-30; CloudTrail's quota page lists resource quotas only). The scan makes a handful
+  // per region (O(trails), O(detectors), one status read): a conservative 5/s per region each.
+  cloudtrail: { name: "cloudtrail", limit: 5, perMs: 1000, scope: "region" },
+  guardduty: { name: "guardduty", limit: 5, perMs: 1000, scope: "region" },
+  inspector2: { name: "inspector2", limit: 5, perMs: 1000, scope: "region" },
 } as const satisfies Record<string, QuotaSpec>;
 
 export type QuotaKey = keyof typeof DEFAULT_QUOTAS;
@@ -59,6 +69,7 @@ export function quotasFor(service: string, operation: string): QuotaKey[] {
     case "lambda":
       if (operation === "GetFunction") return ["lambdaGetFunction"];
       if (operation === "GetPolicy") return ["lambdaGetPolicy"];
+      if (operation === "ListCapacityProviders" || operation === "GetCapacityProvider") return ["lambdaCapacityProvider"];
       return ["lambdaControlPlane"];
     case "iam":
       return ["iam"];
@@ -72,6 +83,12 @@ export function quotasFor(service: string, operation: string): QuotaKey[] {
       return ["ec2"];
     case "organizations":
       return ["organizations"];
+    case "cloudtrail":
+      return ["cloudtrail"];
+    case "guardduty":
+      return ["guardduty"];
+    case "inspector2":
+      return ["inspector2"];
     default:
       return ["sts"];
   }

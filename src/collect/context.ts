@@ -1,10 +1,10 @@
 import pLimit, { type LimitFunction } from "p-limit";
 import type { ServicePrefix } from "../aws/allow-list.js";
 import type { AwsClients } from "../aws/clients.js";
-import { classifyAwsError, type ClassifiedAwsError } from "../aws/errors.js";
+import { classifyAwsError, isOperationUnavailable, type ClassifiedAwsError } from "../aws/errors.js";
 import { assertAllowedCommand } from "../aws/guard.js";
 import type { Clock, RateScheduler } from "../aws/rate.js";
-import type { Gap } from "../snapshot/schema.js";
+import type { Gap, Note } from "../snapshot/schema.js";
 import { expandRequiredOperations } from "./operations.js";
 import { CollectionStop, UnreachableEndpoints } from "./stop.js";
 import { readSignal } from "../aws/clients.js";
@@ -69,7 +69,9 @@ export type CommandOutput<C> = C extends { resolveMiddleware(...args: never[]): 
   ? O
   : never;
 
-export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: ClassifiedAwsError; notFound: boolean };
+export type CallOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: ClassifiedAwsError; notFound: boolean; /** The operation is not available here (see CallOptions.unavailable). */ unavailable?: boolean };
 
 export interface CallTarget {
   service: ServicePrefix;
@@ -84,6 +86,12 @@ export interface CallOptions {
    * policy): no gap, the caller stores null. `gap`: not found is a failure like any other.
    */
   notFound?: "none" | "gap";
+  /**
+   * `gap` (default): an endpoint that does not offer the operation is a failure like any other.
+   * `fallback`: the caller has a slower way to read the same data (isOperationUnavailable): no gap is
+   * recorded, the outcome says `unavailable`, and the caller records a note when it takes that way.
+   */
+  unavailable?: "gap" | "fallback";
 }
 
 /** How `paginate` walks a list: where the next token is, and what to do with each page. */
@@ -92,7 +100,7 @@ export interface PageHandlers<O> extends CallOptions {
   onPage: (output: O) => void | Promise<void>;
 }
 
-export type PageStatus = "complete" | "partial" | "failed" | "notFound";
+export type PageStatus = "complete" | "partial" | "failed" | "notFound" | "unavailable";
 export interface PageResult {
   status: PageStatus;
   /** The error that ended the listing early, if any. */
@@ -101,7 +109,7 @@ export interface PageResult {
 
 /** Whether any of a list's requests was answered: none made, or every one failed, is "not read". */
 export function anyAnswered(results: readonly PageResult[]): boolean {
-  return results.some((result) => result.status !== "failed");
+  return results.some((result) => result.status !== "failed" && result.status !== "unavailable");
 }
 
 export interface ContextOptions {
@@ -137,6 +145,7 @@ export class CollectContext {
   readonly clock: Clock;
   readonly concurrency: number;
   readonly gaps: Gap[] = [];
+  readonly notes: Note[] = [];
   private readonly scheduler: RateScheduler;
   private readonly wanted: ReadonlySet<string>;
   private readonly attempted = new Set<string>();
@@ -206,6 +215,11 @@ export class CollectContext {
     increment(this.gapCounts, `${gap.service}:${gap.operation}`);
     this.counters.gaps += 1;
     this.progress("gap", { region: gap.region, gap: { service: gap.service, operation: gap.operation, errorCode: gap.errorCode } });
+  }
+
+  /** A slower path taken where a listing is not available (an emulator, an older partition): not a gap. */
+  addNote(note: Note): void {
+    this.notes.push(note);
   }
 
   /**
@@ -282,9 +296,13 @@ export class CollectContext {
       this.countCall(id, classified.attempts);
       this.unreachable.record(target.service, target.region, classified.kind !== "network");
       if (classified.kind === "throttled") increment(this.finalThrottles, id);
-      const notFound = classified.kind === "notFound";
-      outcome = { ok: false, error: classified, notFound };
-      if (!(notFound && (options.notFound ?? "none") === "none")) this.addGap(gapOf(classified));
+      if (options.unavailable === "fallback" && isOperationUnavailable(classified)) {
+        outcome = { ok: false, error: classified, notFound: false, unavailable: true };
+      } else {
+        const notFound = classified.kind === "notFound";
+        outcome = { ok: false, error: classified, notFound };
+        if (!(notFound && (options.notFound ?? "none") === "none")) this.addGap(gapOf(classified));
+      }
     }
     if (target.service === "iam") this.iamFinishedAt = this.clock.now();
     return outcome;
@@ -310,10 +328,12 @@ export class CollectContext {
     let pagesRead = 0;
     const seen = new Set<string>();
     for (;;) {
-      const outcome = await this.dispatch(client, command(token), target, pages, pagesRead > 0 ? { partial: true } : {});
+      // Only the first page may say "not available here": a later one failing is a partial listing.
+      const options: CallOptions = pagesRead > 0 ? { notFound: pages.notFound ?? "none", unavailable: "gap" } : pages;
+      const outcome = await this.dispatch(client, command(token), target, options, pagesRead > 0 ? { partial: true } : {});
       if (!outcome.ok) {
         if (pagesRead === 0) {
-          const status = outcome.notFound && (pages.notFound ?? "none") === "none" ? "notFound" : "failed";
+          const status = outcome.unavailable ? "unavailable" : outcome.notFound && (pages.notFound ?? "none") === "none" ? "notFound" : "failed";
           return { status, error: outcome.error };
         }
         return { status: "partial", error: outcome.error };

@@ -4,7 +4,7 @@ import {
   type SecurityGroup as AwsSecurityGroup,
   type Subnet as AwsSubnet,
 } from "@aws-sdk/client-ec2";
-import type { LambdaFunction, SecurityGroup, Subnet } from "../snapshot/schema.js";
+import type { CapacityProvider, LambdaFunction, SecurityGroup, Subnet } from "../snapshot/schema.js";
 import { anyAnswered, type CallTarget, type CollectContext } from "./context.js";
 
 /** Ids per request. Filters (unlike GroupIds/SubnetIds) do not fail the whole call on one missing id. */
@@ -24,19 +24,20 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * The security groups (egress rules) and subnets (availability zones) of the region's functions in
- * a VPC, and nothing else of the account's network. A failed request records a gap for each id it
+ * a VPC and of the capacity providers they run on, and nothing else of the account's network. A failed request records a gap for each id it
  * asked about, since the view relates gaps to a function through its subnet and group ids.
  */
 export async function collectVpcResources(
   ctx: CollectContext,
   region: string,
   functions: readonly LambdaFunction[],
+  capacityProviders: readonly CapacityProvider[] = [],
 ): Promise<VpcResources> {
   const groupIds = new Set<string>();
   const subnetIds = new Set<string>();
-  for (const fn of functions) {
-    for (const id of fn.vpc?.securityGroupIds ?? []) groupIds.add(id);
-    for (const id of fn.vpc?.subnetIds ?? []) subnetIds.add(id);
+  for (const vpc of [...functions.map((fn) => fn.vpc), ...capacityProviders.map((provider) => provider.vpc)]) {
+    for (const id of vpc?.securityGroupIds ?? []) groupIds.add(id);
+    for (const id of vpc?.subnetIds ?? []) subnetIds.add(id);
   }
   const client = ctx.clients.ec2(region);
   const securityGroups: SecurityGroup[] = [];

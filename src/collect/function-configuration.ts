@@ -73,7 +73,59 @@ export function fromConfiguration(cfg: FunctionConfiguration, region: string, pr
   else problems.unexpected("TracingConfig.Mode");
 
   fn.loggingConfig = loggingConfigOf(cfg);
+  fn.capacityProviderConfig = capacityProviderOf(cfg, problems);
+  fn.durableConfig = durableConfigOf(cfg, problems);
+  fn.snapStart = snapStartOf(cfg, problems);
   return fn;
+}
+
+/** Lambda Managed Instances: the provider the function runs on; no CapacityProviderConfig is an ordinary function. */
+function capacityProviderOf(cfg: FunctionConfiguration, problems: AnswerProblems): LambdaFunction["capacityProviderConfig"] {
+  const config = cfg.CapacityProviderConfig;
+  if (!config) return null;
+  const managed = config.LambdaManagedInstancesCapacityProviderConfig;
+  if (!managed?.CapacityProviderArn) {
+    problems.missing("CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.CapacityProviderArn");
+    return undefined;
+  }
+  return {
+    capacityProviderArn: managed.CapacityProviderArn,
+    ...(managed.PerExecutionEnvironmentMaxConcurrency ? { perExecutionEnvironmentMaxConcurrency: managed.PerExecutionEnvironmentMaxConcurrency } : {}),
+    ...(managed.ExecutionEnvironmentMemoryGiBPerVCpu ? { executionEnvironmentMemoryGiBPerVCpu: managed.ExecutionEnvironmentMemoryGiBPerVCpu } : {}),
+  };
+}
+
+/**
+ * Durable functions: DurableConfig's KMS key (the execution data's own key, independent of the
+ * function's), retention and execution timeout. No DurableConfig: not a durable function.
+ * https://docs.aws.amazon.com/lambda/latest/api/API_DurableConfig.html
+ */
+function durableConfigOf(cfg: FunctionConfiguration, problems: AnswerProblems): LambdaFunction["durableConfig"] {
+  const config = cfg.DurableConfig;
+  if (!config) return null;
+  const positive = (value: number | undefined, field: string) => {
+    if (value === undefined) return {};
+    if (Number.isInteger(value) && value > 0) return { [field]: value };
+    problems.unexpected(`DurableConfig.${field}`);
+    return {};
+  };
+  return {
+    ...positive(config.ExecutionTimeout, "executionTimeout"),
+    ...positive(config.RetentionPeriodInDays, "retentionPeriodInDays"),
+    kmsKeyArn: config.KMSKeyArn ?? null,
+  };
+}
+
+function snapStartOf(cfg: FunctionConfiguration, problems: AnswerProblems): LambdaFunction["snapStart"] {
+  const snapStart = cfg.SnapStart;
+  if (!snapStart) return null;
+  const applyOn = snapStart.ApplyOn ?? "None";
+  if (applyOn !== "PublishedVersions" && applyOn !== "None") {
+    problems.unexpected("SnapStart.ApplyOn");
+    return undefined;
+  }
+  const status = snapStart.OptimizationStatus;
+  return { applyOn, ...(status === "On" || status === "Off" ? { optimizationStatus: status } : {}) };
 }
 
 /** A container image brings its own runtime (null); a zip function always has one. */
@@ -84,9 +136,14 @@ function runtimeOf(cfg: FunctionConfiguration, packageType: "Zip" | "Image", pro
   return {};
 }
 
-/** No LoggingConfig in the answer: Lambda's defaults (text logs to /aws/lambda/<name>), i.e. {}. */
+/**
+ * No LoggingConfig in a successful answer (emulators, older partitions; AWS itself always returns one):
+ * Lambda's defaults, text logs to /aws/lambda/<name>, stored as such and marked as assumed.
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html
+ */
 function loggingConfigOf(cfg: FunctionConfiguration): NonNullable<LambdaFunction["loggingConfig"]> {
-  const logging = cfg.LoggingConfig ?? {};
+  if (!cfg.LoggingConfig) return { logGroup: `/aws/lambda/${cfg.FunctionName as string}`, logFormat: "Text", defaultsAssumed: true };
+  const logging = cfg.LoggingConfig;
   return {
     ...(logging.LogGroup ? { logGroup: logging.LogGroup } : {}),
     ...(logging.LogFormat && LOG_FORMATS.has(logging.LogFormat) ? { logFormat: logging.LogFormat as "Text" | "JSON" } : {}),

@@ -3,6 +3,7 @@ import {
   GetFunctionConcurrencyCommand,
   GetFunctionConfigurationCommand,
   GetFunctionEventInvokeConfigCommand,
+  GetFunctionRecursionConfigCommand,
   GetFunctionUrlConfigCommand,
   GetPolicyCommand,
   GetRuntimeManagementConfigCommand,
@@ -86,6 +87,8 @@ export const FUNCTION_READS: readonly FunctionRead[] = [
       fn.reservedConcurrency = output.Concurrency?.ReservedConcurrentExecutions ?? null;
       // A zip function has no image: null (read, and none), like an image function AWS named none for.
       fn.imageUri = output.Code?.ImageUri ?? null;
+      // No SourceKMSKeyArn: the .zip package is encrypted with an AWS owned key (images have none).
+      fn.sourceKmsKeyArn = output.Code?.SourceKMSKeyArn ?? null;
       if (output.Configuration?.State) fn.state = output.Configuration.State;
     },
     // No onNotFound: the function was listed a moment ago, so "not found" means it vanished
@@ -151,6 +154,17 @@ export const FUNCTION_READS: readonly FunctionRead[] = [
     // No asynchronous invocation configuration: Lambda's defaults apply.
     onNotFound: (fn) => {
       fn.eventInvokeConfig = null;
+    },
+  }),
+  read({
+    operation: "lambda:GetFunctionRecursionConfig",
+    command: (fn) => new GetFunctionRecursionConfigCommand({ FunctionName: fn.arn }),
+    onValue: (fn, output, problems) => {
+      // "By default, Lambda sets your function's configuration to Terminate."
+      // https://docs.aws.amazon.com/lambda/latest/api/API_GetFunctionRecursionConfig.html
+      const loop = output.RecursiveLoop ?? "Terminate";
+      if (loop === "Allow" || loop === "Terminate") fn.recursiveLoop = loop;
+      else problems.unexpected("RecursiveLoop");
     },
   }),
 ];

@@ -6,6 +6,7 @@ import { TOOL } from "../package-info.js";
 import {
   SNAPSHOT_SCHEMA_VERSION,
   snapshotSchema,
+  type CapacityProvider,
   type HttpApi,
   type LambdaFunction,
   type LogGroup,
@@ -16,9 +17,11 @@ import {
 } from "../snapshot/schema.js";
 import { collectRestApis } from "./apigateway.js";
 import { collectHttpApis } from "./apigatewayv2.js";
+import { collectCapacityProviders } from "./capacity-providers.js";
 import { CollectContext, type CollectProgressEvent, type CollectStats } from "./context.js";
 import { CollectionStop, type StopReason } from "./stop.js";
 import { collectOrganization } from "./organization.js";
+import { collectDetectiveCoverage } from "./detective.js";
 import { collectVpcResources } from "./ec2.js";
 import { IamCollector } from "./iam.js";
 import { collectLambda, type LambdaRegionResult } from "./lambda.js";
@@ -92,6 +95,7 @@ interface RegionResult {
   logGroups: LogGroup[] | undefined;
   securityGroups: SecurityGroup[] | undefined;
   subnets: Subnet[] | undefined;
+  capacityProviders: CapacityProvider[] | undefined;
 }
 
 /**
@@ -143,6 +147,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
 
     const iam = new IamCollector(context);
     const organization = collectOrganization(context);
+    const detective = collectDetectiveCoverage(context, regions);
     const byRegion: Record<string, number> = {};
     const results = await Promise.all(
       regions.map(async (region) => {
@@ -179,8 +184,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<CollectR
         securityGroups: joinRegions(results.map((result) => result.securityGroups)),
         subnets: joinRegions(results.map((result) => result.subnets)),
         layerVersions: joinRegions(results.map((result) => result.lambda.layerVersions)),
+        capacityProviders: joinRegions(results.map((result) => result.capacityProviders)),
+        detectiveCoverage: await detective,
       }),
       gaps: sortGaps(context.gaps),
+      ...(context.notes.length > 0 ? { notes: sortGaps(context.notes) } : {}),
     };
     const validated = validateSnapshot(snapshot);
     const stats = context.stats(clock.now() - startedAt, byRegion, {
@@ -214,19 +222,19 @@ async function collectRegion(ctx: CollectContext, region: string, iam: IamCollec
   // API Gateway does not depend on the functions: it runs alongside Lambda.
   const apis = Promise.all([collectRestApis(ctx, region), collectHttpApis(ctx, region)]);
   const lambda = await collectLambda(ctx, region, { onRole: (arn) => iam.addRole(arn) });
-  const [logGroups, vpc, [restApis, httpApis]] = await Promise.all([
-    collectLogGroups(ctx, region, lambda.functions),
-    collectVpcResources(ctx, region, lambda.functions),
-    apis,
-  ]);
+  const logGroups = collectLogGroups(ctx, region, lambda.functions);
+  // The providers' operator roles are read with the execution roles; their subnets and security groups with the functions'.
+  const capacityProviders = await collectCapacityProviders(ctx, region, lambda.functions, (arn) => iam.addRole(arn));
+  const [vpc, [restApis, httpApis]] = await Promise.all([collectVpcResources(ctx, region, lambda.functions, capacityProviders), apis]);
   return {
     region,
     lambda,
     restApis,
     httpApis,
-    logGroups,
+    logGroups: await logGroups,
     securityGroups: vpc.securityGroups,
     subnets: vpc.subnets,
+    capacityProviders,
   };
 }
 
@@ -240,7 +248,10 @@ function joinRegions<T>(lists: readonly (T[] | undefined)[]): T[] | undefined {
   return read.length === 0 ? undefined : read.flat();
 }
 
-type RegionLists = Pick<Snapshot, "eventSourceMappings" | "restApis" | "httpApis" | "logGroups" | "securityGroups" | "subnets" | "layerVersions">;
+type RegionLists = Pick<
+  Snapshot,
+  "eventSourceMappings" | "restApis" | "httpApis" | "logGroups" | "securityGroups" | "subnets" | "layerVersions" | "capacityProviders" | "detectiveCoverage"
+>;
 
 /** The lists that were read; an unread list is left out of the snapshot rather than set to undefined. */
 function regionLists(lists: RegionLists): RegionLists {
@@ -251,6 +262,7 @@ function organizationField(organization: Snapshot["organization"]): Pick<Snapsho
   return organization === undefined ? {} : { organization };
 }
 
+/** Gaps (and notes) in a stable order: region, service, operation, resource. */
 function sortGaps<T extends { service: string; operation: string; region: string; resourceArn?: string }>(gaps: T[]): T[] {
   const key = (gap: T) => `${gap.region}\u0000${gap.service}\u0000${gap.operation}\u0000${gap.resourceArn ?? ""}`;
   return [...gaps].sort((a, b) => key(a).localeCompare(key(b)));

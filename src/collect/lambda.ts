@@ -3,7 +3,7 @@ import type { ClassifiedAwsError } from "../aws/errors.js";
 import type { EventSourceMapping, LambdaFunction, LayerVersion } from "../snapshot/schema.js";
 import { collectAliases } from "./aliases.js";
 import { answerProblems } from "./answers.js";
-import { applyCodeSigning, collectCodeSigningIndex, type CodeSigningIndex } from "./code-signing.js";
+import { applyCodeSigning, collectCodeSigningIndex, readCodeSigningPerFunction, type CodeSigningIndex } from "./code-signing.js";
 import type { CollectContext, PageStatus } from "./context.js";
 import { collectEventSourceMappings } from "./event-source-mappings.js";
 import { classifyEnvironment, fromConfiguration } from "./function-configuration.js";
@@ -81,7 +81,11 @@ export async function collectLambda(ctx: CollectContext, region: string, hooks: 
   );
 
   const functions = await Promise.all(pending);
-  if (codeSigningPromise) applyCodeSigning(functions, await codeSigningPromise);
+  if (codeSigningPromise) {
+    const index = await codeSigningPromise;
+    if (index.unavailable) await readCodeSigningPerFunction(ctx, client, region, functions, index.unavailable);
+    else applyCodeSigning(functions, index);
+  }
   const eventSourceMappings = await mappingsPromise;
   // The listing names the layer versions to read: a region that could not be listed has no list.
   const layerVersions = ctx.wants("lambda:GetLayerVersionPolicy") && listing.status !== "failed" ? await layers.all() : undefined;

@@ -10,6 +10,12 @@ const PREREQUISITES: Readonly<Record<string, readonly string[]>> = {
   "lambda:GetFunctionConcurrency": ["lambda:GetFunction"],
   "lambda:GetFunctionConfiguration": ["lambda:GetFunction"],
   "lambda:ListFunctionUrlConfigs": ["lambda:ListAliases"],
+  // The per-function code signing reads are the fallback of the region's listing (code-signing.ts).
+  "lambda:GetFunctionCodeSigningConfig": ["lambda:ListCodeSigningConfigs"],
+  "lambda:GetCodeSigningConfig": ["lambda:GetFunctionCodeSigningConfig"],
+  "cloudtrail:GetEventSelectors": ["cloudtrail:DescribeTrails"],
+  "cloudtrail:GetTrailStatus": ["cloudtrail:DescribeTrails"],
+  "guardduty:GetDetector": ["guardduty:ListDetectors"],
   "iam:ListAttachedRolePolicies": ["iam:GetRole"],
   "iam:ListRolePolicies": ["iam:GetRole"],
   "iam:GetRolePolicy": ["iam:ListRolePolicies"],
@@ -30,7 +36,12 @@ const PREREQUISITES: Readonly<Record<string, readonly string[]>> = {
  */
 const COMPANIONS: Readonly<Record<string, readonly string[]>> = {
   // The region's configs say nothing about a function without the list of functions using each.
-  "lambda:ListCodeSigningConfigs": ["lambda:ListFunctionsByCodeSigningConfig"],
+  "lambda:ListCodeSigningConfigs": ["lambda:ListFunctionsByCodeSigningConfig", "lambda:GetFunctionCodeSigningConfig", "lambda:GetCodeSigningConfig"],
+  // One listing per region costs less than a read per provider; GetCapacityProvider fills in what it misses.
+  "lambda:GetCapacityProvider": ["lambda:ListCapacityProviders"],
+  // A trail says nothing about Lambda without its selectors and whether it is logging.
+  "cloudtrail:DescribeTrails": ["cloudtrail:GetEventSelectors", "cloudtrail:GetTrailStatus"],
+  "guardduty:ListDetectors": ["guardduty:GetDetector"],
   "apigateway:GetRestApis": ["apigateway:GetResources"],
   // An alias is judged by its own policy and URL: reading the aliases means reading both.
   "lambda:ListAliases": ["lambda:GetPolicy", "lambda:ListFunctionUrlConfigs"],

@@ -62,6 +62,7 @@ export const FRAMEWORK_CONTROLS: Readonly<Record<FrameworkKey, Readonly<Record<s
     "SC-28": "Protection of Information at Rest",
     "SC-28(1)": "Protection of Information at Rest | Cryptographic Protection",
     "SC-36": "Distributed Processing and Storage",
+    "SC-39": "Process Isolation",
     "SI-2": "Flaw Remediation",
     "SI-4": "System Monitoring",
     "SI-7": "Software, Firmware, and Information Integrity",
@@ -104,6 +105,10 @@ export const FRAMEWORK_CONTROLS: Readonly<Record<FrameworkKey, Readonly<Record<s
     "Lambda.5": "VPC Lambda functions should operate in multiple Availability Zones",
     "Lambda.6": "Lambda functions should be tagged",
     "Lambda.7": "Lambda functions should have AWS X-Ray active tracing enabled",
+    // https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html and inspector-controls.html (retrieved 2026-11-30)
+    "GuardDuty.6": "GuardDuty Lambda Protection should be enabled",
+    "Inspector.3": "Amazon Inspector Lambda code scanning should be enabled",
+    "Inspector.4": "Amazon Inspector Lambda standard scanning should be enabled",
     "APIGateway.1": "API Gateway REST and WebSocket API execution logging should be enabled",
     "APIGateway.2": "API Gateway REST API stages should be configured to use SSL certificates for backend authentication",
     "APIGateway.3": "API Gateway REST API stages should have AWS X-Ray tracing enabled",

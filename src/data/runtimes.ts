@@ -2,20 +2,30 @@
  * Lambda managed runtimes and their deprecation schedule.
  *
  * Source: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html (tables "Supported
- * runtimes" and "Deprecated runtimes"), cross-checked on 2026-11-01 against the endoflife.date
- * AWS Lambda table (https://endoflife.date/aws-lambda, data as of 2026-08-22), which tracks the
- * deprecation ("standard support ends") and block-function-update dates of that page.
- * As of: RUNTIME_TABLE_AS_OF. AWS moves these dates (in May 2026 it pushed the block-update date of
- * most deprecated and soon-deprecated runtimes to 2027-03-03), so checks judge them against the
- * snapshot's collectedAt and users can override rows in the config file
- * (`checkSettings.runtimeOverrides`).
+ * runtimes" and "Deprecated runtimes"). Re-checked on RUNTIME_TABLE_AS_OF (2026-11-30, issue 13)
+ * against the most recent copies we could retrieve: the per-language pages that carry the same table
+ * (lambda-nodejs, lambda-python, lambda-java, lambda-ruby, lambda-csharp on docs.aws.amazon.com and
+ * docs.amazonaws.cn, stored copies of April–August 2026), the endoflife.date scrape of the main page
+ * (endoflife-date/release-data releases/aws-lambda.json, file of 2026-08-15, which records the
+ * deprecation and block-update dates but not block-create), and the botocore Runtime enum of
+ * 2026-08-07 (which runtimes exist). That re-check changed: dotnet8 block-create 2027-02-01 (the
+ * newest .NET page); java8.al2 block-create 2027-07-31 (the Java page, as java11 and java17); new rows
+ * nodejs26.x and python3.15 (supported, no dates announced). No deprecation or block-update date
+ * differed. Still unconfirmed against the live page: the block-create dates of nodejs18.x,
+ * nodejs20.x, python3.10, ruby3.2 and provided.al2 after AWS moved their block-update dates to
+ * 2027-03-03 in May 2026 (kept null: not confirmed), and python3.9's 2027-02-01 (kept: it follows the
+ * same move as dotnet8's, which is confirmed).
+ *
+ * AWS moves these dates (in May 2026 it pushed the block-update date of most deprecated and
+ * soon-deprecated runtimes to 2027-03-03), so checks judge them against the snapshot's collectedAt
+ * and users can override rows in the config file (`checkSettings.runtimeOverrides`).
  *
  * deprecationDate: security patches and support end. blockCreateDate / blockUpdateDate: Lambda
  * stops accepting new functions, then updates, on this runtime. null: not announced, or (for
  * blockCreateDate of rows whose block-update date moved in 2026) not confirmed against the current page.
  */
 export const RUNTIME_TABLE_SOURCE = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html";
-export const RUNTIME_TABLE_AS_OF = "2026-11-01";
+export const RUNTIME_TABLE_AS_OF = "2026-11-30";
 
 export interface RuntimeLifecycle {
   identifier: string;
@@ -34,9 +44,11 @@ const row = (
 ): RuntimeLifecycle => ({ identifier, name, deprecationDate, blockCreateDate, blockUpdateDate });
 
 export const RUNTIME_TABLE: readonly RuntimeLifecycle[] = Object.freeze([
-  // Supported (projected dates)
+  // Supported (projected dates; none announced yet for the newest)
+  row("nodejs26.x", "Node.js 26", null),
   row("nodejs24.x", "Node.js 24", "2028-04-30", "2028-06-01", "2028-07-01"),
   row("nodejs22.x", "Node.js 22", "2027-04-30", "2027-06-01", "2027-07-01"),
+  row("python3.15", "Python 3.15", null),
   row("python3.14", "Python 3.14", "2029-06-30", "2029-07-31", "2029-08-31"),
   row("python3.13", "Python 3.13", "2029-06-30", "2029-07-31", "2029-08-31"),
   row("python3.12", "Python 3.12", "2028-10-31", "2028-11-30", "2029-01-10"),
@@ -48,10 +60,10 @@ export const RUNTIME_TABLE: readonly RuntimeLifecycle[] = Object.freeze([
   row("java11.al2023", "Java 11 (Amazon Linux 2023)", "2029-06-30", null, "2029-08-31"),
   row("java11", "Java 11", "2027-06-30", "2027-07-31", "2027-08-31"),
   row("java8.al2023", "Java 8 (Amazon Linux 2023)", "2029-06-30", null, "2029-08-31"),
-  row("java8.al2", "Java 8 (Amazon Linux 2)", "2027-06-30", null, "2027-08-31"),
+  row("java8.al2", "Java 8 (Amazon Linux 2)", "2027-06-30", "2027-07-31", "2027-08-31"),
   row("dotnet10", ".NET 10", "2028-11-14", "2028-12-14", "2029-01-15"),
   row("dotnet9", ".NET 9 (container only)", "2026-11-10", null, null),
-  row("dotnet8", ".NET 8", "2026-11-10", null, "2027-03-03"),
+  row("dotnet8", ".NET 8", "2026-11-10", "2027-02-01", "2027-03-03"),
   row("ruby4.0", "Ruby 4.0", "2029-03-31", null, "2029-05-31"),
   row("ruby3.4", "Ruby 3.4", "2028-03-31", "2028-04-30", "2028-05-31"),
   row("ruby3.3", "Ruby 3.3", "2027-03-31", "2027-04-30", "2027-05-31"),

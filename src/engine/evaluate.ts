@@ -245,6 +245,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
     resources: resources.resources,
     findings,
     gaps: [...snapshot.gaps],
+    ...(snapshot.notes && snapshot.notes.length > 0 ? { notes: [...snapshot.notes] } : {}),
     suppressions: { expired: suppressions.expired.map(toEntry), unmatched: suppressions.unmatched().map(toEntry) },
     checkErrors,
     compliance: buildCompliance(tallies, options.checks),

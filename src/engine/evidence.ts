@@ -105,3 +105,12 @@ export function describeRoute(route: ApiRouteTrigger): Record<string, unknown> {
 export function stageEvidence(stage: ApiStageResource): Record<string, unknown> {
   return { apiId: stage.api.id, apiType: stage.kind === "rest" ? "REST" : stage.api.protocolType, stage: stage.stage.name };
 }
+
+/**
+ * What a log check adds to its evidence when the function's logging configuration was not in the
+ * answer and AWS's defaults were assumed (an emulator, an older partition): the group and format
+ * judged are `/aws/lambda/<name>` and Text, not what the function said.
+ */
+export function loggingDefaultsEvidence(fn: { loggingConfig?: { defaultsAssumed?: boolean | undefined } | undefined }): Record<string, unknown> {
+  return fn.loggingConfig?.defaultsAssumed ? { loggingConfigAssumed: "the answer had no LoggingConfig: AWS's default (/aws/lambda/<function name>, Text) was assumed" } : {};
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { gapSchema } from "../snapshot/schema.js";
+import { gapSchema, noteSchema } from "../snapshot/schema.js";
 import { LAYERS, PHASES, SEVERITIES, STATUSES } from "./check.js";
 import { FINDING_RESOURCE_TYPES } from "./view/resources.js";
 
@@ -185,6 +185,11 @@ export const scanResultSchema = z.object({
   resources: z.array(resultResourceSchema),
   findings: z.array(resultFindingSchema),
   gaps: z.array(gapSchema),
+  /**
+   * Slower read paths the collection took where a listing was not available (an emulator, an older
+   * partition): not failures, nothing is unknown because of them. Absent: none (and in older results).
+   */
+  notes: z.array(noteSchema).optional(),
   suppressions: z.object({
     expired: z.array(suppressionEntry),
     unmatched: z.array(suppressionEntry),

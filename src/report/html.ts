@@ -9,6 +9,7 @@ import { actionableFindings, countOpenFailures, formatPercent, formatScore, fram
 import { HTML_REPORT_SCRIPT } from "./html-client.js";
 import { accountHeatMap, accountMeta } from "./html-accounts.js";
 import { escapeHtml, gradeBadge, gradeOf, jsonForScript } from "./html-text.js";
+import { noteText } from "./notes.js";
 import type { Reporter } from "./types.js";
 
 export { escapeHtml, jsonForScript };
@@ -225,6 +226,8 @@ export function renderHtml(result: ScanResult, organization?: OrganizationResult
     )
     .join("\n");
 
+  const noteItems = (result.notes ?? []).map((note) => `<li>${escapeHtml(noteText(note))}</li>`).join("\n");
+
   const checkErrorRows = result.checkErrors
     .map((e) => `<tr><td class="mono">${escapeHtml(e.checkId)}</td><td class="resource mono">${escapeHtml(e.resourceArn)}</td><td>${escapeHtml(e.message)}</td></tr>`)
     .join("\n");
@@ -315,6 +318,7 @@ ${organization ? accountHeatMap(organization) : functionHeatMap}
 <h2 id="h-gaps">${organization ? "Accounts not scanned" : "Collection gaps"} (${result.gaps.length})</h2>
 <p class="note">${organization ? "Accounts whose scan failed; each account's own report lists its collection gaps." : "Reads that failed. Checks that need them report unknown rather than pass."}</p>
 ${gapRows ? `<table id="gaps"><thead><tr>${organization ? "<th>Account</th>" : ""}<th>Operation</th><th>Region</th><th>Resource</th><th>Error</th><th>Message</th></tr></thead><tbody>\n${gapRows}\n</tbody></table>` : `<p class="note">${organization ? "None: no account's scan failed." : "None: every read succeeded."}</p>`}
+${noteItems ? `<h2 id="h-notes">Notes (${result.notes?.length ?? 0})</h2><p class="note">Reads that took a slower path; nothing is unknown because of them.</p><ul id="notes">\n${noteItems}\n</ul>` : ""}
 ${checkErrorRows ? `<h2>Check errors (${result.checkErrors.length})</h2><table><thead><tr><th>Check</th><th>Resource</th><th>Error</th></tr></thead><tbody>\n${checkErrorRows}\n</tbody></table>` : ""}
 ${suppressionRows ? `<h2>Suppressions to review</h2><table><thead><tr><th>State</th><th>Check</th><th>Resource</th><th>Reason</th><th>Expires</th></tr></thead><tbody>\n${suppressionRows}\n</tbody></table>` : ""}
 </section>

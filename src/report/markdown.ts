@@ -4,6 +4,7 @@ import type { ScanResult } from "../engine/result-schema.js";
 import { AccountDirectory, accountsWorstFirst, notScannedText, openFailures, organizationLabel } from "./accounts.js";
 import { STATUS_LABELS, actionableFindings, formatPercent, formatScore } from "./finding-fields.js";
 import { markdownCode, markdownText } from "./markdown-text.js";
+import { noteText } from "./notes.js";
 import type { Reporter } from "./types.js";
 
 export const MARKDOWN_LIMITS = { findings: 15, functions: 5, gaps: 5, accounts: 20 } as const;
@@ -92,6 +93,12 @@ export function renderMarkdown(result: ScanResult, organization?: OrganizationRe
       );
     }
     if (result.gaps.length > MARKDOWN_LIMITS.gaps) out.push(`- … and ${result.gaps.length - MARKDOWN_LIMITS.gaps} more`);
+  }
+  const notes = result.notes ?? [];
+  if (notes.length > 0) {
+    out.push("", `### Notes (${notes.length})`, "", "Reads that took a slower path; nothing is unknown because of them.", "");
+    for (const note of notes.slice(0, MARKDOWN_LIMITS.gaps)) out.push(`- ${markdownText(noteText(note))}`);
+    if (notes.length > MARKDOWN_LIMITS.gaps) out.push(`- … and ${notes.length - MARKDOWN_LIMITS.gaps} more`);
   }
   return `${out.join("\n")}\n`;
 }

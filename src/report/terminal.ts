@@ -4,6 +4,7 @@ import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
 import { terminalSafeLine } from "../text/terminal.js";
 import { AccountDirectory, accountsWorstFirst, notScannedText, openFailures, organizationLabel } from "./accounts.js";
+import { noteText } from "./notes.js";
 import type { ReportContext, Reporter } from "./types.js";
 
 const ANSI: Record<string, string> = {
@@ -130,6 +131,13 @@ export function renderTerminal(result: ScanResult, options: { color: boolean; wi
     const rows = [...grouped.entries()].sort((a, b) => b[1] - a[1]);
     for (const [key, count] of rows.slice(0, MAX_GAP_ROWS)) lines.push(`  ${fit(printable(key), width - 10)} ×${count}`);
     if (rows.length > MAX_GAP_ROWS) lines.push(paint("dim", `  … ${rows.length - MAX_GAP_ROWS} more kinds`));
+  }
+
+  const notes = result.notes ?? [];
+  if (notes.length > 0) {
+    lines.push("", paint("bold", `Notes: ${notes.length} read(s) took a slower path; nothing is unknown because of them`));
+    for (const note of notes.slice(0, MAX_GAP_ROWS)) lines.push(`  ${fit(printable(noteText(note)), width - 2)}`);
+    if (notes.length > MAX_GAP_ROWS) lines.push(paint("dim", `  … ${notes.length - MAX_GAP_ROWS} more in the JSON or HTML report`));
   }
 
   if (result.suppressions.expired.length > 0) {

@@ -12,6 +12,7 @@ import {
   evidenceText,
   frameworkIdList,
 } from "./finding-fields.js";
+import { noteText } from "./notes.js";
 import type { ReportContext, Reporter } from "./types.js";
 import { ACCOUNTS_COLUMNS, accountRows, organizationSummaryRows } from "./xlsx-accounts.js";
 
@@ -129,6 +130,9 @@ function summaryRows(result: ScanResult): CellInput[][] {
     ["Results: not applicable", counts.byStatus.not_applicable],
     ["Suppressed failures", counts.suppressed],
     ["Collection gaps", counts.gaps],
+    ["Notes (slower read paths; nothing unknown because of them)", result.notes?.length ?? 0],
+    // Few (one per region and listing at most), so on this sheet rather than a sheet of their own.
+    ...(result.notes ?? []).map((note): CellInput[] => ["Note", noteText(note)]),
     ["Check errors", counts.checkErrors],
     ["Expired suppressions", result.suppressions.expired.length],
     ["Unmatched suppressions", result.suppressions.unmatched.length],

@@ -13,8 +13,15 @@ import { z } from "zod";
  * function URL creation times, aliases and the versions they point to. Version 1 snapshots are still
  * read: every field added since is optional, and reads a version 1 collection never made are unknown.
  */
-export const SNAPSHOT_SCHEMA_VERSION = 2;
-export const READABLE_SNAPSHOT_VERSIONS = [1, 2] as const;
+/**
+ * 3: the Lambda surface of 2025–2026 (capacity providers and each function's provider, durable
+ * configuration, SnapStart, the code package's KMS key, recursive loop detection), the account's
+ * detective coverage per region (CloudTrail, GuardDuty, Inspector), `notes[]`, and a logging
+ * configuration marked when Lambda's defaults were assumed. Every field added is optional: reads a
+ * version 2 collection never made are unknown.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 3;
+export const READABLE_SNAPSHOT_VERSIONS = [1, 2, 3] as const;
 
 const arn = z.string().min(1);
 const region = z.string().min(1);
@@ -73,6 +80,19 @@ export const gapSchema = z.object({
   partial: z.boolean().optional(),
 });
 export type Gap = z.infer<typeof gapSchema>;
+
+/**
+ * Something the collection did that a reader should know, which is not a failure: a slower path taken
+ * because a listing is not available at this endpoint (an emulator, an older partition). Unlike a gap,
+ * a note makes no result unknown: the data it is about was read another way.
+ */
+export const noteSchema = z.object({
+  service: z.string().min(1),
+  operation: z.string().min(1),
+  region: z.string().min(1),
+  message: z.string(),
+});
+export type Note = z.infer<typeof noteSchema>;
 
 const vpcConfigSchema = z.object({
   vpcId: z.string(),
@@ -163,8 +183,52 @@ export const lambdaFunctionSchema = z.object({
       logFormat: z.enum(["Text", "JSON"]).optional(),
       applicationLogLevel: z.string().optional(),
       systemLogLevel: z.string().optional(),
+      /**
+       * true: the answer had no LoggingConfig (emulators, older partitions) and AWS's defaults were
+       * stored: `/aws/lambda/<name>`, Text. Checks say so in their evidence.
+       */
+      defaultsAssumed: z.boolean().optional(),
     })
     .optional(),
+  /**
+   * Lambda Managed Instances: the capacity provider the function runs on (ListFunctions'
+   * CapacityProviderConfig). null: an ordinary (Firecracker) function; absent: not read.
+   */
+  capacityProviderConfig: z
+    .object({
+      capacityProviderArn: z.string().min(1),
+      perExecutionEnvironmentMaxConcurrency: z.number().int().positive().optional(),
+      executionEnvironmentMemoryGiBPerVCpu: z.number().positive().optional(),
+    })
+    .nullable()
+    .optional(),
+  /**
+   * Durable functions (ListFunctions' DurableConfig). null: not a durable function. `kmsKeyArn` null:
+   * execution data encrypted with an AWS owned key only.
+   */
+  durableConfig: z
+    .object({
+      executionTimeout: z.number().int().positive().optional(),
+      retentionPeriodInDays: z.number().int().positive().optional(),
+      kmsKeyArn: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
+  /** SnapStart (ListFunctions' SnapStart). null: the answer reported none. */
+  snapStart: z
+    .object({
+      applyOn: z.enum(["PublishedVersions", "None"]),
+      optimizationStatus: z.enum(["On", "Off"]).optional(),
+    })
+    .nullable()
+    .optional(),
+  /**
+   * The customer managed key of the .zip deployment package (GetFunction's Code.SourceKMSKeyArn).
+   * null: encrypted with an AWS owned key (or a container image, which has none); absent: not read.
+   */
+  sourceKmsKeyArn: z.string().nullable().optional(),
+  /** GetFunctionRecursionConfig: Terminate (Lambda's default) stops recursive loops; Allow lets them run. */
+  recursiveLoop: z.enum(["Allow", "Terminate"]).optional(),
   url: functionUrlSchema.nullable().optional(),
   /**
    * The function's aliases (ListAliases): absent when not read. Each alias has its own resource
@@ -418,6 +482,90 @@ export const subnetSchema = z.object({
 });
 export type Subnet = z.infer<typeof subnetSchema>;
 
+/** A capacity provider of Lambda Managed Instances: the security boundary between the functions on it. */
+export const capacityProviderSchema = z.object({
+  arn: arn,
+  name: z.string(),
+  region: region,
+  state: z.string().optional(),
+  vpc: z.object({ subnetIds: z.array(z.string()), securityGroupIds: z.array(z.string()) }),
+  /** null: the provider's resources are encrypted with an AWS managed key. */
+  kmsKeyArn: z.string().nullable(),
+  /** The role the provider uses to manage its EC2 instances (PermissionsConfig). */
+  operatorRoleArn: z.string().optional(),
+  architectures: z.array(z.string()).optional(),
+  /** [] or absent: every compatible instance type. */
+  allowedInstanceTypes: z.array(z.string()).optional(),
+  excludedInstanceTypes: z.array(z.string()).optional(),
+});
+export type CapacityProvider = z.infer<typeof capacityProviderSchema>;
+
+const fieldSelectorSchema = z.object({
+  field: z.string(),
+  equals: z.array(z.string()).optional(),
+  startsWith: z.array(z.string()).optional(),
+  endsWith: z.array(z.string()).optional(),
+  notEquals: z.array(z.string()).optional(),
+  notStartsWith: z.array(z.string()).optional(),
+  notEndsWith: z.array(z.string()).optional(),
+});
+
+/** A CloudTrail trail that applies to a region, with what it records (stored as AWS returned it). */
+export const trailSchema = z.object({
+  arn: z.string(),
+  name: z.string(),
+  homeRegion: z.string().optional(),
+  isMultiRegionTrail: z.boolean(),
+  isOrganizationTrail: z.boolean(),
+  /** GetTrailStatus; absent: not read. */
+  isLogging: z.boolean().optional(),
+  /** GetEventSelectors: the basic or the advanced selectors (a trail has one kind); absent: not read. */
+  eventSelectors: z
+    .object({
+      basic: z.array(
+        z.object({
+          readWriteType: z.enum(["ReadOnly", "WriteOnly", "All"]),
+          includeManagementEvents: z.boolean(),
+          dataResources: z.array(z.object({ type: z.string(), values: z.array(z.string()) })),
+        }),
+      ),
+      advanced: z.array(z.object({ name: z.string().optional(), fieldSelectors: z.array(fieldSelectorSchema) })),
+    })
+    .optional(),
+});
+export type Trail = z.infer<typeof trailSchema>;
+export type AdvancedFieldSelector = z.infer<typeof fieldSelectorSchema>;
+
+/**
+ * The account's detective services in one region, which every function of the region relies on in
+ * its output phase. Each part follows the three states: absent not read (a gap says why).
+ */
+export const detectiveCoverageSchema = z.object({
+  region: region,
+  /** DescribeTrails (shadow trails included): [] no trail applies to the region. */
+  trails: z.array(trailSchema).optional(),
+  /** ListDetectors + GetDetector: [] GuardDuty is not enabled in the region. */
+  guardDutyDetectors: z
+    .array(
+      z.object({
+        id: z.string(),
+        status: z.string(),
+        /** The LAMBDA_NETWORK_LOGS feature (Lambda Protection): its status, null when the detector lists no such feature. */
+        lambdaProtection: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  /** Inspector2 BatchGetAccountStatus for the scanned account: each status, null when not reported. */
+  inspector: z
+    .object({
+      status: z.string().nullable(),
+      lambda: z.string().nullable(),
+      lambdaCode: z.string().nullable(),
+    })
+    .optional(),
+});
+export type DetectiveCoverage = z.infer<typeof detectiveCoverageSchema>;
+
 /** A layer version owned by the scanned account, with its resource policy. */
 export const layerVersionSchema = z.object({
   arn: arn,
@@ -478,6 +626,15 @@ export const snapshotSchema = z.object({
   securityGroups: z.array(securityGroupSchema).optional(),
   subnets: z.array(subnetSchema).optional(),
   layerVersions: z.array(layerVersionSchema).optional(),
+  /**
+   * capacityProviders: ListCapacityProviders per region, plus GetCapacityProvider for a provider a
+   * function names that the listing did not return. detectiveCoverage: one entry per region where any
+   * detective read was made (its parts follow the three states on their own).
+   */
+  capacityProviders: z.array(capacityProviderSchema).optional(),
+  detectiveCoverage: z.array(detectiveCoverageSchema).optional(),
   gaps: z.array(gapSchema),
+  /** Slower paths the collection took where a listing is not available (see noteSchema); not gaps. */
+  notes: z.array(noteSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;

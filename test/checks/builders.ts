@@ -2,7 +2,7 @@
  * Builders for the parts of a snapshot that check tests add to secureFunction()/snapshotWith():
  * each returns a valid, minimal object that a case overrides field by field.
  */
-import type { Gap, HttpApi, LambdaFunction, LogGroup, ManagedPolicy, RestApi, RestStage, HttpStage, Role } from "../../src/snapshot/schema.js";
+import type { CapacityProvider, DetectiveCoverage, Gap, HttpApi, LambdaFunction, LogGroup, ManagedPolicy, RestApi, RestStage, HttpStage, Role, Snapshot } from "../../src/snapshot/schema.js";
 import { ACCOUNT_ID, REGION, ROLE_ARN, functionArn, snapshotWith } from "../support/fixtures.js";
 
 export const OTHER_ACCOUNT = "444455556666";
@@ -158,3 +158,40 @@ export const roleSnapshots = {
 };
 
 export { ACCOUNT_ID, REGION, ROLE_ARN, functionArn };
+
+export const PROVIDER_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT_ID}:capacity-provider:trusted`;
+export const OPERATOR_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/provider-operator`;
+
+/** A capacity provider with a customer managed key, two zones and restricted egress (its subnets and group: providerNetwork()). */
+export function capacityProvider(overrides: Partial<CapacityProvider> = {}): CapacityProvider {
+  return {
+    arn: PROVIDER_ARN,
+    name: "trusted",
+    region: REGION,
+    state: "Active",
+    vpc: { subnetIds: ["subnet-a", "subnet-b"], securityGroupIds: ["sg-provider"] },
+    kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/provider`,
+    operatorRoleArn: OPERATOR_ROLE_ARN,
+    ...overrides,
+  };
+}
+
+/** The subnets (two zones) and security group (HTTPS inside the VPC only) capacityProvider() names. */
+export function providerNetwork(): Pick<Snapshot, "subnets" | "securityGroups"> {
+  return {
+    subnets: [
+      { id: "subnet-a", region: REGION, availabilityZone: `${REGION}a` },
+      { id: "subnet-b", region: REGION, availabilityZone: `${REGION}b` },
+    ],
+    securityGroups: [{ id: "sg-provider", region: REGION, egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, ipv4Ranges: ["10.0.0.0/8"], ipv6Ranges: [] }] }],
+  };
+}
+
+/** The function on capacityProvider(). */
+export const onProvider = (overrides: Partial<LambdaFunction> = {}) =>
+  ({ capacityProviderConfig: { capacityProviderArn: PROVIDER_ARN }, ...overrides }) satisfies Partial<LambdaFunction>;
+
+/** Detective coverage of REGION, each part as given. */
+export function coverage(parts: Omit<DetectiveCoverage, "region"> = {}): DetectiveCoverage {
+  return { region: REGION, ...parts };
+}

@@ -15,5 +15,16 @@ describeCheckCases(check, [
     snapshot: withLayers("111122223333", OTHER_ACCOUNT),
     expect: { status: "fail", reason: "layerFromUntrustedAccount", evidence: { untrustedLayers: [{ account: OTHER_ACCOUNT }] } },
   },
+  {
+    name: "AWS's Lambda Insights extension",
+    snapshot: withLayers("580247275435"),
+    expect: { status: "pass", reason: "layersFromKnownPublishers", evidence: { knownPublishers: [{ account: "580247275435", publisher: { name: "CloudWatch Lambda Insights extension" } }] } },
+  },
+  { name: "a vendor's layer beside an unknown account's", snapshot: withLayers("464622532012", OTHER_ACCOUNT), expect: { status: "fail", reason: "layerFromUntrustedAccount", evidence: { untrustedLayers: [{ account: OTHER_ACCOUNT }] } } },
+  {
+    name: "a commercial publisher's id in another partition is not known",
+    snapshot: snapshotWith({ partition: "aws-cn", functions: [secureFunction({ layers: [{ arn: "arn:aws-cn:lambda:cn-north-1:580247275435:layer:LambdaInsightsExtension:14" }] })] }),
+    expect: { status: "fail", reason: "layerFromUntrustedAccount" },
+  },
   { name: "layers not read", snapshot: snapshotWith({ functions: [secureFunction({ layers: undefined })] }), expect: { status: "unknown", reason: "layersNotRead" } },
 ]);

@@ -228,7 +228,7 @@ describe("live commands without AWS", () => {
     const policy = JSON.parse(run.stdout) as { Statement: { Action: string[] | string }[] };
     const actions = policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions.length).toBeGreaterThan(10);
-    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|Describe|GET)/);
+    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(List|Get|Describe|BatchGet|GET)/);
   });
 });
 

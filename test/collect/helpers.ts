@@ -8,17 +8,23 @@ import {
   GetRoutesCommand,
   GetStagesCommand as GetV2StagesCommand,
 } from "@aws-sdk/client-apigatewayv2";
+import { CloudTrailClient, DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
 import { IAMClient, GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
+import { BatchGetAccountStatusCommand, Inspector2Client } from "@aws-sdk/client-inspector2";
 import {
   GetFunctionCommand,
   GetFunctionEventInvokeConfigCommand,
+  GetFunctionRecursionConfigCommand,
   GetFunctionUrlConfigCommand,
   GetPolicyCommand,
   GetRuntimeManagementConfigCommand,
   LambdaClient,
   ListAliasesCommand,
+  GetCapacityProviderCommand,
+  ListCapacityProvidersCommand,
   ListCodeSigningConfigsCommand,
   ListEventSourceMappingsCommand,
   ListFunctionsCommand,
@@ -108,6 +114,9 @@ export interface Mocks {
   logs: AwsStub<any, any, any>;
   ec2: AwsStub<any, any, any>;
   organizations: AwsStub<any, any, any>;
+  cloudtrail: AwsStub<any, any, any>;
+  guardduty: AwsStub<any, any, any>;
+  inspector2: AwsStub<any, any, any>;
 }
 
 const SERVICE_OF_MOCK: Record<keyof Mocks, string> = {
@@ -119,6 +128,9 @@ const SERVICE_OF_MOCK: Record<keyof Mocks, string> = {
   logs: "logs",
   ec2: "ec2",
   organizations: "organizations",
+  cloudtrail: "cloudtrail",
+  guardduty: "guardduty",
+  inspector2: "inspector2",
 };
 
 /**
@@ -135,6 +147,9 @@ export function mockAws(): Mocks {
     logs: mockClient(CloudWatchLogsClient),
     ec2: mockClient(EC2Client),
     organizations: mockClient(OrganizationsClient),
+    cloudtrail: mockClient(CloudTrailClient),
+    guardduty: mockClient(GuardDutyClient),
+    inspector2: mockClient(Inspector2Client),
   };
   mocks.sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/scanner` });
   mocks.lambda.on(ListFunctionsCommand).resolves({ Functions: [] });
@@ -152,6 +167,15 @@ export function mockAws(): Mocks {
   mocks.lambda.on(GetFunctionEventInvokeConfigCommand).rejects(notFound());
   mocks.lambda.on(ListCodeSigningConfigsCommand).resolves({ CodeSigningConfigs: [] });
   mocks.lambda.on(GetRuntimeManagementConfigCommand).resolves({ UpdateRuntimeOn: "Auto" });
+  mocks.lambda.on(GetFunctionRecursionConfigCommand).resolves({ RecursiveLoop: "Terminate" });
+  mocks.lambda.on(ListCapacityProvidersCommand).resolves({ CapacityProviders: [] });
+  mocks.lambda.on(GetCapacityProviderCommand).rejects(notFound());
+  // No trail, no GuardDuty detector, Inspector not enabled: an account with nothing in it.
+  mocks.cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: [] });
+  mocks.guardduty.on(ListDetectorsCommand).resolves({ DetectorIds: [] });
+  mocks.inspector2.on(BatchGetAccountStatusCommand).resolves({
+    accounts: [{ accountId: ACCOUNT, state: { status: "DISABLED", errorCode: undefined, errorMessage: undefined }, resourceState: { ec2: { status: "DISABLED", errorCode: undefined, errorMessage: undefined }, ecr: { status: "DISABLED", errorCode: undefined, errorMessage: undefined } } }],
+  });
   mocks.iam.on(GetRoleCommand).callsFake((input: { RoleName: string }) => ({
     Role: {
       Arn: roleArn(input.RoleName),

@@ -332,9 +332,10 @@ describe("collectLambda: code signing, read per region", () => {
     const membersCalls = mocks.lambda.commandCalls(ListFunctionsByCodeSigningConfigCommand).map((call) => call.args[0].input);
     expect(membersCalls).toContainEqual(expect.objectContaining({ CodeSigningConfigArn: cscArn("csc-enforce"), Marker: "1" }));
     // Per-function Lambda calls: GetFunction, GetPolicy, GetFunctionUrlConfig, GetRuntimeManagementConfig,
-    // GetFunctionEventInvokeConfig; nothing for code signing.
+    // GetFunctionEventInvokeConfig, GetFunctionRecursionConfig; nothing for code signing.
     const perFunction = sentOperations(mocks).filter((id) => id.startsWith("lambda:") && !/^lambda:List/.test(id));
-    expect(perFunction).toHaveLength(5 * names.length);
+    expect(perFunction).toHaveLength(6 * names.length);
+    expect(countSent(mocks, "lambda:GetFunctionCodeSigningConfig")).toBe(0);
     expect(snapshot.operationsAttempted).toEqual(
       expect.arrayContaining(["lambda:ListCodeSigningConfigs", "lambda:ListFunctionsByCodeSigningConfig"]),
     );
@@ -419,8 +420,11 @@ describe("collectLambda: code signing, read per region", () => {
     mocks.lambda.on(ListFunctionsCommand).resolves({ Functions: [] });
     const { snapshot } = await collect({ requiredOperations: new Set(["lambda:ListCodeSigningConfigs"]) });
     expect(codeSigningCalls()).toEqual([]);
-    // The check's two reads go together: wanting one attempts the other.
+    // The check's two reads go together: wanting one attempts the other, and plans the per-function
+    // fallback (made only where the listing is not available).
     expect(snapshot.operationsAttempted).toEqual([
+      "lambda:GetCodeSigningConfig",
+      "lambda:GetFunctionCodeSigningConfig",
       "lambda:ListCodeSigningConfigs",
       "lambda:ListFunctions",
       "lambda:ListFunctionsByCodeSigningConfig",

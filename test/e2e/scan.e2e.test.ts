@@ -197,9 +197,13 @@ describe("scan under faults", () => {
     const after = comparableFindings(result);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     const changed = [...after.entries()].filter(([key, value]) => value.status !== before.get(key)?.status).map(([key]) => key);
+    // A function sharing a capacity provider with an affected one is judged on its neighbour's policy too.
+    const provider = (arn: string) => fixtureSnapshot().functions.find((candidate) => candidate.arn === arn)?.capacityProviderConfig?.capacityProviderArn;
+    const sharesProvider = (arn: string) => provider(arn) !== undefined && affected.some((other) => provider(other) === provider(arn));
     const dependent = [...before.keys()].filter((key) => {
       const [checkId = "", arn = ""] = key.split(" ");
-      return affected.includes(unqualifiedFunctionArn(arn)) && requiresOf(checkId).includes("lambda:GetPolicy");
+      const fnArn = unqualifiedFunctionArn(arn);
+      return (affected.includes(fnArn) || (checkId === "function-capacity-provider-mixed-trust" && sharesProvider(fnArn))) && requiresOf(checkId).includes("lambda:GetPolicy");
     });
     expect(dependent.length).toBeGreaterThan(0);
     for (const key of dependent) expect(after.get(key)?.status, key).toBe("unknown");

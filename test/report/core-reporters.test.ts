@@ -95,6 +95,18 @@ describe("terminal reporter", () => {
     expect(text).toContain("lambda:GetPolicy AccessDeniedException eu-west-1");
   });
 
+  it("shows the collection's notes, apart from the gaps", () => {
+    const note = { service: "lambda", operation: "ListCodeSigningConfigs", region: "eu-west-1", message: "not available here\u001b[2J: read per function" };
+    const result = evaluateWithoutRoles(snapshotWith({ functions: [hostile], notes: [note] }), { checks: ALL_CHECKS.filter((c) => c.id === "function-url-auth-none"), now: new Date() });
+    expect(result.notes).toEqual([note]);
+    const text = renderTerminal(result, { color: false, width: 120 });
+    expect(text).toContain("Notes: 1 read(s) took a slower path; nothing is unknown because of them");
+    expect(text).toContain("lambda:ListCodeSigningConfigs in eu-west-1: not available here\\x1b[2J: read per function");
+    expect(text).not.toContain("Gaps:");
+    // A result without notes has no notes member (nor does one read from an older version).
+    expect(evaluateWithoutRoles(snapshotWith({ functions: [hostile] }), { checks: ALL_CHECKS.filter((c) => c.id === "function-url-auth-none"), now: new Date() })).not.toHaveProperty("notes");
+  });
+
   it("replaces control characters from AWS data", () => {
     const result = resultFor([secureFunction({ name: "evil\u001b[2Jname", arn: functionArn("ctl"), url: { authType: "NONE", cors: null } })]);
     const text = renderTerminal(result, { color: false, width: 80 });

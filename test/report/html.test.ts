@@ -56,6 +56,9 @@ describe("html reporter (static)", () => {
     expect(html).toContain(`Collection gaps (${result.gaps.length})`);
     const gaps = /<table id="gaps">[\s\S]*?<\/table>/.exec(html)![0];
     expect(gaps.match(/<tr>/g)!.length - 1).toBe(result.gaps.length);
+    const notes = /<ul id="notes">([\s\S]*?)<\/ul>/.exec(html)![1]!;
+    expect(notes.match(/<li>/g)).toHaveLength(result.notes!.length);
+    expect(notes).toContain("lambda:ListCodeSigningConfigs in eu-west-1: not available at this endpoint (UnparseableResponse, HTTP 404 &lt;h1&gt;Not Found&lt;/h1&gt;)");
   });
 
   it("draws severity bars whose numbers are the JSON result's open failures", () => {

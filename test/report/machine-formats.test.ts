@@ -139,6 +139,9 @@ describe("markdown reporter", () => {
     const actionable = expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown").length;
     expect(text).toContain(`### Findings (${actionable} failed or unknown)`);
     expect(text).toContain(`### Collection gaps (${result.gaps.length})`);
+    expect(text).toContain(`### Notes (${result.notes!.length})`);
+    expect(text).toContain("lambda:ListCodeSigningConfigs in eu-west-1");
+    expect(text).not.toContain("<h1>");
     expect(text.split("\n").length).toBeLessThan(80);
   });
 

@@ -25,8 +25,8 @@ const FIXED_NOW = new Date("2026-11-01T12:30:00.000Z");
 
 /**
  * A scan of an account with every kind of row a report must handle: failed, unknown, passed and
- * suppressed results, two regions, a collection gap, an expired and an unmatched suppression, and
- * functions with hostile names. Built through the real schema and the real engine.
+ * suppressed results, two regions, a collection gap, a note (a slower read path), an expired and an
+ * unmatched suppression, and functions with hostile names. Built through the real schema and the real engine.
  */
 export function fixtureScanResult(): ScanResult {
   const euWest = "eu-west-1";
@@ -58,6 +58,14 @@ export function fixtureScanResult(): ScanResult {
         message: "User is not authorized <img src=x onerror=alert(3)>",
       },
       { service: "lambda", operation: "ListFunctions", region: usEast, errorCode: "ThrottlingException", message: "Rate exceeded", partial: true },
+    ],
+    notes: [
+      {
+        service: "lambda",
+        operation: "ListCodeSigningConfigs",
+        region: euWest,
+        message: "not available at this endpoint (UnparseableResponse, HTTP 404 <h1>Not Found</h1>): code signing read per function",
+      },
     ],
   });
   // The fixture has no roles, so no role analysis expands an action.

@@ -157,6 +157,8 @@ describe("xlsx reporter", () => {
     expect(items.get("Score: customer layer")).toBe(result.summary.scoresByLayer.customer);
     expect(items.get("Failed (open): critical")).toBe(result.summary.counts.failedBySeverity.critical);
     expect(items.get("Collection gaps")).toBe(result.gaps.length);
+    expect(items.get("Notes (slower read paths; nothing unknown because of them)")).toBe(result.notes!.length);
+    expect(items.get("Note")).toBe("lambda:ListCodeSigningConfigs in eu-west-1: not available at this endpoint (UnparseableResponse, HTTP 404 <h1>Not Found</h1>): code signing read per function");
     expect(items.get("Tool")).toBe(`${result.tool.name} ${result.tool.version}`);
     const functions = workbook.getWorksheet("Functions")!;
     const overall = columnValues(functions, "Overall score");

@@ -19,6 +19,7 @@ import type { EngineSettings } from "../settings.js";
 import { Analyses } from "./analyses.js";
 import { ApiIndex, pushUnique } from "./api-index.js";
 import { GapIndex } from "./gap-index.js";
+import { SurfaceIndex } from "./surface.js";
 import type {
   ApiRouteTrigger,
   ApiStageResource,
@@ -88,6 +89,8 @@ export class SnapshotView {
   private readonly gaps: GapIndex;
   private readonly analyses: Analyses;
   private readonly invokeTargets = new Map<LambdaFunction, InvokeTarget[]>();
+  /** Capacity providers, the operator policy reference and detective coverage (surface.ts). */
+  readonly surface: SurfaceIndex;
 
   constructor(snapshot: Snapshot, options: ViewOptions) {
     // Frozen in place rather than copied: a copy of a 10,000-function snapshot costs more than every
@@ -109,6 +112,7 @@ export class SnapshotView {
     this.subnets = new Map((s.subnets ?? []).map((subnet) => [regionKey(subnet.region, subnet.id), subnet]));
     this.apis = new ApiIndex(s.restApis ?? [], s.httpApis ?? []);
     this.gaps = new GapIndex(s.gaps, s.operationsAttempted);
+    this.surface = new SurfaceIndex(s, options.catalogue);
     this.analyses = new Analyses({
       accountId: s.accountId,
       trustedAccountIds: this.settings.trustedAccountIds,
@@ -311,7 +315,8 @@ export class SnapshotView {
       case "invokeTarget":
         return [unqualifiedFunctionArn(arn)];
       case "role":
-        return this.functionsWithRole(arn).map((fn) => fn.arn);
+        // An execution role counts for its functions; a capacity provider's operator role for the functions on the provider.
+        return [...new Set([...this.functionsWithRole(arn).map((fn) => fn.arn), ...this.surface.functionsOperatedBy(arn)])];
       case "apiStage":
         return this.apis.functionsByStage.get(arn) ?? [];
       case "layerVersion":
@@ -336,6 +341,7 @@ export class SnapshotView {
     const groupName = logGroupNameOf(fn);
     related.push(groupName, `arn:${this.snapshot.partition}:logs:${fn.region}:${this.snapshot.accountId}:log-group:${groupName}`);
     for (const stage of this.apiStagesOf(fn)) related.push(stage.arn, stage.api.arn);
+    related.push(...this.surface.relatedArns(fn));
     return related;
   }
 
