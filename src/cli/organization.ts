@@ -3,14 +3,8 @@ import { join, relative, resolve } from "node:path";
 import type { AnyCheck } from "../engine/check.js";
 import { organizationView, type OrganizationResult } from "../engine/organization.js";
 import { checkOutputPath, writePrivateStream } from "../files/private-file.js";
-import {
-  DEFAULT_ACCOUNT_CONCURRENCY,
-  scanOrganization,
-  validateSelection,
-  type AccountOutcome,
-  type AccountSelection,
-  type MemberRole,
-} from "../library/organization-scan.js";
+import { DEFAULT_ACCOUNT_CONCURRENCY, validateSelection, type AccountSelection, type MemberRole } from "../library/account-selection.js";
+import type { AccountOutcome } from "../library/organization-scan.js";
 import { selectRegions } from "../library/regions.js";
 import { writeSnapshot } from "../snapshot/io.js";
 import { jsonChunks } from "../report/json.js";
@@ -300,6 +294,8 @@ export async function runOrganizationScan(
   const organizationBase = organizationLayout.organizationBase(stamp, plan.selection.shard);
   for (const format of new Set(["json", ...formats])) await checkOutputPath(join(outputDir, `${organizationBase}.${extensionOf(format)}`), "--output-dir");
   const progress = new OrganizationProgress(io, options.quiet);
+  // Loaded on use, as collect-account.ts is: it brings in the AWS SDK clients, which offline commands skip.
+  const { scanOrganization } = await import("../library/organization-scan.js");
   const { result: organization } = await scanOrganization({
     regions: await selectRegions(options.regions, options.profile, io.env),
     ...(options.profile ? { profile: options.profile } : {}),

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileStamp, parseAccountsFile, parseShard } from "../../src/cli/organization.js";
-import { planAccounts, shardSlice } from "../../src/library/organization-scan.js";
+import { planAccounts, shardSlice } from "../../src/library/account-selection.js";
 import { runCliInProcess } from "../support/run-cli.js";
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => String(100000000000 + i * 7));
