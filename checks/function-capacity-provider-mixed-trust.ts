@@ -89,7 +89,10 @@ export default defineCheck({
     const provider = view.surface.capacityProviderOf(fn);
     if (!provider.ok) return provider.result;
     const self = trustOf(fn, view);
-    const others = view.surface.functionsOn(provider.value.arn).filter((other) => other.arn !== fn.arn).map((other) => ({ fn: other, trust: trustOf(other, view) }));
+    const tenants = view.surface.functionsOn(provider.value.arn).filter((other) => other.arn !== fn.arn);
+    // The others' trust decides nothing when this function is neither exposed nor privileged (nor
+    // possibly either): judging every tenant for every tenant would grow with the square of them.
+    const others = self.exposed === false && self.privileged === false ? [] : tenants.map((other) => ({ fn: other, trust: trustOf(other, view) }));
     const evidence = { capacityProviderArn: provider.value.arn, function: { exposed: self.exposed ?? null, privileged: self.privileged ?? null, why: self.why } };
     const counterpart = (other: (typeof others)[number]) => ({ arn: other.fn.arn, name: other.fn.name, why: other.trust.why });
     if (self.exposed) {
@@ -104,11 +107,11 @@ export default defineCheck({
       (self.exposed !== false && others.some((other) => other.trust.privileged !== false)) ||
       (self.privileged !== false && others.some((other) => other.trust.exposed !== false));
     if (undecided && (self.exposed === undefined || self.privileged === undefined || others.some((other) => other.trust.exposed === undefined || other.trust.privileged === undefined))) {
-      return unknown("trustNotJudged", { ...evidence, otherFunctions: others.map((other) => other.fn.arn) });
+      return unknown("trustNotJudged", { ...evidence, otherFunctions: tenants.map((other) => other.arn) });
     }
     if (view.snapshot.gaps.some((gap) => gap.service === "lambda" && gap.operation === "ListFunctions" && gap.region === fn.region && gap.resourceArn === undefined)) {
       return unknown("tenantListIncomplete", evidence);
     }
-    return pass("trustUniform", { ...evidence, otherFunctions: others.map((other) => other.fn.arn) });
+    return pass("trustUniform", { ...evidence, otherFunctions: tenants.map((other) => other.arn) });
   },
 });

@@ -9,6 +9,7 @@ import {
   type ResultResource,
   type ScanResult,
 } from "../engine/result-schema.js";
+import { fromResultDocument, scanResultDocumentSchema } from "../engine/result-document.js";
 import { ScoreAccumulator } from "../engine/score.js";
 import { parseWithSchema, readJsonFile } from "../files/json-input.js";
 
@@ -20,6 +21,9 @@ const scanResultV1Schema = scanResultSchema.omit({ schemaVersion: true, checks: 
 });
 type ScanResultV1 = z.infer<typeof scanResultV1Schema>;
 
+/** Version 2 documents listed every finding in `findings`: the result itself, under its old number. */
+const scanResultV2Schema = scanResultSchema.extend({ schemaVersion: z.literal(2) });
+
 /**
  * What this version knows about a check, for a version 1 result whose check reported no finding (a
  * version 1 result named such a check by id only). The CLI and library pass the built-in catalogue.
@@ -28,7 +32,7 @@ export type DescribeCheck = (id: string) => CheckInfo | undefined;
 
 const RESULT_DESCRIPTION = "lambda-posture scan result (the JSON of `scan --format json`)";
 
-/** The same result in version 2 form: each check and resource once, findings referring to them. */
+/** The same result in its current form: each check and resource once, findings referring to them. */
 function upgradeFromVersion1(v1: ScanResultV1, fileName: string, describeCheck: DescribeCheck): ScanResult {
   const checks = new Map<string, CheckInfo>();
   const resources: ResultResource[] = [];
@@ -110,8 +114,8 @@ function assertReferencesResolve(result: ScanResult, fileName: string): void {
 }
 
 /**
- * Validates a parsed scan result (`scan --format json` output, schemaVersion 2 or 1); errors name the
- * file. A version 1 result comes back in version 2 form.
+ * Validates a parsed scan result (`scan --format json` output, schemaVersion 3, 2 or 1); errors name
+ * the file. Every version comes back as the current result, every finding in `findings`.
  */
 export function parseScanResult(raw: unknown, fileName: string, describeCheck: DescribeCheck = () => undefined): ScanResult {
   if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
@@ -129,13 +133,18 @@ export function parseScanResult(raw: unknown, fileName: string, describeCheck: D
     if (version === 1) {
       return upgradeFromVersion1(parseWithSchema(scanResultV1Schema, raw, RESULT_DESCRIPTION, fileName), fileName, describeCheck);
     }
+    if (version === 2) {
+      const result: ScanResult = { ...parseWithSchema(scanResultV2Schema, raw, RESULT_DESCRIPTION, fileName), schemaVersion: SCAN_RESULT_SCHEMA_VERSION };
+      assertReferencesResolve(result, fileName);
+      return result;
+    }
     if (typeof version === "number" && version !== SCAN_RESULT_SCHEMA_VERSION) {
       throw new InputError(
-        `${fileName}: scan result schemaVersion ${version} is not supported by this version (reads 1 and ${SCAN_RESULT_SCHEMA_VERSION})`,
+        `${fileName}: scan result schemaVersion ${version} is not supported by this version (reads 1 to ${SCAN_RESULT_SCHEMA_VERSION})`,
       );
     }
   }
-  const result = parseWithSchema(scanResultSchema, raw, RESULT_DESCRIPTION, fileName);
+  const result = fromResultDocument(parseWithSchema(scanResultDocumentSchema, raw, RESULT_DESCRIPTION, fileName));
   assertReferencesResolve(result, fileName);
   return result;
 }

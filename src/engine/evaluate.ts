@@ -12,7 +12,7 @@ import {
   type ScanResult,
 } from "./result-schema.js";
 import { forEachEvaluation, type Evaluation } from "./run-checks.js";
-import { ScoreAccumulator, type ScoredResult } from "./score.js";
+import { ScoreAccumulator } from "./score.js";
 import { engineSettingsFrom, type CheckSettingsInput } from "./settings.js";
 import { createSuppressionMatcher, type Suppression } from "./suppressions.js";
 import type { InvokeTarget } from "./view/resources.js";
@@ -64,14 +64,14 @@ export function checkInfoOf(check: AnyCheck): CheckInfo {
 class ResourceTable {
   readonly resources: ResultResource[] = [];
   private readonly indexes = new Map<string, number>();
-  // runChecks shares one reference object per resource among its results: a cheap first look-up.
-  private readonly byReference = new Map<object, number>();
+  // The run numbers each (type, resource) it evaluates: a cheap first look-up, by that number.
+  private readonly byTarget: number[] = [];
 
   indexOf(evaluation: Evaluation): number {
-    const { resource } = evaluation;
-    let index = this.byReference.get(resource);
+    let index = this.byTarget[evaluation.target];
     if (index !== undefined) return index;
-    // A function is both a function and an invoke target: two references, one resource.
+    const { resource } = evaluation;
+    // A function is both a function and an invoke target: two targets, one resource.
     const key = `${resource.type}\u0000${resource.arn}`;
     index = this.indexes.get(key);
     if (index === undefined) {
@@ -79,8 +79,24 @@ class ResourceTable {
       this.resources.push({ ...resource, functionArns: [...evaluation.linkedFunctionArns] });
       this.indexes.set(key, index);
     }
-    this.byReference.set(resource, index);
+    this.byTarget[evaluation.target] = index;
     return index;
+  }
+}
+
+/**
+ * Each check's findings in the order of their resources' indexes. A function and its invoke target
+ * share a resource that a function check may have named first, so an invoke-target check can visit
+ * an alias (a new, higher index) before the next function (a lower one). One order for every check
+ * lets the JSON result group compact findings and read them back in the same order.
+ */
+function sortByResource(findings: ResultFinding[], from: number): void {
+  for (let i = from + 1; i < findings.length; i += 1) {
+    if ((findings[i] as ResultFinding).resource < (findings[i - 1] as ResultFinding).resource) {
+      const sorted = findings.slice(from).sort((a, b) => a.resource - b.resource);
+      for (let j = 0; j < sorted.length; j += 1) findings[from + j] = sorted[j] as ResultFinding;
+      return;
+    }
   }
 }
 
@@ -171,20 +187,42 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   const tallies = new Map<string, StatusTally>(options.checks.map((check) => [check.id, { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }]));
   let suppressedCount = 0;
   const scoresByFunction = new Map(snapshot.functions.map((fn) => [fn.arn, new ScoreAccumulator()]));
+  // Scores are summed per resource first, then added once to each function it is linked to: a role
+  // shared by many functions would otherwise cost one addition per check, resource and function.
+  const scoresByTarget: { scores: ScoreAccumulator; linked: readonly string[] }[] = [];
+  let currentCheck: AnyCheck | undefined;
+  let listed = true;
+  let checkStart = 0;
   const checkErrors = forEachEvaluation(view, options.checks, checkSettings, (evaluation) => {
+    const { check } = evaluation;
+    if (check !== currentCheck) {
+      sortByResource(findings, checkStart);
+      currentCheck = check;
+      checkStart = findings.length;
+      // Findings below the minimum severity are left out of the report; scores and counts keep them.
+      listed = atOrAbove(check.severity, minimumSeverity);
+    }
     const { status } = evaluation.result;
-    const suppression = suppressions.match(evaluation.check.id, evaluation.resource.arn);
+    const suppression = suppressions.match(check.id, evaluation.resource.arn);
     byStatus[status] += 1;
-    (tallies.get(evaluation.check.id) as StatusTally)[status] += 1;
+    (tallies.get(check.id) as StatusTally)[status] += 1;
     if (suppression) suppressedCount += 1;
-    else if (status === "fail") failedBySeverity[evaluation.check.severity] += 1;
-    // Findings below the minimum severity are left out of the report; scores and counts keep them.
-    if (atOrAbove(evaluation.check.severity, minimumSeverity)) findings.push(toFinding(evaluation, resources.indexOf(evaluation), suppression));
+    else if (status === "fail") failedBySeverity[check.severity] += 1;
+    if (listed) findings.push(toFinding(evaluation, resources.indexOf(evaluation), suppression));
     // A finding on a shared resource (role, API stage, layer) counts once for each linked function.
     if (evaluation.linkedFunctionArns.length === 0) return;
-    const scored: ScoredResult = { status, severity: evaluation.check.severity, layer: evaluation.check.layer, suppressed: suppression !== undefined };
-    for (const functionArn of evaluation.linkedFunctionArns) scoresByFunction.get(functionArn)?.add(scored);
+    let target = scoresByTarget[evaluation.target];
+    if (!target) {
+      target = { scores: new ScoreAccumulator(), linked: evaluation.linkedFunctionArns };
+      scoresByTarget[evaluation.target] = target;
+    }
+    target.scores.add({ status, severity: check.severity, layer: check.layer, suppressed: suppression !== undefined });
   });
+  sortByResource(findings, checkStart);
+  for (const target of scoresByTarget) {
+    if (!target) continue;
+    for (const functionArn of target.linked) scoresByFunction.get(functionArn)?.merge(target.scores);
+  }
 
   const accountScores = new ScoreAccumulator();
   const functions: FunctionSummary[] = snapshot.functions.map((fn) => {

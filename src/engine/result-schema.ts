@@ -6,10 +6,13 @@ import { FINDING_RESOURCE_TYPES } from "./view/resources.js";
 /**
  * The scan result contract written by `--format json` (DESIGN section 5).
  * 2: each check's metadata once (`checks[]`), each resource once (`resources[]`), findings that
- * reference both; only failed and unknown findings carry their message and evidence. Version 1
- * results are still read (diff, --baseline, merge): see src/diff/read.ts.
+ * reference both; only failed and unknown findings carry their message and evidence.
+ * 3: the same result; its JSON document lists the findings that carry nothing but their check, status
+ * and reason once per check, status and reason (`compactFindings`, src/engine/result-document.ts).
+ * This schema is the result in memory, every finding in `findings`, as version 2 documents stored it.
+ * Versions 1 and 2 are still read (diff, --baseline, merge): see src/diff/read.ts.
  */
-export const SCAN_RESULT_SCHEMA_VERSION = 2;
+export const SCAN_RESULT_SCHEMA_VERSION = 3;
 
 const score = z.number().min(0).max(100).nullable();
 const grade = z.enum(["A", "B", "C", "D", "F"]).nullable();

@@ -10,6 +10,11 @@ export interface Evaluation {
   result: CheckResult;
   /** Functions whose scores this result counts toward. */
   linkedFunctionArns: readonly string[];
+  /**
+   * The resource's number in this run (0, 1, 2, ... per distinct type and resource, shared by every
+   * check's result on it): lets the caller keep per-resource state in an array instead of a map.
+   */
+  target: number;
 }
 
 export interface CheckError {
@@ -117,7 +122,8 @@ export function forEachEvaluation(
 ): CheckError[] {
   const checkErrors: CheckError[] = [];
   // Each resource's reference and linked functions are built once and shared by every check's result.
-  const targetsByType = new Map<ResourceType, { resource: { arn: string; name: string; region: string }; ref: ResourceRef; linked: readonly string[] }[]>();
+  const targetsByType = new Map<ResourceType, { resource: { arn: string; name: string; region: string }; ref: ResourceRef; linked: readonly string[]; target: number }[]>();
+  let targetCount = 0;
   const targetsOf = (type: ResourceType) => {
     let targets = targetsByType.get(type);
     if (!targets) {
@@ -125,6 +131,7 @@ export function forEachEvaluation(
         resource,
         ref: Object.freeze({ arn: resource.arn, name: resource.name, region: resource.region, type: findingTypeOf(type, resource) }),
         linked: Object.freeze([...view.linkedFunctionArns(type, resource.arn)]),
+        target: targetCount++,
       }));
       targetsByType.set(type, targets);
     }
@@ -133,7 +140,7 @@ export function forEachEvaluation(
   for (const check of checks) {
     const notAttempted = view.operationsNotAttempted(check.requires);
     const settings = Object.freeze(settingsOfCheck(check, checkSettings));
-    for (const { resource, ref, linked } of targetsOf(check.resourceType)) {
+    for (const { resource, ref, linked, target } of targetsOf(check.resourceType)) {
       let result: CheckResult;
       if (notAttempted.length > 0) {
         result = {
@@ -149,7 +156,7 @@ export function forEachEvaluation(
         }
         result = applyGaps(outcome.result, view.gapsAffecting(check.resourceType, resource, check.requires));
       }
-      visit({ check, resource: ref, result, linkedFunctionArns: linked });
+      visit({ check, resource: ref, result, linkedFunctionArns: linked, target });
     }
   }
   return checkErrors;

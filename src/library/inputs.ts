@@ -10,7 +10,7 @@ export async function readSuppressionsFile(fileName: string): Promise<Suppressio
   return parseWithSchema(suppressionsFileSchema, raw, "suppressions file", fileName).suppressions;
 }
 
-/** Reads a scan result (schemaVersion 1 or 2, returned as 2): a `--baseline`, a `diff` side, a `merge` input. */
+/** Reads a scan result (schemaVersion 1, 2 or 3, returned as the current result): a `--baseline`, a `diff` side, a `merge` input. */
 export async function readResult(fileName: string): Promise<ScanResult> {
   return readScanResult(fileName, describeBuiltInCheck);
 }

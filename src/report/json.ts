@@ -1,21 +1,20 @@
 import type { OrganizationResult } from "../engine/organization.js";
-import type { ScanResult } from "../engine/result-schema.js";
+import { toResultDocument, type ScanResultDocument } from "../engine/result-document.js";
 import type { Reporter } from "./types.js";
 
 /**
  * Arrays that grow with the account (or the organisation): one element per line, so large results
  * stream and diff well. `accounts` exists only in an organisation result.
  */
-const LARGE_ARRAYS = new Set<string>(["functions", "resources", "findings", "accounts", "gaps"]);
+const LARGE_ARRAYS = new Set<string>(["functions", "resources", "findings", "compactFindings", "accounts", "gaps"]);
 
 const indent = (text: string, prefix: string) => text.replace(/\n/g, `\n${prefix}`);
 
 /**
- * The scan result (or the organisation result) as JSON, in pieces. Small members are pretty-printed;
- * each function, account, resource, finding and gap is one compact line. The text parses to exactly
- * the result object.
+ * A document as JSON, in pieces. Small members are pretty-printed; each function, account, resource,
+ * finding, compact finding group and gap is one compact line. The text parses to exactly the document.
  */
-export function* jsonChunks(result: ScanResult | OrganizationResult): Generator<string> {
+export function* jsonChunks(result: ScanResultDocument | OrganizationResult): Generator<string> {
   const entries = Object.entries(result);
   yield "{\n";
   for (const [index, [key, value]] of entries.entries()) {
@@ -43,6 +42,7 @@ export const jsonReporter: Reporter = {
   binary: false,
   // An organisation report writes the organisation result itself (kind lambda-posture-organization),
   // not the view the other reporters read: `merge` and other tools read it back.
-  render: ({ result, organization }) => [...jsonChunks(organization ?? result)].join(""),
-  stream: ({ result, organization }) => jsonChunks(organization ?? result),
+  // A scan result is written as its document (schemaVersion 3: compact findings grouped).
+  render: ({ result, organization }) => [...jsonChunks(organization ?? toResultDocument(result))].join(""),
+  stream: ({ result, organization }) => jsonChunks(organization ?? toResultDocument(result)),
 };

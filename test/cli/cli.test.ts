@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
+import { parseScanResult } from "../../src/diff/index.js";
 import { mkdir, mkdtemp, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scanResultSchema } from "../../src/engine/result-schema.js";
 import { demoSnapshotPath } from "../../src/package-info.js";
 import { spawnCli } from "../support/cli.js";
 import { runCliInProcess as runCli } from "../support/run-cli.js";
@@ -38,7 +38,7 @@ describe("lambda-posture CLI (in process, through runCli)", () => {
   it("check exits 0 when nothing is at or above --fail-on", async () => {
     const run = await runCli(["check", "--snapshot", cleanSnapshot, "--checks", "function-url-auth-none,function-tracing-disabled,function-runtime-deprecated", "--fail-on", "high", "--format", "json", "--quiet"]);
     expect(run.code).toBe(0);
-    const result = scanResultSchema.parse(JSON.parse(run.stdout));
+    const result = parseScanResult(JSON.parse(run.stdout), "result");
     expect(result.summary.counts.failedBySeverity.critical).toBe(0);
   });
 
@@ -59,7 +59,7 @@ describe("lambda-posture CLI (in process, through runCli)", () => {
     await writeFile(config, JSON.stringify({ failOn: "critical", severity: "high" }));
     const run = await runCli(["check", "--snapshot", urlSnapshot, "--config", config, "--format", "json", "--quiet"]);
     expect(run.code).toBe(1);
-    const result = scanResultSchema.parse(JSON.parse(run.stdout));
+    const result = parseScanResult(JSON.parse(run.stdout), "result");
     expect(result.filters.minimumSeverity).toBe("high");
   });
 
@@ -71,11 +71,11 @@ describe("lambda-posture CLI (in process, through runCli)", () => {
     const snapshot = join(dir, "partner.json");
     await writeFile(snapshot, JSON.stringify(snapshotWith({ functions: [secureFunction({ resourcePolicy: partnerPolicy })] })));
     const only = ["--checks", "function-policy-cross-account-invoke", "--format", "json", "--quiet"];
-    const untrusted = scanResultSchema.parse(JSON.parse((await runCli(["check", "--snapshot", snapshot, ...only])).stdout));
+    const untrusted = parseScanResult(JSON.parse((await runCli(["check", "--snapshot", snapshot, ...only])).stdout), "result");
     expect(untrusted.findings[0]).toMatchObject({ status: "fail" });
     const config = join(dir, "trust.json");
     await writeFile(config, JSON.stringify({ checkSettings: { trustedAccountIds: ["444455556666"] } }));
-    const trusted = scanResultSchema.parse(JSON.parse((await runCli(["check", "--snapshot", snapshot, "--config", config, ...only])).stdout));
+    const trusted = parseScanResult(JSON.parse((await runCli(["check", "--snapshot", snapshot, "--config", config, ...only])).stdout), "result");
     expect(trusted.findings[0]).toMatchObject({ status: "pass" });
     await writeFile(config, JSON.stringify({ checkSettings: { trustedAccountIds: ["4444"] } }));
     const bad = await runCli(["check", "--snapshot", snapshot, "--config", config]);
@@ -162,7 +162,7 @@ describe("lambda-posture CLI (in process, through runCli)", () => {
     );
     const run = await runCli(["check", "--snapshot", urlSnapshot, "--checks", "function-url-auth-none", "--suppressions", suppressions, "--fail-on", "critical", "--format", "json", "--quiet"]);
     expect(run.code).toBe(0);
-    const finding = scanResultSchema.parse(JSON.parse(run.stdout)).findings.find((f) => f.checkId === "function-url-auth-none");
+    const finding = parseScanResult(JSON.parse(run.stdout), "result").findings.find((f) => f.checkId === "function-url-auth-none");
     expect(finding).toMatchObject({ status: "fail", suppressed: { reason: "Public by design: webhook with HMAC" } });
   });
 
@@ -172,7 +172,7 @@ describe("lambda-posture CLI (in process, through runCli)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Account score");
     expect(run.stdout).toContain("Worst functions");
-    const json = scanResultSchema.parse(JSON.parse(await readFile(join(out, "lambda-posture.json"), "utf8")));
+    const json = parseScanResult(JSON.parse(await readFile(join(out, "lambda-posture.json"), "utf8")), "result");
     const snapshot = JSON.parse(await readFile(demoSnapshotPath, "utf8"));
     expect(json.summary.functions).toBe(snapshot.functions.length);
     const csv = await readFile(join(out, "lambda-posture.csv"), "utf8");
@@ -248,7 +248,7 @@ describe("the built bin (spawned)", () => {
     const run = spawnCli(["check", "--snapshot", urlSnapshot, "--fail-on", "critical", "--format", "json"]);
     expect(run.code).toBe(1);
     // stdout is the JSON document and nothing else; the progress line went to stderr.
-    const result = scanResultSchema.parse(JSON.parse(run.stdout));
+    const result = parseScanResult(JSON.parse(run.stdout), "result");
     expect(result.findings.find((f) => f.checkId === "function-url-auth-none")?.status).toBe("fail");
     expect(run.stderr).toMatch(/^checking 1 function\(s\) of account \d{12} with \d+ check\(s\)$/m);
     expect(run.stderr).not.toContain("{");

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { parseScanResult } from "../../src/diff/index.js";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -84,7 +85,7 @@ function scannerRunning(run: Run): Scanner {
       );
       return {
         ...outcome,
-        ...(existsSync(resultFile) ? { result: JSON.parse(await readFile(resultFile, "utf8")) as ScanResult } : {}),
+        ...(existsSync(resultFile) ? { result: parseScanResult(JSON.parse(await readFile(resultFile, "utf8")), resultFile) } : {}),
         ...(existsSync(snapshotFile) ? { snapshot: JSON.parse(await readFile(snapshotFile, "utf8")) as Snapshot } : {}),
       };
     },
@@ -105,7 +106,7 @@ function scannerRunning(run: Run): Scanner {
       const outcome = await run(["check", "--snapshot", snapshotFile, "--format", "json", "--output", resultFile, "--quiet"], {});
       return {
         ...outcome,
-        ...(existsSync(resultFile) ? { result: JSON.parse(await readFile(resultFile, "utf8")) as ScanResult } : {}),
+        ...(existsSync(resultFile) ? { result: parseScanResult(JSON.parse(await readFile(resultFile, "utf8")), resultFile) } : {}),
       };
     },
   };

@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
+import { parseScanResult } from "../../src/diff/index.js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scanResultSchema, type ScanResult } from "../../src/engine/result-schema.js";
+import type { ScanResult } from "../../src/engine/result-schema.js";
 import { stubEnvironment } from "../../stub/clients.js";
 import { startStub, type Stub } from "../../stub/server.js";
 import { runCliInProcess } from "../support/run-cli.js";
@@ -55,7 +56,7 @@ async function scan(extraEnv: Record<string, string>, extraArgs: string[] = []):
   const ms = performance.now() - started;
   const files = await readdir(dir);
   expect(files.filter((file) => file.endsWith(".tmp")), "no temporary file is left behind").toEqual([]);
-  const result = files.includes("result.json") ? scanResultSchema.parse(JSON.parse(await readFile(output, "utf8"))) : undefined;
+  const result = files.includes("result.json") ? parseScanResult(JSON.parse(await readFile(output, "utf8")), "result") : undefined;
   return { ...run, ms, ...(result ? { result } : {}) };
 }
 
@@ -123,7 +124,7 @@ describe("--deadline", () => {
       const ms = performance.now() - started;
       expect(ms).toBeLessThan(2_000 + 3 * 0.4 * 1_000 + 10_000);
       expect(run.code, run.stderr).toBe(4);
-      const result = scanResultSchema.parse(JSON.parse(await readFile(output, "utf8")));
+      const result = parseScanResult(JSON.parse(await readFile(output, "utf8")), "result");
       expect(result.summary.functions).toBeGreaterThan(0);
       const deadlineGaps = result.gaps.filter((gap) => gap.errorCode === "DeadlineExceeded");
       expect(deadlineGaps.length).toBeGreaterThan(0);

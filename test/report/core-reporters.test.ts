@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { ALL_CHECKS } from "../../checks/index.js";
-import { scanResultSchema } from "../../src/engine/result-schema.js";
+import { parseScanResult } from "../../src/diff/index.js";
+import { scanResultDocumentSchema } from "../../src/engine/result-document.js";
 import { csvReporter } from "../../src/report/csv.js";
 import { jsonReporter } from "../../src/report/json.js";
 import { renderTerminal } from "../../src/report/terminal.js";
@@ -58,8 +59,15 @@ describe("JSON reporter", () => {
   it("writes exactly the scan result contract", async () => {
     const snapshot = await readSnapshot(demoSnapshotPath);
     const result = await evaluateForTest(snapshot, { checks: ALL_CHECKS, now: new Date("2026-11-20T00:00:00Z") });
-    const parsed = JSON.parse(jsonReporter.render({ result, checks: ALL_CHECKS, color: false, width: 80 }) as string);
-    expect(scanResultSchema.parse(parsed)).toEqual(result);
+    const document = scanResultDocumentSchema.parse(JSON.parse(jsonReporter.render({ result, checks: ALL_CHECKS, color: false, width: 80 }) as string));
+    expect(document.schemaVersion).toBe(3);
+    // Failed and unknown findings are listed one by one; passed and not-applicable ones by resource index.
+    expect(document.findings.every((f) => f.status === "fail" || f.status === "unknown" || f.suppressed !== undefined)).toBe(true);
+    expect(document.compactFindings?.length).toBeGreaterThan(0);
+    expect(new Set(document.compactFindings?.map((group) => `${group.checkId} ${group.status} ${group.reason}`)).size).toBe(document.compactFindings?.length);
+    // Read back, the document is the result, findings in the same order.
+    const parsed = parseScanResult(JSON.parse(JSON.stringify(document)), "result.json");
+    expect(parsed).toEqual(result);
     // Every function is judged by every function check, and by every invoke-target check for itself.
     const functionChecks = ALL_CHECKS.filter((check) => check.resourceType === "function" || check.resourceType === "invokeTarget").length;
     const typeOf = (f: { resource: number }) => (parsed.resources[f.resource] as { type: string }).type;
