@@ -5,6 +5,7 @@ import { cpus, tmpdir } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readScanResult } from "../src/diff/index.js";
 import type { ScanResult } from "../src/engine/result-schema.js";
 import { writeSnapshot } from "../src/snapshot/io.js";
 import type { StubAccount } from "../stub/account.js";
@@ -12,6 +13,7 @@ import { stubEnvironment } from "../stub/clients.js";
 import { DEFAULT_QUOTAS, quotaFloor, type FloorBreakdown } from "../stub/quotas.js";
 import { startStub } from "../stub/server.js";
 import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.js";
+import { checkComparisonMarkdown, compareCheck, DEFAULT_CHECK_REFERENCE, writeCheckComparisonDocs, type CheckComparison } from "./check-comparison.js";
 
 /**
  * `npm run bench`: the whole CLI, as a child process, against the loopback stub with AWS's quotas
@@ -21,7 +23,9 @@ import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.j
  * those calls, their ratio, throttling answers, gaps and the child's peak RSS.
  *
  * Options: --sizes 100,1000 (default 100,1000,5000), --check-functions N (default 10000, 0 to skip),
- * --latency MS (stub answer delay, default 25), --no-docs (do not rewrite docs/performance.md).
+ * --latency MS (stub answer delay, default 25), --no-docs (do not rewrite docs/performance.md),
+ * --check-reference REF (the revision `check` is compared with, default e48e0ad; `none` to skip) and
+ * --check-runs N (runs of each, interleaved, default 5): see bench/check-comparison.ts.
  */
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -57,10 +61,12 @@ interface Args {
   checkFunctions: number;
   latencyMs: number;
   docs: boolean;
+  checkReference: string;
+  checkRuns: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [100, 1000, 5000], checkFunctions: 10_000, latencyMs: 25, docs: true };
+  const args: Args = { sizes: [100, 1000, 5000], checkFunctions: 10_000, latencyMs: 25, docs: true, checkReference: DEFAULT_CHECK_REFERENCE, checkRuns: 5 };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -72,6 +78,12 @@ function parseArgs(argv: string[]): Args {
       i += 1;
     } else if (flag === "--latency" && value) {
       args.latencyMs = Number(value);
+      i += 1;
+    } else if (flag === "--check-reference" && value) {
+      args.checkReference = value;
+      i += 1;
+    } else if (flag === "--check-runs" && value) {
+      args.checkRuns = Math.max(1, Number(value));
       i += 1;
     } else if (flag === "--no-docs") {
       args.docs = false;
@@ -273,7 +285,8 @@ async function benchCheck(functions: number, dir: string): Promise<CheckBench> {
   const output = join(dir, `check-${functions}.json`);
   process.stderr.write(`bench: check over a ${functions}-function snapshot...\n`);
   const child = await runChild([CLI, "check", "--snapshot", snapshotFile, "--format", "json", "--output", output, "--quiet"], {}, dir);
-  const result = existsSync(output) ? (JSON.parse(await readFile(output, "utf8")) as ScanResult) : undefined;
+  // Read as `diff` reads it: the document lists passed findings compactly (schemaVersion 3).
+  const result = existsSync(output) ? await readScanResult(output) : undefined;
   return {
     functions,
     exitCode: child.exitCode,
@@ -382,6 +395,19 @@ async function main(): Promise<void> {
     if (check) {
       process.stderr.write(`bench: check over ${check.functions} functions: ${check.wallSeconds} s, ${check.peakRssMiB ?? "n/a"} MiB peak RSS, exit ${check.exitCode}\n`);
     }
+    let checkComparison: CheckComparison | null = null;
+    if (check && args.checkReference !== "none") {
+      checkComparison = await compareCheck({
+        root: ROOT,
+        currentCli: CLI,
+        reference: args.checkReference,
+        snapshotFile: join(dir, `snapshot-${args.checkFunctions}.json`),
+        functions: args.checkFunctions,
+        runs: args.checkRuns,
+        dir,
+        runChild,
+      });
+    }
     const distChanged = (await distFingerprint()) !== distBefore;
     if (distChanged) process.stderr.write("bench: WARNING: dist/ was rebuilt during the run; the figures may mix versions\n");
     const results = {
@@ -400,11 +426,14 @@ async function main(): Promise<void> {
       totalBenchSeconds: round((performance.now() - started) / 1000, 1),
       scans,
       check,
+      checkComparison,
     };
     await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
     const block = markdown(results);
     if (args.docs) await updateDocs(block);
-    process.stdout.write(`${block}\n\nwrote ${RESULTS_FILE}${args.docs ? ` and ${DOCS_FILE}` : ""}\n`);
+    const comparisonBlock = checkComparison ? checkComparisonMarkdown(checkComparison, `${results.generatedAt.slice(0, 10)} at ${revision}`) : "";
+    if (checkComparison && args.docs) await writeCheckComparisonDocs(DOCS_FILE, comparisonBlock);
+    process.stdout.write(`${block}\n${comparisonBlock ? `\n${comparisonBlock}\n` : ""}\nwrote ${RESULTS_FILE}${args.docs ? ` and ${DOCS_FILE}` : ""}\n`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
