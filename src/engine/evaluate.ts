@@ -193,9 +193,11 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   const tallies = new Map<string, CheckTally>(options.checks.map((check) => [check.id, { pass: 0, fail: 0, unknown: 0, not_applicable: 0, accepted: 0 }]));
   const suppressedByStatus = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
   const scoresByFunction = new Map(snapshot.functions.map((fn) => [fn.arn, new ScoreAccumulator()]));
-  // Scores are summed per resource first, then added once to each function it is linked to: a role
-  // shared by many functions would otherwise cost one addition per check, resource and function.
-  const scoresByTarget: { scores: ScoreAccumulator; linked: readonly string[] }[] = [];
+  // A function's own results go straight to its scores. A shared resource's are summed first, then
+  // added once to each function it is linked to: a role shared by many functions would otherwise cost
+  // one addition per check, resource and function.
+  const scoresByTarget: ScoreAccumulator[] = [];
+  const shared: { scores: ScoreAccumulator; linked: readonly string[] }[] = [];
   let currentCheck: AnyCheck | undefined;
   let listed = true;
   let checkStart = 0;
@@ -220,17 +222,19 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
     if (listed) findings.push(toFinding(evaluation, resources.indexOf(evaluation), suppression));
     // A finding on a shared resource (role, API stage, layer) counts once for each linked function.
     if (evaluation.linkedFunctionArns.length === 0) return;
-    let target = scoresByTarget[evaluation.target];
-    if (!target) {
-      target = { scores: new ScoreAccumulator(), linked: evaluation.linkedFunctionArns };
-      scoresByTarget[evaluation.target] = target;
+    let scores = scoresByTarget[evaluation.target];
+    if (!scores) {
+      const linked = evaluation.linkedFunctionArns;
+      const own = linked.length === 1 ? scoresByFunction.get(linked[0] as string) : undefined;
+      scores = own ?? new ScoreAccumulator();
+      if (!own) shared.push({ scores, linked });
+      scoresByTarget[evaluation.target] = scores;
     }
-    target.scores.add({ status, severity: check.severity, layer: check.layer, suppressed: suppression !== undefined });
+    scores.add({ status, severity: check.severity, layer: check.layer, suppressed: suppression !== undefined });
   });
   sortByResource(findings, checkStart);
-  for (const target of scoresByTarget) {
-    if (!target) continue;
-    for (const functionArn of target.linked) scoresByFunction.get(functionArn)?.merge(target.scores);
+  for (const { scores, linked } of shared) {
+    for (const functionArn of linked) scoresByFunction.get(functionArn)?.merge(scores);
   }
 
   const accountScores = new ScoreAccumulator();

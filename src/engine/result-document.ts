@@ -37,19 +37,32 @@ function isCompact(finding: ResultFinding): finding is ResultFinding & { status:
 /** The result as its document: members in the result's order, `compactFindings` right after `findings`. */
 export function toResultDocument(result: ScanResult): ScanResultDocument {
   const findings: ResultFinding[] = [];
-  const groups = new Map<string, CompactFindingGroup>();
+  const groups: CompactFindingGroup[] = [];
+  // Groups by check, then status and reason, without a key string per finding.
+  const byCheck = new Map<string, Map<string, Map<string, CompactFindingGroup>>>();
+  let last: CompactFindingGroup | undefined;
   for (const finding of result.findings) {
     if (!isCompact(finding)) {
       findings.push(finding);
       continue;
     }
-    const key = `${finding.checkId}\u0000${finding.status}\u0000${finding.reason}`;
-    let group = groups.get(key);
+    // A check's results come together, mostly in runs of one status and reason.
+    if (last && last.checkId === finding.checkId && last.status === finding.status && last.reason === finding.reason) {
+      last.resources.push(finding.resource);
+      continue;
+    }
+    let byStatus = byCheck.get(finding.checkId);
+    if (!byStatus) byCheck.set(finding.checkId, (byStatus = new Map()));
+    let byReason = byStatus.get(finding.status);
+    if (!byReason) byStatus.set(finding.status, (byReason = new Map()));
+    let group = byReason.get(finding.reason);
     if (!group) {
       group = { checkId: finding.checkId, status: finding.status, reason: finding.reason, resources: [] };
-      groups.set(key, group);
+      byReason.set(finding.reason, group);
+      groups.push(group);
     }
     group.resources.push(finding.resource);
+    last = group;
   }
   const document: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(result)) {
@@ -58,7 +71,7 @@ export function toResultDocument(result: ScanResult): ScanResultDocument {
       continue;
     }
     document.findings = findings;
-    document.compactFindings = [...groups.values()];
+    document.compactFindings = groups;
   }
   return document as ScanResultDocument;
 }

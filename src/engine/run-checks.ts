@@ -137,6 +137,8 @@ export function forEachEvaluation(
     }
     return targets;
   };
+  // Without any gap in the snapshot no result can turn unknown for missing data: skip the look-ups.
+  const anyGap = view.snapshot.gaps.length > 0;
   for (const check of checks) {
     const notAttempted = view.operationsNotAttempted(check.requires);
     const settings = Object.freeze(settingsOfCheck(check, checkSettings));
@@ -154,7 +156,7 @@ export function forEachEvaluation(
         if (outcome.error !== undefined) {
           checkErrors.push({ checkId: check.id, resourceArn: resource.arn, message: outcome.error });
         }
-        result = applyGaps(outcome.result, view.gapsAffecting(check.resourceType, resource, check.requires));
+        result = anyGap ? applyGaps(outcome.result, view.gapsAffecting(check.resourceType, resource, check.requires)) : outcome.result;
       }
       visit({ check, resource: ref, result, linkedFunctionArns: linked, target });
     }

@@ -171,7 +171,15 @@ export class ScoreAccumulator {
 }
 
 function mergeTally(into: Tally, from: Tally): void {
-  for (const key of Object.keys(into) as (keyof Tally)[]) into[key] += from[key];
+  // Field by field: the engine merges one tally per resource and linked function.
+  into.passedWeight += from.passedWeight;
+  into.evaluatedWeight += from.evaluatedWeight;
+  into.passed += from.passed;
+  into.failed += from.failed;
+  into.unknown += from.unknown;
+  into.notApplicable += from.notApplicable;
+  into.suppressed += from.suppressed;
+  into.openCritical += from.openCritical;
 }
 
 export function scoreResults(results: Iterable<ScoredResult>): ScoreCard {
