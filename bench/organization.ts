@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { OrganizationResult } from "../src/engine/organization.js";
@@ -65,7 +66,7 @@ export interface BenchKit {
   cli: string;
   dir: string;
   latencyMs: number;
-  runChild(args: string[], env: Record<string, string>, dir: string): Promise<{ exitCode: number; stderr: string; wallSeconds: number; peakRssMiB: number | null }>;
+  runChild(args: string[], env: Record<string, string>, dir: string): Promise<{ exitCode: number; stderr: string; wallSeconds: number; peakRssMiB: number | null; cpuSeconds?: number }>;
 }
 
 export interface OrganizationShape {
@@ -84,6 +85,15 @@ export interface OrganizationRun {
   sequentialFloorSeconds: number;
   ratio: number;
   peakRssMiB: number | null;
+  /**
+   * The scanner's CPU time (user + system). Its JavaScript runs on one thread, so on an idle machine
+   * the run cannot take less than this either: where it exceeds the floor, the scanner is CPU-bound.
+   */
+  scannerCpuSeconds: number | null;
+  /** The stub's CPU time (this process, serving every account), on the same cores. */
+  stubCpuSeconds: number;
+  /** The machine's 1-minute load average when the run started and ended (2 means two busy cores). */
+  loadAverage: [number, number];
   accountsScanned: number | null;
   gaps: number | null;
   throttlingAnswers: number;
@@ -98,7 +108,7 @@ export interface OrganizationMeasurement {
   accountConcurrency: number;
   command: string;
   runs: OrganizationRun[];
-  median: { wallSeconds: number; floorSeconds: number; ratio: number; peakRssMiB: number | null };
+  median: { wallSeconds: number; floorSeconds: number; ratio: number; peakRssMiB: number | null; scannerCpuSeconds: number | null };
 }
 
 const REGIONS = ["us-east-1", "eu-west-1"];
@@ -127,6 +137,8 @@ async function runOnce(kit: BenchKit, shape: OrganizationShape, accountConcurren
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   try {
     await mkdir(outputDir, { recursive: true });
+    const loadAtStart = loadavg()[0] as number;
+    const stubCpu = process.cpuUsage();
     loopDelay.enable();
     const child = await kit.runChild(
       [kit.cli, ...scanArguments(shape, accountConcurrency, outputDir, organization.readerRoleName)],
@@ -134,6 +146,7 @@ async function runOnce(kit: BenchKit, shape: OrganizationShape, accountConcurren
       kit.dir,
     );
     loopDelay.disable();
+    const stubCpuUsed = process.cpuUsage(stubCpu);
     const stats = stub.stats();
     const floor = organizationFloor(stats.byAccount);
     const result = await organizationJson(outputDir);
@@ -146,6 +159,9 @@ async function runOnce(kit: BenchKit, shape: OrganizationShape, accountConcurren
       sequentialFloorSeconds: round(floor.sequentialSeconds),
       ratio: floorSeconds > 0 ? round(child.wallSeconds / floorSeconds) : 0,
       peakRssMiB: child.peakRssMiB,
+      scannerCpuSeconds: child.cpuSeconds !== undefined ? round(child.cpuSeconds, 1) : null,
+      stubCpuSeconds: round((stubCpuUsed.user + stubCpuUsed.system) / 1e6, 1),
+      loadAverage: [round(loadAtStart, 1), round(loadavg()[0] as number, 1)],
       accountsScanned: result?.summary.accounts.scanned ?? null,
       gaps: result?.summary.counts.gaps ?? null,
       throttlingAnswers: Object.values(stats.throttled).reduce((a, b) => a + b, 0),
@@ -166,11 +182,14 @@ async function measure(kit: BenchKit, label: string, shape: OrganizationShape, a
     const run = await runOnce(kit, shape, accountConcurrency, join(kit.dir, `organization-${shape.accounts}x${shape.functionsPerAccount}-c${accountConcurrency}-${repeat}`));
     runs.push(run);
     process.stderr.write(
-      `bench:   ${run.wallSeconds} s wall, floor ${run.floorSeconds} s (${run.bindingBucket ?? "n/a"} in ${run.slowestAccount ?? "n/a"}), ratio ${run.ratio}, ` +
+      `bench:   ${run.wallSeconds} s wall, floor ${run.floorSeconds} s (${run.bindingBucket ?? "n/a"} in ${run.slowestAccount ?? "n/a"}), ratio ${run.ratio}, scanner CPU ${run.scannerCpuSeconds ?? "n/a"} s, stub CPU ${run.stubCpuSeconds} s, load ${run.loadAverage.join("→")}, ` +
         `${run.accountsScanned ?? "n/a"} accounts scanned, ${run.throttlingAnswers} throttled, ${run.gaps ?? "n/a"} gaps, peak RSS ${run.peakRssMiB ?? "n/a"} MiB, exit ${run.exitCode}\n`,
     );
   }
-  const rss = runs.map((run) => run.peakRssMiB).filter((value): value is number => value !== null);
+  const medianOf = (values: (number | null)[], digits: number) => {
+    const known = values.filter((value): value is number => value !== null);
+    return known.length > 0 ? round(median(known), digits) : null;
+  };
   return {
     label,
     shape,
@@ -181,7 +200,8 @@ async function measure(kit: BenchKit, label: string, shape: OrganizationShape, a
       wallSeconds: round(median(runs.map((run) => run.wallSeconds))),
       floorSeconds: round(median(runs.map((run) => run.floorSeconds))),
       ratio: round(median(runs.map((run) => run.ratio))),
-      peakRssMiB: rss.length > 0 ? round(median(rss), 1) : null,
+      peakRssMiB: medianOf(runs.map((run) => run.peakRssMiB), 1),
+      scannerCpuSeconds: medianOf(runs.map((run) => run.scannerCpuSeconds), 1),
     },
   };
 }
@@ -210,13 +230,13 @@ export function organizationMarkdown(bench: OrganizationBench, header: { generat
   const lines = [
     `Measured ${header.generatedAt} at ${header.revision} with \`${header.command}\` (Node ${header.node}, ${header.cpus} CPUs shared with other work, stub latency ${header.latencyMs} ms; the default --account-concurrency was ${bench.defaultAccountConcurrency}). Medians of ${bench.repeats} runs; every run is in bench/results/latest.json.`,
     "",
-    "| accounts × functions (2 regions) | --account-concurrency | wall (s) | organisation floor (s) | wall / floor | peak RSS (MiB) | runs: wall (s) | accounts scanned | throttling answers | gaps |",
-    "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|",
+    "| accounts × functions (2 regions) | --account-concurrency | wall (s) | organisation floor (s) | wall / floor | scanner CPU (s) | peak RSS (MiB) | runs: wall (s) | runs: load average at start | accounts scanned | throttling answers | gaps |",
+    "|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|",
   ];
   for (const m of bench.measurements) {
     const runs = m.runs;
     lines.push(
-      `| ${m.shape.accounts} × ${m.shape.functionsPerAccount} | ${m.accountConcurrency} | ${m.median.wallSeconds} | ${m.median.floorSeconds} | ${m.median.ratio} | ${m.median.peakRssMiB ?? "n/a"} | ${runs.map((run) => run.wallSeconds).join(", ")} | ${runs.map((run) => run.accountsScanned ?? "n/a").join(", ")} | ${runs.map((run) => run.throttlingAnswers).join(", ")} | ${runs.map((run) => run.gaps ?? "n/a").join(", ")} |`,
+      `| ${m.shape.accounts} × ${m.shape.functionsPerAccount} | ${m.accountConcurrency} | ${m.median.wallSeconds} | ${m.median.floorSeconds} | ${m.median.ratio} | ${m.median.scannerCpuSeconds ?? "n/a"} | ${m.median.peakRssMiB ?? "n/a"} | ${runs.map((run) => run.wallSeconds).join(", ")} | ${runs.map((run) => run.loadAverage[0]).join(", ")} | ${runs.map((run) => run.accountsScanned ?? "n/a").join(", ")} | ${runs.map((run) => run.throttlingAnswers).join(", ")} | ${runs.map((run) => run.gaps ?? "n/a").join(", ")} |`,
     );
   }
   return lines.join("\n");

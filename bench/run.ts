@@ -89,6 +89,7 @@ interface ChildOutcome {
   stderr: string;
   wallSeconds: number;
   peakRssMiB: number | null;
+  cpuSeconds?: number;
 }
 
 /** Runs `node ARGS` with only the given environment, timing it and reading its peak RSS at exit. */
@@ -111,11 +112,13 @@ async function runChild(args: string[], env: Record<string, string>, dir: string
   });
   const wallSeconds = (performance.now() - started) / 1000;
   let peakRssMiB: number | null = null;
+  let cpuSeconds: number | undefined;
   if (existsSync(rssFile)) {
-    const { maxRssKiB } = JSON.parse(await readFile(rssFile, "utf8")) as { maxRssKiB: number };
-    peakRssMiB = Math.round((maxRssKiB / 1024) * 10) / 10;
+    const usage = JSON.parse(await readFile(rssFile, "utf8")) as { maxRssKiB: number; cpuSeconds?: number };
+    peakRssMiB = Math.round((usage.maxRssKiB / 1024) * 10) / 10;
+    cpuSeconds = usage.cpuSeconds;
   }
-  return { exitCode, stderr, wallSeconds, peakRssMiB };
+  return { exitCode, stderr, wallSeconds, peakRssMiB, ...(cpuSeconds !== undefined ? { cpuSeconds } : {}) };
 }
 
 /**
