@@ -35,7 +35,7 @@ export interface MemberRole {
  * accounts in parallel do not slow each other down at AWS; what limits them is this process's CPU, on
  * one thread: every call costs the SDK's building, signing and parsing, and an account paced at its
  * quotas keeps 10–12% of a core busy (about 28 ms of CPU a function, measured by `npm run bench --
- * --only organization`: docs/performance.md "Organisation scans"). One core keeps about 8 to 10 accounts
+ * --only organization`: docs/performance.md "Organisation scans"). One core keeps about 8 to 11 accounts
  * at their quota pace; more only wait for the CPU while holding memory. docs/organizations.md "How many
  * accounts at once" says why to the user.
  */
