@@ -5,7 +5,7 @@ import { selectRegions } from "../library/regions.js";
 import { terminalSafe } from "../text/terminal.js";
 import { note, type CliIO } from "./io.js";
 import type { ResolvedOptions } from "./options.js";
-import { createProgressRenderer, renderCollectionSummary } from "./progress.js";
+import { createProgressRenderer, renderCollectionLine, renderCollectionSummary } from "./progress.js";
 
 /** The AWS SDK for JavaScript follows Node's release schedule; releases after early January 2027 need Node 22. */
 const SDK_RECOMMENDED_NODE = 22;
@@ -37,7 +37,8 @@ export async function collectAccount(options: ResolvedOptions, checks: readonly 
   } finally {
     progress.done();
   }
-  note(io, options.quiet, renderCollectionSummary(collected.stats, Math.min(io.columns, 100)).trimEnd());
+  // Calls by operation interest whoever tunes a scan, not whoever reads its results: --verbose.
+  note(io, options.quiet, options.verbose ? renderCollectionSummary(collected.stats, Math.min(io.columns, 100)).trimEnd() : renderCollectionLine(collected.stats));
   // Shown even with --quiet: these explain why results are unknown in an unattended run.
   const { stopped, unreachable } = collected.stats.notSent;
   if (collected.stoppedEarly) {

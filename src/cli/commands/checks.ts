@@ -13,6 +13,7 @@ export const checksCommand: Command = {
   name: "checks",
   summary: "List the checks with their metadata",
   usage: "checks [--format table|json]",
+  formats: ["table", "json"],
   async run(options, io) {
     const format = options.format.at(-1) ?? "table";
     if (format === "json") {
