@@ -111,7 +111,10 @@ export async function storeResult(directory: string, result: ScanResult): Promis
   const staging = join(directory, `.lambda-posture-history-${randomBytes(8).toString("hex")}.partial`);
   await writePrivateStream(staging, jsonChunks(result));
   try {
-    for (let sequence = 1; sequence <= MAXIMUM_SEQUENCE; sequence += 1) {
+    // After the highest number taken in that second, never a free lower one: a pruned name reused
+    // would sort before the scans it follows, and the next prune would remove the newest scan.
+    const taken = (await listHistory(directory, result.accountId)).filter((scan) => scan.stamp === stamp).map((scan) => scan.sequence);
+    for (let sequence = Math.max(0, ...taken) + 1; sequence <= MAXIMUM_SEQUENCE; sequence += 1) {
       const path = join(directory, historyFileName(stamp, result.accountId, sequence));
       try {
         await link(staging, path);

@@ -41,7 +41,11 @@ export function fitList(items: readonly string[], width: number): string {
     const rest = items.length - index - 1;
     const candidate = `${text}${index > 0 ? ", " : ""}${item}`;
     const tail = rest > 0 ? `, +${rest} more` : "";
-    if (candidate.length + tail.length > width) return `${text}${text === "" ? "" : ", "}+${items.length - index} more`;
+    if (candidate.length + tail.length > width) {
+      // The first item is always shown, cut if need be: a list that names nothing says little.
+      if (index === 0) return `${clip(item, Math.max(4, width - tail.length))}${tail}`;
+      return `${text}, +${items.length - index} more`;
+    }
     text = candidate;
   }
   return text;

@@ -62,7 +62,7 @@ function moreFindingsText(count: number, companions: readonly string[] | undefin
   const listings = (companions ?? []).filter((name) => FULL_LISTINGS.some((extension) => name.endsWith(`.${extension}`)));
   return listings.length > 0
     ? `… ${count} more in ${listings.join(", ")}`
-    : `… ${count} more: write them all with --format json, csv or html and --output-dir DIR`;
+    : `… ${count} more: add --format json, csv or html to list them all`;
 }
 
 function headerLines(result: ScanResult, width: number, paint: Paint, organization?: OrganizationResult): string[] {
@@ -95,8 +95,10 @@ function scoreLines(result: ScanResult, width: number, paint: Paint, organizatio
   lines.push(
     `  provider ${formatScore(summary.scoresByLayer.provider)}   customer ${formatScore(summary.scoresByLayer.customer)}   shared ${formatScore(summary.scoresByLayer.shared)}`,
   );
-  const failed = SEVERITIES.map((severity) => paint(SEVERITY_COLOUR[severity], `${severity} ${summary.counts.failedBySeverity[severity]}`));
-  lines.push(`Open failures: ${failed.join("  ")}`);
+  const failed = SEVERITIES.map((severity) => `${severity} ${summary.counts.failedBySeverity[severity]}`);
+  // Measured without colour codes; one space apart when two do not fit.
+  const gap = `Open failures: ${failed.join("  ")}`.length <= width ? "  " : " ";
+  lines.push(`Open failures: ${failed.map((text, i) => paint(SEVERITY_COLOUR[SEVERITIES[i]!], text)).join(gap)}`);
   lines.push(
     `Passed ${summary.counts.byStatus.pass} · unknown ${summary.counts.byStatus.unknown} · not applicable ${summary.counts.byStatus.not_applicable} · gaps ${summary.counts.gaps}`,
   );
@@ -138,12 +140,13 @@ function gapLines(result: ScanResult, width: number, paint: Paint, maxRows: numb
   }
   const rows = [...grouped.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
   for (const [key, entry] of rows.slice(0, maxRows)) {
-    const head = `  ${printable(key)}${entry.count > 1 ? ` ×${entry.count}` : ""}: `;
-    // A very long head is cut first so that a name still shows.
-    const headFitted = head.length > width - 20 ? `${clip(head.trimEnd().replace(/:$/, ""), width - 22)}: ` : head;
+    const head = `  ${printable(key)}${entry.count > 1 ? ` ×${entry.count}` : ""}:`;
     const named = [...new Set([...(entry.regionWide ? ["the whole region"] : []), ...entry.resources.map(printable)])];
     const rest = entry.count - (entry.regionWide ? 1 : 0) - entry.resources.length;
-    lines.push(`${headFitted}${fitList(rest > 0 ? [...named, `+${rest} more`] : named, width - headFitted.length)}`);
+    const list = rest > 0 ? [...named, `+${rest} more`] : named;
+    // The names follow on the same line when there is room for them, else on the next one.
+    if (head.length <= width - 24) lines.push(`${head} ${fitList(list, width - head.length - 1)}`);
+    else lines.push(clip(head, width), `    ${fitList(list, width - 4)}`);
   }
   if (rows.length > maxRows) lines.push(paint("dim", `  … ${rows.length - maxRows} more kinds`));
   return lines;
@@ -213,9 +216,9 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions, org
   if (result.suppressions.expired.length > 0) {
     lines.push("", paint("bold", `Expired suppressions (no longer applied): ${result.suppressions.expired.length}`));
     for (const s of result.suppressions.expired) {
-      const head = printable(s.checkId);
-      const tail = printable(` (expired ${s.expires ?? ""})`);
-      lines.push(`  ${clip(head, width - 30)} ${clipLeft(printable(s.resource), Math.max(12, width - 3 - Math.min(head.length, width - 30) - tail.length))}${tail}`);
+      // The resource on its own line, cut from the left: its name is what tells entries apart.
+      lines.push(`  ${clip(printable(`${s.checkId} (expired ${s.expires ?? ""})`), width - 2)}`);
+      lines.push(`    ${clipLeft(printable(s.resource), width - 4)}`);
     }
   }
   if (result.checkErrors.length > 0) {

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { demoSnapshotPath, demoSuppressionsPath } from "../../package-info.js";
 import { readSnapshot } from "../../snapshot/io.js";
 import { note } from "../io.js";
@@ -28,7 +29,8 @@ export const demoCommand: Command = {
     note(io, options.quiet, `demo account ${snapshot.accountId}: ${snapshot.functions.length} functions in ${snapshot.regions.join(", ")}`);
     const outcome = await evaluateAndReport(snapshot, checks, options, targets, inputs, io, startedAt, { stderrSummary: false });
     if (!options.quiet && targets.outputDir !== undefined) {
-      io.stdout.write(renderTerminal(outcome.result, { color: useColour(io), width: io.columns }));
+      const companions = outcome.written.map((path) => basename(path));
+      io.stdout.write(renderTerminal(outcome.result, { color: useColour(io), width: io.columns, companions }));
     }
     return outcome.exitCode;
   },
