@@ -119,7 +119,7 @@ function openFindings(result: ScanResult): Finding[] {
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
       a.checkId.localeCompare(b.checkId) ||
       a.accountId.localeCompare(b.accountId) ||
-      a.resource.name.localeCompare(b.resource.name),
+      a.resource.name.localeCompare(b.resource.name, undefined, { numeric: true }),
   );
 }
 
