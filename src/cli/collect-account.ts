@@ -15,7 +15,7 @@ const nodeMajor = (version: string) => Number(version.split(".")[0]);
 export async function collectAccount(options: ResolvedOptions, checks: readonly AnyCheck[], io: CliIO): Promise<CollectResult> {
   const regions = await selectRegions(options.regions, options.profile, io.env);
   if (nodeMajor(process.versions.node) < SDK_RECOMMENDED_NODE) {
-    note(io, options.quiet, `note: Node ${process.versions.node} is supported; Node ${SDK_RECOMMENDED_NODE} or later is recommended (AWS SDK releases after the first week of January 2027 need it)`);
+    note(io, options.quiet, `note: Node ${process.versions.node} works; AWS SDK releases from January 2027 need Node ${SDK_RECOMMENDED_NODE} or later`);
   }
   const progress = createProgressRenderer(io, options.quiet);
   let collected: CollectResult;

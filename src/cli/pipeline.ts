@@ -1,4 +1,4 @@
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { diffScanResults, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, renderDiff } from "../diff/index.js";
 import { SEVERITIES, type AnyCheck } from "../engine/check.js";
 import { atOrAbove } from "../engine/evaluate.js";
@@ -148,12 +148,12 @@ export async function evaluateAndReport(
   if (options.history !== undefined) {
     const recorded = await recordHistory(resolve(io.cwd, options.history), result, options.historyKeep, (message) => io.stderr.write(`warning: ${terminalSafe(message)}\n`));
     history = recorded.history;
-    note(io, options.quiet, `stored ${recorded.stored} (${history.length} scan(s) in the trend${recorded.pruned.length > 0 ? `; removed ${recorded.pruned.length} older` : ""})`);
+    note(io, options.quiet, `history: kept ${basename(recorded.stored)} (trend of ${history.length} scan(s)${recorded.pruned.length > 0 ? `; ${recorded.pruned.length} older removed` : ""})`);
   }
   const written = await writeReports(result, checks, targets, io, undefined, history ? { history } : {});
   // Without a terminal report on stdout, a short summary on stderr: a long scan never ends silently.
   if (!options.quiet && stderrSummary && !terminalOnStdout(targets, io)) {
-    io.stderr.write(renderTerminalSummary(result, { width: io.stderrIsTTY ? io.columns : 80, written }));
+    io.stderr.write(renderTerminalSummary(result, { width: io.stderrIsTTY ? io.columns : 80, written, history }));
   } else for (const path of written) note(io, options.quiet, `wrote ${path}`);
   if (result.suppressions.expired.length > 0) {
     note(io, options.quiet, `note: ${result.suppressions.expired.length} suppression(s) have expired and no longer apply`);

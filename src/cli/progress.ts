@@ -26,7 +26,7 @@ export function createProgressRenderer(io: CliIO, quiet: boolean, now: () => num
     const filled = Math.round(share * BAR_WIDTH);
     const bar = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]`;
     const left = eta.update(at - startedAt, e.functionsCollected, e.functionsListed, e.regionsTotal - e.regionsDone);
-    const time = `${clockTime(at - startedAt)}${left === undefined ? "" : ` · about ${formatDuration(Math.max(1_000, left))} left`}`;
+    const time = `${clockTime(at - startedAt)}${left === undefined || left <= 0 ? "" : ` · about ${formatDuration(Math.max(1_000, left))} left`}`;
     return `${bar} ${time} · ${e.regionsDone}/${e.regionsTotal} regions · ${e.functionsCollected}/${e.functionsListed} functions · ${e.calls} calls · ${e.gaps} gaps`;
   };
   return {
