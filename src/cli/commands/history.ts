@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { TrendPoint } from "../../report/types.js";
-import { terminalSafeLine } from "../../text/terminal.js";
+import { terminalSafe, terminalSafeLine } from "../../text/terminal.js";
 import { InputError } from "../errors.js";
 import { listHistory, readTrend } from "../history.js";
 import type { Command } from "./types.js";
@@ -63,7 +63,8 @@ export const historyCommand: Command = {
       });
       document.accounts.push({ accountId, points });
     }
-    if (format === "json") io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    // JSON shown on a terminal is read, not parsed: data from the files must not drive the terminal.
+    if (format === "json") io.stdout.write((io.stdoutIsTTY ? terminalSafe : (text: string) => text)(`${JSON.stringify(document, null, 2)}\n`));
     else io.stdout.write(document.accounts.map((account) => renderHistoryTable(account.accountId, account.points)).join("\n"));
     return 0;
   },
