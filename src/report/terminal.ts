@@ -287,19 +287,19 @@ function accountLines(organization: OrganizationResult, width: number, paint: Pa
 
 /**
  * A failed finding in two lines: the severity, the resource and what is wrong (its message), then
- * the check id and the control's title, indented under it.
+ * indented under it, the account (in an organisation), the check id and the control's title.
  */
 function findingLines(finding: Finding, width: number, paint: Paint, accounts?: AccountDirectory): string[] {
   const severity = paint(SEVERITY_COLOUR[finding.severity], fit(finding.severity.toUpperCase(), 8));
-  const account = accounts ? ` [${finding.accountId}${accounts.name(finding.accountId) ? ` ${accounts.name(finding.accountId)}` : ""}]` : "";
-  const resource = printable(`${finding.resource.name}${account}`);
+  const account = accounts ? `[${finding.accountId}${accounts.name(finding.accountId) ? ` ${accounts.name(finding.accountId)}` : ""}] ` : "";
+  const resource = printable(finding.resource.name);
   const headline = printable(findingHeadline(finding));
   const room = width - 11;
   // The resource keeps at least half the room when the message is long; the message gets the rest.
   const who = clip(resource, Math.max(12, room - headline.length - 2, Math.floor(room / 2)));
   return [
     `  ${severity} ${clip(`${who}: ${headline}`, room)}`,
-    `  ${" ".repeat(8)} ${paint("dim", clip(printable(`${finding.checkId} · ${finding.title}`), room))}`,
+    `  ${" ".repeat(8)} ${paint("dim", clip(printable(`${account}${finding.checkId} · ${finding.title}`), room))}`,
   ];
 }
 
