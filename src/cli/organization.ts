@@ -140,6 +140,7 @@ export function renderSingleAccountPlan(options: ResolvedOptions, checks: readon
     `regions: ${options.regions?.join(", ") ?? "the default region (AWS_REGION or the profile's)"}`,
     `checks: ${checks.length}`,
     `formats: ${targets.formats.join(", ")} to ${targets.outputDir !== undefined ? resolve(io.cwd, targets.outputDir) : targets.output !== undefined ? resolve(io.cwd, targets.output) : "stdout"}`,
+    ...(options.history !== undefined ? [`history: the result kept in ${resolve(io.cwd, options.history)}, the newest ${options.historyKeep} of the account kept`] : []),
   ];
   return `${lines.map(terminalSafeLine).join("\n")}\n`;
 }

@@ -77,6 +77,15 @@ describe("usage errors and help", () => {
   });
 });
 
+describe("scan --dry-run", () => {
+  it("states where --history keeps the result and how many", async () => {
+    const run = await runCli(["scan", "--regions", "eu-west-1", "--history", "scans", "--history-keep", "10", "--output", "reports/", "--dry-run"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`formats: terminal to ${join(dir, "reports")}`);
+    expect(run.stdout).toContain(`history: the result kept in ${join(dir, "scans")}, the newest 10 of the account kept`);
+  });
+});
+
 describe("a summary whatever the formats", () => {
   it("reports to files: the short summary on stderr, naming only the files written", async () => {
     const out = join(dir, "summary");

@@ -116,6 +116,20 @@ describe("--history DIR", () => {
     expect(diff.counts.new + diff.counts.resolved + diff.counts.stillOpen).toBeGreaterThan(0);
   });
 
+  it("never prints a control character from a stored file", async () => {
+    const history = join(dir, "hostile");
+    await mkdir(history);
+    const stored = JSON.parse(await readFile(VERSION_1_FILE, "utf8")) as { finishedAt: string };
+    stored.finishedAt = "2026\u001b[2J-11-30T23:04:45Z";
+    await writeFile(join(history, "lambda-posture-20261130T230445Z-123456789012.json"), JSON.stringify(stored));
+    const table = await runCli(["history", history]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).not.toContain("\u001b");
+    expect(table.stdout).toContain("\\x1b");
+    const json = await runCli(["history", history, "--format", "json"], { tty: true });
+    expect(json.stdout).not.toContain("\u001b");
+  });
+
   it("refuses what it cannot use, with exit 2 and one line", async () => {
     const file = join(dir, "a-file");
     await writeFile(file, "x");
