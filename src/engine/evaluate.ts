@@ -36,6 +36,8 @@ export interface EvaluateOptions {
   now: Date;
   /** Read once, when the result is complete (`finishedAt`). */
   clock: () => Date;
+  /** Where a check's remediation is documented in full (reports cut it to fit); none when absent. */
+  remediationUrlOf?: (checkId: string) => string;
 }
 
 export function severityRank(severity: Severity): number {
@@ -47,7 +49,7 @@ export function atOrAbove(severity: Severity, minimum: Severity): boolean {
 }
 
 /** What every finding of a check shares: stored once in the result. */
-export function checkInfoOf(check: AnyCheck): CheckInfo {
+export function checkInfoOf(check: AnyCheck, remediationUrlOf?: (checkId: string) => string): CheckInfo {
   return {
     id: check.id,
     title: check.title,
@@ -56,6 +58,7 @@ export function checkInfoOf(check: AnyCheck): CheckInfo {
     phase: check.phase,
     resourceType: check.resourceType,
     remediation: check.remediation,
+    ...(remediationUrlOf ? { remediationUrl: remediationUrlOf(check.id) } : {}),
     frameworks: check.frameworks,
   };
 }
@@ -230,7 +233,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
     accountId: snapshot.accountId,
     partition: snapshot.partition,
     regions: [...snapshot.regions],
-    checks: options.checks.map(checkInfoOf),
+    checks: options.checks.map((check) => checkInfoOf(check, options.remediationUrlOf)),
     filters: { minimumSeverity },
     summary: {
       functions: snapshot.functions.length,

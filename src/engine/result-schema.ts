@@ -56,6 +56,8 @@ export const checkInfoSchema = z.object({
   phase: z.enum(PHASES),
   resourceType: z.string(),
   remediation: z.string(),
+  /** The check's documentation, where the whole remediation is (absent in older results). */
+  remediationUrl: z.string().optional(),
   frameworks: frameworksSchema,
 });
 export type CheckInfo = z.infer<typeof checkInfoSchema>;

@@ -122,8 +122,10 @@ export function remediationSummary(text: string, maxLength: number): string {
     }
     return best;
   };
-  const cut = [/[.!?](?=\s)/g, /[;:,](?=\s)/g, /\S(?=\s)/g].map(lastBoundary).find((end) => end > 0);
-  if (cut === undefined) return "…";
+  const boundary = [/[.!?](?=\s)/g, /[;:,](?=\s)/g, /\S(?=\s)/g].map(lastBoundary).find((end) => end > 0);
+  // One unbroken run (no space to cut at): cut anywhere outside a command.
+  let cut = boundary ?? room;
+  while (cut > 0 && !outside[cut - 1]) cut -= 1;
   return `${text.slice(0, cut).trimEnd()}…`;
 }
 
