@@ -39,7 +39,7 @@ const LIVE = ["scan", "collect"] as const;
 export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "snapshot", key: "snapshot", kind: "string", commands: ["check"], description: "Snapshot file written by `collect` or `scan --snapshot-out`", valueName: "FILE" },
   { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "merge", "checks", "diff", "permissions", "history"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT", flagOnlyFor: ["checks", "diff", "permissions", "history"] },
-  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect", "permissions"], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
+  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect", "permissions"], description: "Write the (single) format to this file; `-` for stdout; for reports, DIR/ writes into DIR", valueName: "FILE" },
   { flag: "output-dir", key: "outputDir", kind: "string", env: "LAMBDA_POSTURE_OUTPUT_DIR", commands: [...REPORTING, "merge"], description: "Write every format to DIR/lambda-posture.<ext>", valueName: "DIR" },
   { flag: "severity", key: "severity", kind: "string", env: "LAMBDA_POSTURE_SEVERITY", commands: [...REPORTING], description: `Minimum severity to report (${SEVERITIES.join(", ")})`, valueName: "LEVEL" },
   { flag: "checks", key: "checks", kind: "list", env: "LAMBDA_POSTURE_CHECKS", commands: [...REPORTING, ...LIVE], description: "Run only these check ids (comma-separated)", valueName: "IDS" },
