@@ -6,6 +6,8 @@ import type { CliIO } from "./io.js";
 
 const BAR_WIDTH = 20;
 const PLAIN_LINE_EVERY_MS = 5_000;
+/** Plain lines go to logs and pipes, read at 80 columns. */
+const PLAIN_LINE_WIDTH = 80;
 
 /**
  * Collection progress on stderr: a redrawn bar on a terminal, a plain line now and then otherwise
@@ -20,14 +22,26 @@ export function createProgressRenderer(io: CliIO, quiet: boolean, now: () => num
   const eta = new EtaEstimator();
   let lastPlain = 0;
   let drawn = false;
-  const line = (e: CollectProgressEvent, at: number) => {
-    const total = Math.max(e.functionsListed, 1);
-    const share = e.functionsListed === 0 ? 0 : e.functionsCollected / total;
-    const filled = Math.round(share * BAR_WIDTH);
-    const bar = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]`;
+  /**
+   * The bar (on a terminal; a log has no use for it), the time so far and left, then the counts,
+   * least needed last: what does not fit the width is left out rather than wrapped or cut mid-word.
+   */
+  const line = (e: CollectProgressEvent, at: number, prefix: string, width: number) => {
     const left = eta.update(at - startedAt, e.functionsCollected, e.functionsListed, e.regionsTotal - e.regionsDone);
-    const time = `${clockTime(at - startedAt)}${left === undefined || left <= 0 ? "" : ` · about ${formatDuration(Math.max(1_000, left))} left`}`;
-    return `${bar} ${time} · ${e.regionsDone}/${e.regionsTotal} regions · ${e.functionsCollected}/${e.functionsListed} functions · ${e.calls} calls · ${e.gaps} gaps`;
+    const time = `${clockTime(at - startedAt)}${left === undefined || left <= 0 ? "" : ` (about ${formatDuration(Math.max(1_000, left))} left)`}`;
+    let bar = "";
+    if (tty) {
+      const share = e.functionsListed === 0 ? 0 : e.functionsCollected / e.functionsListed;
+      const filled = Math.round(share * BAR_WIDTH);
+      bar = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] `;
+    }
+    const parts = [`${e.functionsCollected}/${e.functionsListed} functions`, `${e.regionsDone}/${e.regionsTotal} regions`, `${e.gaps} gaps`, `${e.calls} calls`];
+    let text = `${prefix}${bar}${time} · ${parts.join(" · ")}`;
+    while (text.length > width && parts.length > 1) {
+      parts.pop();
+      text = `${prefix}${bar}${time} · ${parts.join(" · ")}`;
+    }
+    return text.slice(0, width);
   };
   return {
     onProgress(event) {
@@ -42,8 +56,8 @@ export function createProgressRenderer(io: CliIO, quiet: boolean, now: () => num
         return;
       }
       if (tty) {
-        // Cut to the terminal's width: a wrapped line cannot be redrawn in place.
-        io.stderr.write(`\r${line(event, now()).slice(0, Math.max(20, io.columns - 1))}\u001b[K`);
+        // Within the terminal's width: a wrapped line cannot be redrawn in place.
+        io.stderr.write(`\r${line(event, now(), "", Math.max(20, io.columns - 1))}\u001b[K`);
         drawn = true;
         return;
       }
@@ -51,7 +65,7 @@ export function createProgressRenderer(io: CliIO, quiet: boolean, now: () => num
       if (event.kind === "regionFinished" || event.kind === "regionStarted" || at - lastPlain >= PLAIN_LINE_EVERY_MS) {
         lastPlain = at;
         const prefix = event.kind === "regionFinished" ? `${safe(event.region ?? "")} done ` : event.kind === "regionStarted" ? `${safe(event.region ?? "")} started ` : "";
-        io.stderr.write(`${prefix}${line(event, at)}\n`);
+        io.stderr.write(`${line(event, at, prefix, PLAIN_LINE_WIDTH)}\n`);
       }
     },
     done() {

@@ -59,11 +59,17 @@ describe("progress on stderr", () => {
     progress.onProgress(event({ kind: "functionsListed", functionsListed: 600, functionsCollected: 0 }));
     now += 6_000;
     progress.onProgress(event({ kind: "functionCollected", functionsListed: 600, functionsCollected: 300, calls: 900 }));
+    now += 3_600_000;
+    progress.onProgress(event({ kind: "regionFinished", region: "ap-southeast-3", regionsDone: 1, functionsListed: 123_456, functionsCollected: 100_000, calls: 1_234_567, gaps: 12_345 }));
     progress.done();
     const lines = stderr.text.trim().split("\n");
-    expect(lines[0]).toMatch(/^eu-west-1 started \[-+\] 0:00 · 0\/2 regions · 0\/0 functions/);
+    // Within 80 columns, the least needed counts left out.
+    expect(lines[2]).toMatch(/^ap-southeast-3 done 1:00:09 \(about .* left\) · 100000\/123456 functions/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    // No bar in a log; the counts most needed first.
+    expect(lines[0]).toBe("eu-west-1 started 0:00 · 0/0 functions · 0/2 regions · 0 gaps · 0 calls");
     // 300 in 9 s would leave 9 s; two regions' shared budgets need 10 s for the 300 left.
-    expect(lines[1]).toMatch(/^\[#{10}-{10}\] 0:09 · about 10s left · 0\/2 regions · 300\/600 functions · 900 calls · 0 gaps$/);
+    expect(lines[1]).toBe("0:09 (about 10s left) · 300/600 functions · 0/2 regions · 0 gaps · 900 calls");
   });
 
   it("on a terminal, one line redrawn in place and cut to the width; nothing with --quiet", () => {
@@ -73,7 +79,7 @@ describe("progress on stderr", () => {
     now = 42_000;
     progress.onProgress(event({ functionsListed: 10, functionsCollected: 1 }));
     progress.done();
-    expect(stderr.text).toMatch(/^\r\[#{2}-{18}\] 0:42 · 0\/2 regions · 1\/10 functions.*\u001b\[K\n$/);
+    expect(stderr.text).toBe("\r[##------------------] 0:42 · 1/10 functions · 0/2 regions · 0 gaps · 0 calls\u001b[K\n");
     const quiet = io(true);
     createProgressRenderer(quiet.io, true).onProgress(event({}));
     expect(quiet.stderr.text).toBe("");
