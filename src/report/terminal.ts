@@ -234,10 +234,15 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions, org
  * The short summary printed on stderr when no terminal report goes to stdout (the reports went to
  * files): score, grade and why, counts, the top failures, the gaps, and the files written.
  */
-export function renderTerminalSummary(result: ScanResult, options: { width: number; written: readonly string[]; history?: readonly TrendPoint[] | undefined }): string {
+export function renderTerminalSummary(
+  result: ScanResult,
+  options: { width: number; written: readonly string[]; history?: readonly TrendPoint[] | undefined },
+  organization?: OrganizationResult,
+): string {
   const width = usableWidth(options.width);
   const paint: Paint = (_colour, text) => text;
-  const lines: string[] = ["", ...headerLines(result, width, paint).slice(0, 1), ...scoreLines(result, width, paint)];
+  const header = headerLines(result, width, paint, organization).slice(0, organization ? 2 : 1);
+  const lines: string[] = ["", ...header, ...scoreLines(result, width, paint, organization)];
   if (options.history) lines.push(...trendLines(options.history, width));
   const open = openFindings(result);
   if (open.length > 0) {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPORT_FORMATS } from "../../src/cli/write-reports.js";
+import { demoSnapshotPath } from "../../src/package-info.js";
 import { runCliInProcess as runCli } from "../support/run-cli.js";
 import { secureFunction, snapshotWith } from "../support/fixtures.js";
 
@@ -103,6 +104,18 @@ describe("a summary whatever the formats", () => {
     const both = await runCli(["check", "--snapshot", snapshot, "--checks", "function-url-auth-none", "--format", "terminal,json", "--output-dir", out, "--quiet"]);
     expect(both.stderr).toBe("");
     expect(await readFile(join(out, "lambda-posture.txt"), "utf8")).toContain("… 2 more in lambda-posture.json");
+  });
+
+  it("merge: the organisation's short summary on stderr, and the files written", async () => {
+    const a = join(dir, "a.json");
+    const b = join(dir, "b.json");
+    expect((await runCli(["check", "--snapshot", snapshot, "--format", "json", "--output", a, "--quiet"])).code).toBe(0);
+    expect((await runCli(["check", "--snapshot", demoSnapshotPath, "--format", "json", "--output", b, "--quiet"])).code).toBe(0);
+    const run = await runCli(["merge", a, b, "--output-dir", join(dir, "org"), "--format", "json,html"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/2 account\(s\): 2 scanned, 0 failed, 0 skipped\nOrganisation score [\d.]+ +grade [A-F]/);
+    expect(run.stderr).toMatch(/Wrote:\n {2}.*lambda-posture-organization-.*\.json\n {2}.*\.html\n$/);
+    expect((await runCli(["merge", a, b, "--output-dir", join(dir, "org2"), "--quiet"])).stderr).toBe("");
   });
 
   it("a machine format on stdout keeps stdout clean; --quiet silences the summary; a terminal on stdout needs none", async () => {

@@ -3,7 +3,7 @@ import { mergeInputFiles, mergeResults, readMergeInput, type MergeInput } from "
 import { selectChecks } from "../../library/catalogue.js";
 import { InputError } from "../errors.js";
 import { note } from "../io.js";
-import { exitCodeOf, fileStamp, organizationExitReasons, writeOrganizationReports } from "../organization.js";
+import { exitCodeOf, fileStamp, organizationExitReasons, reportWritten, writeOrganizationReports } from "../organization.js";
 import { REPORT_FORMATS, resolveReporters } from "../write-reports.js";
 import { terminalSafe } from "../../text/terminal.js";
 import type { Command } from "./types.js";
@@ -35,7 +35,7 @@ export const mergeCommand: Command = {
     note(io, options.quiet, `merged ${inputs.length} result(s): ${organization.summary.accounts.total} account(s), ${organization.summary.accounts.scanned} scanned`);
     const checks = selectChecks(undefined, []).filter((check) => organization.checks.some((info) => info.id === check.id));
     const written = await writeOrganizationReports(organization, checks, formats, resolve(io.cwd, options.outputDir), `lambda-posture-organization-${fileStamp(new Date())}`, io);
-    for (const path of written) note(io, options.quiet, `wrote ${path}`);
+    reportWritten(organization, formats, written, options.quiet, io);
     const reasons = organizationExitReasons(organization, options);
     for (const reason of reasons) io.stderr.write(`lambda-posture: ${terminalSafe(reason.line)}\n`);
     return exitCodeOf(reasons);
