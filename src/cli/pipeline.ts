@@ -146,9 +146,16 @@ export async function evaluateAndReport(
   });
   let history: TrendPoint[] | undefined;
   if (options.history !== undefined) {
-    const recorded = await recordHistory(resolve(io.cwd, options.history), result, options.historyKeep, (message) => io.stderr.write(`warning: ${terminalSafe(message)}\n`));
-    history = recorded.history;
-    note(io, options.quiet, `history: kept ${basename(recorded.stored)} (trend of ${history.length} scan(s)${recorded.pruned.length > 0 ? `; ${recorded.pruned.length} older removed` : ""})`);
+    const warn = (message: string) => io.stderr.write(`warning: ${terminalSafe(message)}\n`);
+    try {
+      const recorded = await recordHistory(resolve(io.cwd, options.history), result, options.historyKeep, warn);
+      history = recorded.history;
+      note(io, options.quiet, `history: kept ${basename(recorded.stored)} (trend of ${history.length} scan(s)${recorded.pruned.length > 0 ? `; ${recorded.pruned.length} older removed` : ""})`);
+    } catch (error) {
+      // The directory was checked before the run; a disk that fills up since must not cost the reports.
+      if (!(error instanceof InputError) && typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+      warn(`--history: this result was not kept: ${(error as Error).message}`);
+    }
   }
   const written = await writeReports(result, checks, targets, io, undefined, history ? { history } : {});
   // Without a terminal report on stdout, a short summary on stderr: a long scan never ends silently.
