@@ -17,14 +17,14 @@ export interface HistoryDocument {
 const score = (value: number | null) => (value === null ? "n/a" : value.toFixed(1)).padStart(5);
 const count = (value: number | null) => (value === null ? "-" : String(value)).padStart(5);
 
-/** One account's trend as a table of 77 columns: fits an 80-column terminal. */
+/** One account's trend as a table of 78 columns: fits an 80-column terminal. */
 export function renderHistoryTable(accountId: string, points: readonly TrendPoint[]): string {
   const lines = [
     `account ${terminalSafeLine(accountId)}: ${points.length} stored scan(s), oldest first`,
-    "FINISHED (UTC)    SCORE  GRADE  PROVIDER  CUSTOMER  SHARED    NEW  RESOLVED",
+    "FINISHED (UTC)       SCORE  GRADE  PROVIDER  CUSTOMER  SHARED    NEW  RESOLVED",
   ];
   for (const point of points) {
-    const finished = terminalSafeLine(point.finishedAt.replace("T", " ").slice(0, 16)).padEnd(16);
+    const finished = terminalSafeLine(point.finishedAt.replace("T", " ").slice(0, 19)).padEnd(19);
     lines.push(
       `${finished}  ${score(point.score)}  ${(point.grade ?? "-").padEnd(5)}  ${score(point.scoresByLayer.provider).padStart(8)}  ` +
         `${score(point.scoresByLayer.customer).padStart(8)}  ${score(point.scoresByLayer.shared).padStart(6)}  ${count(point.newFindings)}  ${count(point.resolvedFindings).padStart(8)}`,
