@@ -127,13 +127,16 @@ describe("lambda-posture CLI (in process, through runCli)", () => {
   it("refuses, before any AWS call, an output path that is a directory, a symlink or a FIFO", async () => {
     const directory = join(dir, "a-directory");
     await mkdir(directory, { recursive: true });
+    const reports = join(dir, "reports-with-a-directory");
+    await mkdir(join(reports, "lambda-posture.json"), { recursive: true });
     const link = join(dir, "a-link");
     await symlink(join(dir, "elsewhere"), link);
     const fifo = join(dir, "a-fifo");
     execFileSync("mkfifo", [fifo]);
     // No credentials and no endpoint: had the scan started, it would exit 3, not 2.
     const cases: [string[], RegExp][] = [
-      [["scan", "--regions", "eu-west-1", "--format", "json", "--output", directory], /^lambda-posture: --output: .*a-directory is a directory/],
+      // (`--output DIR` of an existing directory writes into it: then a directory where a report goes is refused.)
+      [["scan", "--regions", "eu-west-1", "--format", "json", "--output", reports], /^lambda-posture: --output-dir: .*lambda-posture\.json is a directory/],
       [["scan", "--regions", "eu-west-1", "--snapshot-out", link], /^lambda-posture: --snapshot-out: .*a-link is a symbolic link/],
       [["collect", "--regions", "eu-west-1", "--output", fifo], /^lambda-posture: --output: .*a-fifo is a FIFO/],
       [["collect", "--regions", "eu-west-1", "--output", directory], /^lambda-posture: --output: .*a-directory is a directory/],

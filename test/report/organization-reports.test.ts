@@ -230,7 +230,8 @@ describe("terminal summary of an organisation", () => {
     expect(out.indexOf(ORG_ACCOUNTS.billing, worst)).toBeLessThan(out.indexOf(ORG_ACCOUNTS.payments, worst));
     expect(out).toContain(`${ORG_ACCOUNTS.failed} legacy · failed (AccessDenied): the role lambda-posture-readonly`);
     expect(out).toContain(`${ORG_ACCOUNTS.skipped} closed-sandbox · skipped`);
-    expect(out).toMatch(new RegExp(`CRITICAL +function-url-auth-none payments-api \\[${ORG_ACCOUNTS.payments} payments-prod\\]`));
+    // What is wrong first; the account, the check and its title under it.
+    expect(out).toMatch(new RegExp(`CRITICAL +payments-api: The function URL accepts .*\\n {11}\\[${ORG_ACCOUNTS.payments} payments-prod\\] function-url-auth-none · `));
     expect(out).not.toContain("Gaps:");
     expect(out).not.toContain("\u001b");
   });
