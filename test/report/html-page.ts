@@ -1,0 +1,63 @@
+import { expect } from "vitest";
+import { HTML_STATUS_ORDER, type HtmlReportData, type HtmlShaped } from "../../src/report/html-data.js";
+
+/**
+ * Reads an HTML report as its script does: the embedded data, and each finding spelled out from the
+ * groups. Tests compare that with the scan result, so the compact encoding is checked end to end.
+ */
+
+export function embeddedData(page: string): HtmlReportData {
+  const match = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(page);
+  expect(match).not.toBeNull();
+  return JSON.parse(match![1]!) as HtmlReportData;
+}
+
+export interface DecodedFinding {
+  checkId: string;
+  title: string;
+  status: (typeof HTML_STATUS_ORDER)[number];
+  severity: string;
+  reason: string;
+  headline: string;
+  resourceName: string;
+  resourceArn: string;
+  region: string;
+  accountId: string;
+  suppressed: [string, string] | null;
+  evidence: Record<string, unknown> | null;
+  facts: Array<[string, unknown]> | null;
+}
+
+function unshape(shaped: HtmlShaped, shapes: string[][]): Array<[string, unknown]> {
+  return shapes[shaped[0]]!.map((key, i) => [key, shaped[i + 1]]);
+}
+
+export function decodedFindings(data: HtmlReportData): DecodedFinding[] {
+  const severities = ["critical", "high", "medium", "low", "info"];
+  const out: DecodedFinding[] = [];
+  for (const [check, status, reason, headline, suppression, deltas, evidence] of data.groups) {
+    const c = data.checks[check]!;
+    let resource = 0;
+    deltas.forEach((delta, k) => {
+      resource += delta;
+      const r = data.resources[resource]!;
+      const e = evidence.length ? evidence[k]! : -1;
+      out.push({
+        checkId: c[0],
+        title: c[1],
+        status: HTML_STATUS_ORDER[status]!,
+        severity: severities[c[2]]!,
+        reason: data.reasons[reason]!,
+        headline: data.headlines[headline]!,
+        resourceName: r[0],
+        resourceArn: typeof r[1] === "number" ? data.arnPrefixes[r[1]]! + r[0] : r[1],
+        region: data.regions[r[2]]!,
+        accountId: data.accounts[r[4]]![0],
+        suppressed: suppression >= 0 ? data.suppressions[suppression]! : null,
+        evidence: e >= 0 ? Object.fromEntries(unshape(data.evidence[e]!, data.evidenceKeys)) : null,
+        facts: e >= 0 ? unshape(data.facts[e]!, data.factLabels) : null,
+      });
+    });
+  }
+  return out;
+}
