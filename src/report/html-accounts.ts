@@ -1,9 +1,9 @@
 import { LAYERS } from "../engine/check.js";
 import type { AccountEntry, OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import { gradeCapNote } from "../engine/score.js";
 import { accountsWorstFirst, notScannedText, openFailures } from "./accounts.js";
 import { formatScore } from "./finding-fields.js";
-import { gradeCapNote } from "./html-shims.js";
 import { escapeHtml, gradeBadge, gradeOf } from "./html-text.js";
 
 /** The line under an organisation report's title: accounts, functions, regions, times, tool. */

@@ -1,9 +1,10 @@
 import { LAYERS, PHASES, SEVERITIES, STATUSES, type Severity } from "../engine/check.js";
-import { GRADE_BANDS } from "../engine/score.js";
+import { GRADE_BANDS, compareWorstFirst, gradeCapNote } from "../engine/score.js";
 import type { OrganizationResult } from "../engine/organization.js";
 import type { ResultFinding, ResultResource, ScanResult } from "../engine/result-schema.js";
 import { AccountDirectory } from "./accounts.js";
-import { frameworkIds } from "./finding-fields.js";
+import { evidenceFacts } from "./evidence-facts.js";
+import { findingHeadline, frameworkIds, remediationUrl } from "./finding-fields.js";
 import { relativeLink } from "./html-accounts.js";
 
 /**
@@ -61,16 +62,6 @@ export interface HtmlReportData {
   total: number;
   /** Grade bands (grade, lowest score), for the heat colours of the function table. */
   bands: Array<[string, number]>;
-}
-
-/** What the data builder needs from the shared report fields, passed in so this file stays a pure encoder. */
-export interface HtmlDataFields {
-  headline(finding: { status: ResultFinding["status"]; message: string; title: string }): string;
-  facts(evidence: Record<string, unknown>): Array<{ label: string; value: string }>;
-  remediationUrl(checkId: string): string;
-  /** Worst-first comparator over function summaries. */
-  compareFunctions(a: ScanResult["functions"][number], b: ScanResult["functions"][number]): number;
-  gradeNote(score: number | null, grade: ScanResult["summary"]["grade"]): string | null;
 }
 
 /** Strings stored once, referred to by index, in first-seen order. */
@@ -136,7 +127,7 @@ function resourceTable(result: ScanResult, accountIndex: ReadonlyMap<string, num
   return { rows, order, prefixes: prefixes.values, functionIndex: byArn };
 }
 
-export function htmlReportData(result: ScanResult, fields: HtmlDataFields, organization?: OrganizationResult): HtmlReportData {
+export function htmlReportData(result: ScanResult, organization?: OrganizationResult): HtmlReportData {
   const directory = new AccountDirectory(organization);
   const checks = [...result.checks].sort((a, b) => byText(a.id, b.id));
   const checkIndex = new Map(checks.map((check, i) => [check.id, i]));
@@ -153,7 +144,7 @@ export function htmlReportData(result: ScanResult, fields: HtmlDataFields, organ
   const resources = resourceTable(result, accountIndex, regions.index, types.index);
 
   // Headlines and reasons, sorted so their index is their sort rank.
-  const headlineOf = (finding: ResultFinding) => fields.headline({ status: finding.status, message: finding.message ?? "", title: checks[checkIndex.get(finding.checkId)!]!.title });
+  const headlineOf = (finding: ResultFinding) => findingHeadline({ status: finding.status, message: finding.message ?? "", title: checks[checkIndex.get(finding.checkId)!]!.title });
   const headlines = sortedTable(result.findings.map(headlineOf));
   const reasons = sortedTable(result.findings.map((finding) => finding.reason));
   const evidenceIndex = new Map<string, number>();
@@ -185,7 +176,7 @@ export function htmlReportData(result: ScanResult, fields: HtmlDataFields, organ
         index = evidence.length;
         evidenceIndex.set(raw, index);
         evidence.push(evidenceShapes.shape(Object.entries(finding.evidence)));
-        facts.push(factShapes.shape(fields.facts(finding.evidence).map((fact) => [fact.label, fact.value] as const)));
+        facts.push(factShapes.shape(evidenceFacts(finding.evidence).map((fact) => [fact.label, fact.value] as const)));
       }
     }
     group.evidence.push(index);
@@ -211,8 +202,8 @@ export function htmlReportData(result: ScanResult, fields: HtmlDataFields, organ
   });
 
   const gradeNotes = new Table();
-  const functions = [...result.functions].sort(fields.compareFunctions).map((fn): HtmlFunctionRow => {
-    const note = fields.gradeNote(fn.scores.overall, fn.grade);
+  const functions = [...result.functions].sort((a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall })).map((fn): HtmlFunctionRow => {
+    const note = gradeCapNote(fn.scores.overall, fn.grade);
     return [
       resources.functionIndex.get(fn.arn)!,
       fn.runtime ?? "container image",
@@ -236,7 +227,7 @@ export function htmlReportData(result: ScanResult, fields: HtmlDataFields, organ
       LAYERS.indexOf(check.layer),
       PHASES.indexOf(check.phase),
       check.remediation,
-      fields.remediationUrl(check.id),
+      remediationUrl(check.id),
       frameworkIds(check.frameworks),
     ]),
     regions: regions.values,

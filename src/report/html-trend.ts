@@ -1,7 +1,7 @@
 import { LAYERS } from "../engine/check.js";
 import { formatScore } from "./finding-fields.js";
-import type { TrendPoint } from "./html-shims.js";
 import { escapeHtml, gradeBadge } from "./html-text.js";
+import type { TrendPoint } from "./types.js";
 
 /**
  * The trend of scheduled scans (`--history DIR`): the account score and each layer's score over the

@@ -2,17 +2,17 @@ import { createHash } from "node:crypto";
 import { LAYERS, PHASES, SEVERITIES, type Layer, type Phase, type Severity } from "../engine/check.js";
 import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import { gradeCapNote } from "../engine/score.js";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import { organizationLabel } from "./accounts.js";
-import { formatPercent, formatScore } from "./finding-fields.js";
+import { formatPercent, formatScore, suppressedCounts } from "./finding-fields.js";
 import { HTML_REPORT_SCRIPT } from "./html-client.js";
 import { accountHeatMap, accountMeta } from "./html-accounts.js";
-import { htmlReportData, type HtmlDataFields } from "./html-data.js";
-import { compareWorstFirst, evidenceFacts, findingHeadline, gradeCapNote, remediationUrl, suppressedCounts, type TrendPoint } from "./html-shims.js";
+import { htmlReportData } from "./html-data.js";
 import { escapeHtml, gradeBadge, jsonForScript } from "./html-text.js";
 import { trendSection } from "./html-trend.js";
 import { noteText } from "./notes.js";
-import type { Reporter } from "./types.js";
+import type { Reporter, TrendPoint } from "./types.js";
 
 export { escapeHtml, jsonForScript };
 
@@ -162,18 +162,6 @@ function openFailureCounts(result: ScanResult): { bySeverity: Record<Severity, n
   return counts;
 }
 
-// TEMPORARY until ComplianceControl.accepted lands.
-const acceptedOf = (control: ScanResult["compliance"][number]) => (control as { accepted?: number }).accepted ?? 0;
-
-/** The shared report fields the page's data is built with. */
-const FIELDS: HtmlDataFields = {
-  headline: (finding) => findingHeadline(finding),
-  facts: (evidence) => evidenceFacts(evidence),
-  remediationUrl: (checkId) => remediationUrl(checkId),
-  compareFunctions: (a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall }),
-  gradeNote: (score, grade) => gradeCapNote(score, grade),
-};
-
 /** The grade with, when it is below its score's band, the sentence that says why. */
 function gradeWithNote(score: number | null, grade: ScanResult["summary"]["grade"]): string {
   const note = gradeCapNote(score, grade);
@@ -207,7 +195,7 @@ function statusOptions(): string {
 export function renderHtml(result: ScanResult, organization?: OrganizationResult, history?: readonly TrendPoint[]): string {
   const { summary } = result;
   const counts = summary.counts;
-  const data = htmlReportData(result, FIELDS, organization);
+  const data = htmlReportData(result, organization);
   const { bySeverity, byLayer, byPhase } = openFailureCounts(result);
   const title = `Lambda posture: ${organization ? organizationLabel(organization) : `account ${result.accountId}`}`;
   const filterNote = result.filters.minimumSeverity === "info" ? "" : ` Findings below ${result.filters.minimumSeverity} are not listed (scores count them).`;
@@ -243,12 +231,12 @@ export function renderHtml(result: ScanResult, organization?: OrganizationResult
     .join("\n");
 
   const complianceRows = result.compliance
-    .filter((control) => control.fail > 0 || control.unknown > 0 || acceptedOf(control) > 0)
+    .filter((control) => control.fail > 0 || control.unknown > 0 || (control.accepted ?? 0) > 0)
     .map(
       (control) =>
         `<tr><td>${escapeHtml(FRAMEWORK_NAMES[control.framework as keyof typeof FRAMEWORK_NAMES] ?? control.framework)}</td>` +
         `<td class="mono">${escapeHtml(control.control)}</td><td class="text">${escapeHtml(control.title)}</td>` +
-        `<td class="score">${control.fail}</td><td class="score">${acceptedOf(control)}</td><td class="score">${control.unknown}</td><td class="score">${control.pass}</td></tr>`,
+        `<td class="score">${control.fail}</td><td class="score">${control.accepted ?? 0}</td><td class="score">${control.unknown}</td><td class="score">${control.pass}</td></tr>`,
     )
     .join("\n");
 
@@ -363,5 +351,5 @@ export const htmlReporter: Reporter = {
   extension: "html",
   description: "Self-contained HTML posture report: scores, trend, charts, worst functions, filterable findings, gaps",
   binary: false,
-  render: (context) => renderHtml(context.result, context.organization, (context as { history?: readonly TrendPoint[] }).history),
+  render: ({ result, organization, history }) => renderHtml(result, organization, history),
 };

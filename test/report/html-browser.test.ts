@@ -11,7 +11,9 @@ import { HOSTILE_NAMES, demoScanResult, fixtureScanResult } from "./scan-results
 import { expandedFindings } from "../../src/engine/result-index.js";
 import { organizationView, type OrganizationResult } from "../../src/engine/organization.js";
 import { ALL_CHECKS } from "../../checks/index.js";
-import { evidenceFacts, remediationUrl, type TrendPoint } from "../../src/report/html-shims.js";
+import { evidenceFacts } from "../../src/report/evidence-facts.js";
+import { remediationUrl } from "../../src/report/finding-fields.js";
+import type { TrendPoint } from "../../src/report/types.js";
 import { generateSyntheticAccount, syntheticSnapshot } from "../../stub/synthetic.js";
 import { evaluateForTest } from "../support/evaluate.js";
 import { HOSTILE_ACCOUNT_NAME, ORG_ACCOUNTS, fixtureOrganization } from "./organization-results.js";

@@ -3,7 +3,10 @@ import { expandedFindings } from "../../src/engine/result-index.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import { relativeLink } from "../../src/report/html-accounts.js";
 import { htmlReporter, renderHtml } from "../../src/report/html.js";
-import { compareWorstFirst, evidenceFacts, findingHeadline, gradeCapNote, remediationUrl, suppressedCounts, type TrendPoint } from "../../src/report/html-shims.js";
+import { compareWorstFirst, gradeCapNote } from "../../src/engine/score.js";
+import { evidenceFacts } from "../../src/report/evidence-facts.js";
+import { findingHeadline, remediationUrl, suppressedCounts } from "../../src/report/finding-fields.js";
+import type { TrendPoint } from "../../src/report/types.js";
 import { HOSTILE_NAMES, contextFor, fixtureScanResult } from "./scan-results.js";
 import { decodedFindings, embeddedData } from "./html-page.js";
 
