@@ -42,11 +42,12 @@ export const HTML_REPORT_SCRIPT = String.raw`
   var fSup = new Int32Array(total), fRes = new Int32Array(total), fEv = new Int32Array(total);
   var at = 0;
   D.groups.forEach(function (g) {
-    var resource = 0, deltas = g[5], evidence = g[6];
+    var resource = 0, deltas = g[5], evidence = g[6], ev = 0;
     for (var k = 0; k < deltas.length; k++) {
       resource += deltas[k];
+      if (evidence.length) ev += evidence[k];
       fCheck[at] = g[0]; fStatus[at] = g[1]; fReason[at] = g[2]; fHead[at] = g[3]; fSup[at] = g[4];
-      fRes[at] = resource; fEv[at] = evidence.length ? evidence[k] : -1;
+      fRes[at] = resource; fEv[at] = evidence.length ? ev - 1 : -1;
       at++;
     }
   });
@@ -188,8 +189,15 @@ export const HTML_REPORT_SCRIPT = String.raw`
 
   function evidenceBlock(index) {
     var box = el("div", "evidence");
-    var facts = el("dl", "facts"), shaped = D.facts[index], labels = D.factLabels[shaped[0]];
-    for (var k = 0; k < labels.length; k++) { facts.appendChild(el("dt", null, labels[k])); facts.appendChild(el("dd", null, shaped[k + 1])); }
+    var facts = el("dl", "facts"), shaped = D.facts[index], labels = D.factLabels[shaped[0]], evidence = D.evidence[index];
+    for (var k = 0; k < labels.length; k++) {
+      var value = shaped[k + 1];
+      // A number is the evidence value the fact shows: text as it is, anything else as JSON.
+      if (typeof value === "number") value = evidence[value + 1];
+      if (typeof value !== "string") value = JSON.stringify(value);
+      facts.appendChild(el("dt", null, labels[k]));
+      facts.appendChild(el("dd", null, value));
+    }
     box.appendChild(facts);
     var raw = el("details");
     raw.appendChild(el("summary", null, "Raw evidence (JSON)"));

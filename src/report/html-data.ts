@@ -22,7 +22,10 @@ import { relativeLink } from "./html-accounts.js";
 /** Status order of the findings table: what to act on first, then what was decided either way. */
 export const HTML_STATUS_ORDER = ["fail", "unknown", "pass", "not_applicable"] as const satisfies readonly (typeof STATUSES)[number][];
 
-/** A group: check, status (index into HTML_STATUS_ORDER), reason, headline, suppression (-1: none), resource deltas, evidence (-1: none). */
+/**
+ * A group: check, status (index into HTML_STATUS_ORDER), reason, headline, suppression (-1: none),
+ * resource indices as deltas, and evidence indices + 1 (0: none) as deltas (empty when none has any).
+ */
 export type HtmlGroup = [number, number, number, number, number, number[], number[]];
 
 /** A function row: resource index, runtime, overall/provider/customer/shared scores, grade, failed, unknown, grade note (-1: none). */
@@ -47,7 +50,10 @@ export interface HtmlReportData {
   arnPrefixes: string[];
   reasons: string[];
   headlines: string[];
-  /** Evidence objects (shaped by `evidenceKeys`), and the same evidence as labelled facts (shaped by `factLabels`). */
+  /**
+   * Evidence objects (shaped by `evidenceKeys`), and the same evidence as labelled facts (shaped by
+   * `factLabels`; a number is the index of the evidence value the fact shows, text as in the evidence).
+   */
   evidence: HtmlShaped[];
   evidenceKeys: string[][];
   facts: HtmlShaped[];
@@ -87,6 +93,18 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function sortedTable(values: Iterable<string>): { values: string[]; index: Map<string, number> } {
   const sorted = [...new Set(values)].sort(byText);
   return { values: sorted, index: new Map(sorted.map((value, i) => [value, i])) };
+}
+
+/**
+ * The evidence as labelled facts. Most facts show one of the evidence's own values unchanged: such a
+ * value is stored as the number of that evidence value (facts' values are otherwise always text).
+ */
+function factsReferringToEvidence(evidence: Record<string, unknown>): Array<readonly [string, string | number]> {
+  const values = Object.values(evidence).map((value) => (typeof value === "string" ? value : JSON.stringify(value)));
+  return evidenceFacts(evidence).map((fact) => {
+    const at = values.indexOf(fact.value);
+    return [fact.label, at >= 0 && fact.value.length > String(at).length ? at : fact.value] as const;
+  });
 }
 
 /** Objects stored as shape + values; the shapes (key lists) once each. */
@@ -176,7 +194,7 @@ export function htmlReportData(result: ScanResult, organization?: OrganizationRe
         index = evidence.length;
         evidenceIndex.set(raw, index);
         evidence.push(evidenceShapes.shape(Object.entries(finding.evidence)));
-        facts.push(factShapes.shape(evidenceFacts(finding.evidence).map((fact) => [fact.label, fact.value] as const)));
+        facts.push(factShapes.shape(factsReferringToEvidence(finding.evidence)));
       }
     }
     group.evidence.push(index);
@@ -197,7 +215,15 @@ export function htmlReportData(result: ScanResult, organization?: OrganizationRe
       previous = resource;
       return delta;
     });
-    const evidenceIndices = pairs.some(([, e]) => e >= 0) ? pairs.map(([, e]) => e) : [];
+    // Evidence indices + 1 (0: none) as deltas: within a group they mostly grow.
+    let last = 0;
+    const evidenceIndices = pairs.some(([, e]) => e >= 0)
+      ? pairs.map(([, e]) => {
+          const delta = e + 1 - last;
+          last = e + 1;
+          return delta;
+        })
+      : [];
     return [...group.key, deltas, evidenceIndices];
   });
 

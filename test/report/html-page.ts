@@ -32,16 +32,24 @@ function unshape(shaped: HtmlShaped, shapes: string[][]): Array<[string, unknown
   return shapes[shaped[0]]!.map((key, i) => [key, shaped[i + 1]]);
 }
 
+/** A fact's value: a number refers to the evidence value it shows. */
+function factValue(value: unknown, evidence: HtmlShaped): string {
+  const shown = typeof value === "number" ? evidence[value + 1] : value;
+  return typeof shown === "string" ? shown : JSON.stringify(shown);
+}
+
 export function decodedFindings(data: HtmlReportData): DecodedFinding[] {
   const severities = ["critical", "high", "medium", "low", "info"];
   const out: DecodedFinding[] = [];
   for (const [check, status, reason, headline, suppression, deltas, evidence] of data.groups) {
     const c = data.checks[check]!;
     let resource = 0;
+    let evidenceAt = 0;
     deltas.forEach((delta, k) => {
       resource += delta;
       const r = data.resources[resource]!;
-      const e = evidence.length ? evidence[k]! : -1;
+      if (evidence.length) evidenceAt += evidence[k]!;
+      const e = evidence.length ? evidenceAt - 1 : -1;
       out.push({
         checkId: c[0],
         title: c[1],
@@ -55,7 +63,7 @@ export function decodedFindings(data: HtmlReportData): DecodedFinding[] {
         accountId: data.accounts[r[4]]![0],
         suppressed: suppression >= 0 ? data.suppressions[suppression]! : null,
         evidence: e >= 0 ? Object.fromEntries(unshape(data.evidence[e]!, data.evidenceKeys)) : null,
-        facts: e >= 0 ? unshape(data.facts[e]!, data.factLabels) : null,
+        facts: e >= 0 ? unshape(data.facts[e]!, data.factLabels).map(([label, value]) => [label, factValue(value, data.evidence[e]!)]) : null,
       });
     });
   }
