@@ -36,6 +36,21 @@ export const HTML_REPORT_SCRIPT = String.raw`
   }
 
   // Findings: one entry per result, expanded from the groups (data order = default table order).
+  var DIGITS = {};
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
+  /** The integers of a vlq text (src/report/html-data.ts). */
+  function unvlq(text) {
+    var out = [], value = 0, shift = 1;
+    for (var k = 0; k < text.length; k++) {
+      var digit = DIGITS[text.charCodeAt(k)];
+      value += (digit & 31) * shift;
+      if (digit & 32) { shift *= 32; continue; }
+      out.push(value % 2 ? -(value - 1) / 2 : value / 2);
+      value = 0; shift = 1;
+    }
+    return out;
+  }
+  D.groups.forEach(function (g) { g[5] = unvlq(g[5]); g[6] = unvlq(g[6]); });
   var total = 0;
   D.groups.forEach(function (g) { total += g[5].length; });
   var fCheck = new Int32Array(total), fStatus = new Int8Array(total), fReason = new Int32Array(total), fHead = new Int32Array(total);

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { HTML_STATUS_ORDER, type HtmlReportData, type HtmlShaped } from "../../src/report/html-data.js";
+import { HTML_STATUS_ORDER, VLQ_DIGITS, type HtmlReportData, type HtmlShaped } from "../../src/report/html-data.js";
 
 /**
  * Reads an HTML report as its script does: the embedded data, and each finding spelled out from the
@@ -32,6 +32,27 @@ function unshape(shaped: HtmlShaped, shapes: string[][]): Array<[string, unknown
   return shapes[shaped[0]]!.map((key, i) => [key, shaped[i + 1]]);
 }
 
+/** The integers of a `vlq` text, decoded here independently of the page's script. */
+export function unvlq(text: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 1;
+  for (const character of text) {
+    const digit = VLQ_DIGITS.indexOf(character);
+    expect(digit).toBeGreaterThanOrEqual(0);
+    value += (digit & 31) * shift;
+    if (digit & 32) {
+      shift *= 32;
+      continue;
+    }
+    out.push(value % 2 ? -(value - 1) / 2 : value / 2);
+    value = 0;
+    shift = 1;
+  }
+  expect(shift).toBe(1);
+  return out;
+}
+
 /** A fact's value: a number refers to the evidence value it shows. */
 function factValue(value: unknown, evidence: HtmlShaped): string {
   const shown = typeof value === "number" ? evidence[value + 1] : value;
@@ -41,7 +62,9 @@ function factValue(value: unknown, evidence: HtmlShaped): string {
 export function decodedFindings(data: HtmlReportData): DecodedFinding[] {
   const severities = ["critical", "high", "medium", "low", "info"];
   const out: DecodedFinding[] = [];
-  for (const [check, status, reason, headline, suppression, deltas, evidence] of data.groups) {
+  for (const [check, status, reason, headline, suppression, deltaText, evidenceText] of data.groups) {
+    const deltas = unvlq(deltaText);
+    const evidence = unvlq(evidenceText);
     const c = data.checks[check]!;
     let resource = 0;
     let evidenceAt = 0;

@@ -8,7 +8,8 @@ import { evidenceFacts } from "../../src/report/evidence-facts.js";
 import { findingHeadline, remediationUrl, suppressedCounts } from "../../src/report/finding-fields.js";
 import type { TrendPoint } from "../../src/report/types.js";
 import { HOSTILE_NAMES, contextFor, fixtureScanResult } from "./scan-results.js";
-import { decodedFindings, embeddedData } from "./html-page.js";
+import { vlq } from "../../src/report/html-data.js";
+import { decodedFindings, embeddedData, unvlq } from "./html-page.js";
 
 const result = fixtureScanResult();
 const html = renderHtml(result);
@@ -178,5 +179,14 @@ describe("html reporter (static)", () => {
   it("has print styles and tables that scroll in their own box", () => {
     expect(html).toMatch(/@media print \{[\s\S]*\.controls[\s\S]*display: none/);
     for (const id of ["functions", "findings", "gaps", "compliance"]) expect(html).toMatch(new RegExp(`<div class="scroll"><table[^>]* id="${id}"`));
+  });
+});
+
+describe("html data encoding", () => {
+  it("writes integers as vlq text that reads back exactly", () => {
+    const values = [0, 1, -1, 15, 16, -16, 31, 32, 1000, -1000, 1_048_575, 2 ** 31, -(2 ** 31), 9_999_999_999];
+    expect(unvlq(vlq(values))).toEqual(values);
+    expect(vlq([0, 1, 15])).toHaveLength(3);
+    expect(vlq([])).toBe("");
   });
 });
