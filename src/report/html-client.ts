@@ -425,5 +425,7 @@ export const HTML_REPORT_SCRIPT = String.raw`
 
   document.documentElement.classList.add("js");
   refresh();
+  // The search tables after the page has loaded, so that the first search answers as fast as the next.
+  window.addEventListener("load", function () { setTimeout(lowerTables, 0); });
 })();
 `;
