@@ -1,4 +1,5 @@
 import { LAYERS } from "../engine/check.js";
+import { gradeCapNote } from "../engine/score.js";
 import { formatScore } from "./finding-fields.js";
 import { escapeHtml, gradeBadge } from "./html-text.js";
 import type { TrendPoint } from "./types.js";
@@ -71,13 +72,18 @@ function legend(): string {
   return `<p class="legend">${SERIES.map((series) => `<span class="key ${series.className}-key"></span>${escapeHtml(series.label)}`).join(" ")}</p>`;
 }
 
+function capNote(point: TrendPoint): string {
+  const note = gradeCapNote(point.score, point.grade);
+  return note ? `<span class="capnote">${escapeHtml(note)}</span>` : "";
+}
+
 const count = (value: number | null) => (value === null ? "–" : String(value));
 
 function trendTable(points: readonly TrendPoint[]): string {
   const rows = points
     .map(
       (point) =>
-        `<tr><td class="nowrap">${escapeHtml(point.finishedAt)}</td><td class="score">${escapeHtml(formatScore(point.score))}</td><td>${gradeBadge(point.grade)}</td>` +
+        `<tr><td class="nowrap">${escapeHtml(point.finishedAt)}</td><td class="score">${escapeHtml(formatScore(point.score))}</td><td>${gradeBadge(point.grade)}${capNote(point)}</td>` +
         LAYERS.map((layer) => `<td class="score">${escapeHtml(formatScore(point.scoresByLayer[layer]))}</td>`).join("") +
         `<td class="score">${count(point.newFindings)}</td><td class="score">${count(point.resolvedFindings)}</td></tr>`,
     )

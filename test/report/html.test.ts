@@ -166,6 +166,10 @@ describe("html reporter (static)", () => {
     const rows = /<table id="trend-scans">[\s\S]*?<\/table>/.exec(section)![0].split("<tr>").slice(2);
     expect(rows[0]).toContain('<td class="score">–</td><td class="score">–</td>');
     expect(rows[1]).toContain('<td class="score">3</td><td class="score">7</td>');
+    // B at 84.5 is its score's band; a D at 84.5 says why.
+    expect(rows[1]).not.toContain("capnote");
+    const capped = renderHtml(result, undefined, [point("a", "2026-11-01T00:00:00Z", 80, null, null), { ...point("b", "2026-11-08T00:00:00Z", 84.5, 3, 7), grade: "D" }]);
+    expect(capped).toContain(`<span class="grade grade-D">D</span><span class="capnote">${gradeCapNote(84.5, "D")}</span>`);
   });
 
   it("links an account's report only by a plain relative path", () => {
