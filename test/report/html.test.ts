@@ -8,6 +8,8 @@ import { evidenceFacts } from "../../src/report/evidence-facts.js";
 import { findingHeadline, remediationUrl, suppressedCounts } from "../../src/report/finding-fields.js";
 import type { TrendPoint } from "../../src/report/types.js";
 import { HOSTILE_NAMES, contextFor, fixtureScanResult } from "./scan-results.js";
+import { organizationView } from "../../src/engine/organization.js";
+import { fixtureOrganization } from "./organization-results.js";
 import { vlq } from "../../src/report/html-data.js";
 import { decodedFindings, embeddedData, unvlq } from "./html-page.js";
 
@@ -183,6 +185,26 @@ describe("html reporter (static)", () => {
   it("has print styles and tables that scroll in their own box", () => {
     expect(html).toMatch(/@media print \{[\s\S]*\.controls[\s\S]*display: none/);
     for (const id of ["functions", "findings", "gaps", "compliance"]) expect(html).toMatch(new RegExp(`<div class="scroll"><table[^>]* id="${id}"`));
+  });
+});
+
+describe("html of an organisation", () => {
+  it("orders the account heat map by grade, then score, and says why a grade is capped", () => {
+    const base = fixtureOrganization();
+    const [first, second] = base.accounts.filter((entry) => entry.summary !== null);
+    const organization = {
+      ...base,
+      accounts: base.accounts.map((entry) =>
+        entry === first ? { ...entry, summary: { ...entry.summary!, score: 87.9, grade: "D" as const } } : entry === second ? { ...entry, summary: { ...entry.summary!, score: 75, grade: "C" as const } } : entry,
+      ),
+    };
+    const page = renderHtml(organizationView(organization), organization);
+    const heat = /<table class="heat" id="heatmap">[\s\S]*?<\/table>/.exec(page)![0];
+    const rows = heat.split("<tr").slice(2);
+    expect(rows[0]).toContain(first!.accountId);
+    expect(rows[0]).toContain(`<span class="capnote">${gradeCapNote(87.9, "D")}</span>`);
+    expect(rows[1]).toContain(second!.accountId);
+    expect(rows[2]).toContain("Not scanned");
   });
 });
 
