@@ -1,11 +1,11 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scanResultSchema } from "../../src/engine/result-schema.js";
 import { demoSnapshotPath } from "../../src/package-info.js";
-import { spawnCli } from "../support/cli.js";
+import { CLI, cliEnvironment, spawnCli } from "../support/cli.js";
 import { runCliInProcess as runCli } from "../support/run-cli.js";
 import { secureFunction, snapshotWith } from "../support/fixtures.js";
 
@@ -255,6 +255,13 @@ describe("the built bin (spawned)", () => {
     expect(result.findings.find((f) => f.checkId === "function-url-auth-none")?.status).toBe("fail");
     expect(run.stderr).toMatch(/^checking 1 function\(s\) of account \d{12} with \d+ check\(s\)$/m);
     expect(run.stderr).not.toContain("{");
+  });
+
+  it("ends quietly with 0 when the reader closes the pipe early (`checks | head -1`)", () => {
+    // Enough output that the pipe is closed while the CLI is still writing.
+    const shell = `node ${JSON.stringify(CLI)} checks --format json | head -c 100 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`;
+    const run = spawnSync("bash", ["-c", shell], { encoding: "utf8", env: cliEnvironment(), timeout: 30_000 });
+    expect(run.stderr).toBe("exit=0\n");
   });
 
   it("exits 2 for bad usage with one line on stderr and nothing on stdout", () => {
