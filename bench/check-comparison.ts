@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -183,18 +183,4 @@ export function checkComparisonMarkdown(comparison: CheckComparison, measuredAt:
     "",
     `Speed-up ${comparison.speedup}× (target ≥ ${targets.speedupAtLeast}×: ${targets.speedupMet ? "met" : "not met"}); result ${megabytes(current.resultBytes)} (target ≤ ${megabytes(targets.resultBytesAtMost)}: ${targets.resultBytesMet ? "met" : "not met"}).`,
   ].join("\n");
-}
-
-/** Replaces this comparison's block of docs/performance.md (its own markers), or appends one. */
-export async function writeCheckComparisonDocs(docsFile: string, block: string): Promise<void> {
-  const start = "<!-- bench-check:start -->";
-  const end = "<!-- bench-check:end -->";
-  const current = existsSync(docsFile) ? await readFile(docsFile, "utf8") : "# Performance\n";
-  const from = current.indexOf(start);
-  const to = current.indexOf(end);
-  const next =
-    from >= 0 && to > from
-      ? `${current.slice(0, from + start.length)}\n${block}\n${current.slice(to)}`
-      : `${current.trimEnd()}\n\n## check against the reference\n\n${start}\n${block}\n${end}\n`;
-  await writeFile(docsFile, next);
 }

@@ -13,7 +13,8 @@ import { stubEnvironment } from "../stub/clients.js";
 import { DEFAULT_QUOTAS, quotaFloor, type FloorBreakdown } from "../stub/quotas.js";
 import { startStub } from "../stub/server.js";
 import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.js";
-import { checkComparisonMarkdown, compareCheck, DEFAULT_CHECK_REFERENCE, writeCheckComparisonDocs, type CheckComparison } from "./check-comparison.js";
+import { checkComparisonMarkdown, compareCheck, DEFAULT_CHECK_REFERENCE, type CheckComparison } from "./check-comparison.js";
+import { benchOrganization, organizationBenchArgs, organizationMarkdown, saveOrganizationOnly, withOrganizationResults } from "./organization.js";
 
 /**
  * `npm run bench`: the whole CLI, as a child process, against the loopback stub with AWS's quotas
@@ -26,6 +27,7 @@ import { checkComparisonMarkdown, compareCheck, DEFAULT_CHECK_REFERENCE, writeCh
  * --latency MS (stub answer delay, default 25), --no-docs (do not rewrite docs/performance.md),
  * --check-reference REF (the revision `check` is compared with, default e48e0ad; `none` to skip) and
  * --check-runs N (runs of each, interleaved, default 5): see bench/check-comparison.ts.
+ * Organisation scans: --organization or --only organization (bench/organization.ts).
  */
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -99,6 +101,7 @@ interface ChildOutcome {
   stderr: string;
   wallSeconds: number;
   peakRssMiB: number | null;
+  cpuSeconds?: number;
 }
 
 /** Runs `node ARGS` with only the given environment, timing it and reading its peak RSS at exit. */
@@ -121,11 +124,13 @@ async function runChild(args: string[], env: Record<string, string>, dir: string
   });
   const wallSeconds = (performance.now() - started) / 1000;
   let peakRssMiB: number | null = null;
+  let cpuSeconds: number | undefined;
   if (existsSync(rssFile)) {
-    const { maxRssKiB } = JSON.parse(await readFile(rssFile, "utf8")) as { maxRssKiB: number };
-    peakRssMiB = Math.round((maxRssKiB / 1024) * 10) / 10;
+    const usage = JSON.parse(await readFile(rssFile, "utf8")) as { maxRssKiB: number; cpuSeconds?: number };
+    peakRssMiB = Math.round((usage.maxRssKiB / 1024) * 10) / 10;
+    cpuSeconds = usage.cpuSeconds;
   }
-  return { exitCode, stderr, wallSeconds, peakRssMiB };
+  return { exitCode, stderr, wallSeconds, peakRssMiB, ...(cpuSeconds !== undefined ? { cpuSeconds } : {}) };
 }
 
 /**
@@ -339,9 +344,7 @@ function markdown(results: {
   return lines.join("\n");
 }
 
-async function updateDocs(block: string): Promise<void> {
-  const start = "<!-- bench:start -->";
-  const end = "<!-- bench:end -->";
+async function updateDocs(block: string, start = "<!-- bench:start -->", end = "<!-- bench:end -->"): Promise<void> {
   const current = existsSync(DOCS_FILE) ? await readFile(DOCS_FILE, "utf8") : `# Performance\n\n${start}\n${end}\n`;
   const from = current.indexOf(start);
   const to = current.indexOf(end);
@@ -376,7 +379,9 @@ function gitRevision(): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const organizationArgs = organizationBenchArgs(process.argv.slice(2));
+  const args = parseArgs(organizationArgs.rest);
+  if (organizationArgs.only) Object.assign(args, { sizes: [], checkFunctions: 0 });
   const dir = await mkdtemp(join(tmpdir(), "lambda-posture-bench-"));
   const started = performance.now();
   const distBefore = await distFingerprint();
@@ -408,6 +413,7 @@ async function main(): Promise<void> {
         runChild,
       });
     }
+    const organization = organizationArgs.enabled ? await benchOrganization({ cli: CLI, dir, latencyMs: args.latencyMs, runChild }, organizationArgs) : null;
     const distChanged = (await distFingerprint()) !== distBefore;
     if (distChanged) process.stderr.write("bench: WARNING: dist/ was rebuilt during the run; the figures may mix versions\n");
     const results = {
@@ -428,11 +434,21 @@ async function main(): Promise<void> {
       check,
       checkComparison,
     };
-    await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    if (organization) {
+      const header = { generatedAt: results.generatedAt, revision, command: results.command, node: process.version, cpus: cpus().length, latencyMs: args.latencyMs };
+      const organizationBlock = organizationMarkdown(organization, header);
+      if (args.docs) await updateDocs(organizationBlock, "<!-- bench-organization:start -->", "<!-- bench-organization:end -->");
+      process.stdout.write(`${organizationBlock}\n\n`);
+      if (organizationArgs.only) {
+        await saveOrganizationOnly(RESULTS_FILE, organization, { ...header, distChangedDuringRun: distChanged });
+        return;
+      }
+    }
+    await writeFile(RESULTS_FILE, `${JSON.stringify(await withOrganizationResults(RESULTS_FILE, results, organization), null, 2)}\n`);
     const block = markdown(results);
     if (args.docs) await updateDocs(block);
     const comparisonBlock = checkComparison ? checkComparisonMarkdown(checkComparison, `${results.generatedAt.slice(0, 10)} at ${revision}`) : "";
-    if (checkComparison && args.docs) await writeCheckComparisonDocs(DOCS_FILE, comparisonBlock);
+    if (checkComparison && args.docs) await updateDocs(comparisonBlock, "<!-- bench-check:start -->", "<!-- bench-check:end -->");
     process.stdout.write(`${block}\n${comparisonBlock ? `\n${comparisonBlock}\n` : ""}\nwrote ${RESULTS_FILE}${args.docs ? ` and ${DOCS_FILE}` : ""}\n`);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import type { OrganizationResult } from "../engine/organization.js";
 import { toResultDocument, type ScanResultDocument } from "../engine/result-document.js";
+import type { ScanResult } from "../engine/result-schema.js";
 import type { Reporter } from "./types.js";
 
 /**
@@ -35,6 +36,11 @@ export function* jsonChunks(result: ScanResultDocument | OrganizationResult): Ge
   yield "}\n";
 }
 
+/** A scan result as its JSON document (schemaVersion 3: passed and not-applicable findings grouped). */
+export function scanResultJsonChunks(result: ScanResult): Generator<string> {
+  return jsonChunks(toResultDocument(result));
+}
+
 export const jsonReporter: Reporter = {
   format: "json",
   extension: "json",
@@ -42,7 +48,6 @@ export const jsonReporter: Reporter = {
   binary: false,
   // An organisation report writes the organisation result itself (kind lambda-posture-organization),
   // not the view the other reporters read: `merge` and other tools read it back.
-  // A scan result is written as its document (schemaVersion 3: compact findings grouped).
-  render: ({ result, organization }) => [...jsonChunks(organization ?? toResultDocument(result))].join(""),
-  stream: ({ result, organization }) => jsonChunks(organization ?? toResultDocument(result)),
+  render: ({ result, organization }) => [...(organization ? jsonChunks(organization) : scanResultJsonChunks(result))].join(""),
+  stream: ({ result, organization }) => (organization ? jsonChunks(organization) : scanResultJsonChunks(result)),
 };
