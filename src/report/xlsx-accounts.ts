@@ -1,7 +1,7 @@
 import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import { notScannedText, openFailures } from "./accounts.js";
-import type { CellInput, ColumnSpec } from "./xlsx.js";
+import type { CellInput, ColumnSpec, LinkCell } from "./xlsx-writer.js";
 
 /** The organisation workbook's own rows: its Summary and its Accounts sheet. */
 
@@ -24,8 +24,22 @@ export const ACCOUNTS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Functions", width: 10 },
   { header: "Regions", width: 30, wrap: true },
   { header: "Collected", width: 24 },
+  { header: "Account report", width: 40 },
   { header: "Account reports", width: 50, wrap: true },
 ];
+
+/** The account's own report a person opens first: its workbook, else its HTML, else what was written. */
+const DRILL_DOWN_FORMATS = ["xlsx", "html", "markdown", "md", "json"];
+
+/** A link relative to the organisation's files (they sit beside it: accounts/ACCOUNT/…). */
+function reportLink(files: Readonly<Record<string, string>>): LinkCell | null {
+  const format = DRILL_DOWN_FORMATS.find((candidate) => files[candidate] !== undefined);
+  const path = format ? files[format] : undefined;
+  if (path === undefined) return null;
+  // Spreadsheets resolve a relative link against the workbook's folder. Each segment percent-encoded:
+  // a path read from a shard's result can never become a scheme (`javascript:`, `http:`) this way.
+  return { text: path, hyperlink: path.split(/[\\/]/).map(encodeURIComponent).join("/") };
+}
 
 /** Rows of a single account's Summary that an organisation's view has no value for. */
 const ACCOUNT_ONLY_ROWS = new Set(["Account", "Configuration collected", "Account score", "Account grade", "Expired suppressions", "Unmatched suppressions"]);
@@ -49,29 +63,28 @@ export function organizationSummaryRows(organization: OrganizationResult, result
   ];
 }
 
-export function accountRows(organization: OrganizationResult): CellInput[][] {
-  return organization.accounts.map((entry) => {
-    const summary = entry.summary;
-    return [
-      entry.accountId,
-      entry.name,
-      entry.parentId,
-      entry.state,
-      entry.status,
-      entry.status === "scanned" ? null : notScannedText(entry),
-      summary?.score,
-      summary?.grade,
-      summary?.scoresByLayer.provider,
-      summary?.scoresByLayer.customer,
-      summary?.scoresByLayer.shared,
-      summary?.coverage,
-      openFailures(entry),
-      summary?.counts.byStatus.unknown,
-      summary?.functions,
-      entry.regions.join(", "),
-      entry.collectedAt,
-      // Relative to the organisation report: the account's own findings, functions and gaps.
-      Object.entries(entry.files).map(([format, path]) => `${format}: ${path}`).join("\n"),
-    ];
-  });
+export function accountCells(entry: OrganizationResult["accounts"][number]): (CellInput | LinkCell)[] {
+  const summary = entry.summary;
+  return [
+    entry.accountId,
+    entry.name,
+    entry.parentId,
+    entry.state,
+    entry.status,
+    entry.status === "scanned" ? null : notScannedText(entry),
+    summary?.score,
+    summary?.grade,
+    summary?.scoresByLayer.provider,
+    summary?.scoresByLayer.customer,
+    summary?.scoresByLayer.shared,
+    summary?.coverage,
+    openFailures(entry),
+    summary?.counts.byStatus.unknown,
+    summary?.functions,
+    entry.regions.join(", "),
+    entry.collectedAt,
+    // Relative to the organisation report: the account's own findings, functions and gaps.
+    reportLink(entry.files),
+    Object.entries(entry.files).map(([format, path]) => `${format}: ${path}`).join("\n"),
+  ];
 }

@@ -86,14 +86,17 @@ describe("XLSX of an organisation", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Summary", "Accounts", "Findings", "Compliance", "Gaps", "Check errors", "Checks"]);
     expect(header(workbook.getWorksheet("Accounts")!)).toEqual([
       "Account", "Name", "Parent (OU or root)", "State", "Status", "Why not scanned", "Score", "Grade", "Provider score",
-      "Customer score", "Shared score", "Coverage %", "Failed (open)", "Unknown", "Functions", "Regions", "Collected", "Account reports",
+      "Customer score", "Shared score", "Coverage %", "Failed (open)", "Unknown", "Functions", "Regions", "Collected", "Account report",
+      "Account reports",
     ]);
   });
+
+  const skippedRowIndex = () => organization.accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.skipped);
 
   it("Accounts: one row per account with its score, or why it was not scanned; frozen header and autofilter", () => {
     const sheet = workbook.getWorksheet("Accounts")!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(JSON.stringify(sheet.autoFilter)).toContain("R1");
+    expect(JSON.stringify(sheet.autoFilter)).toContain("S1");
     expect(column(sheet, "Account")).toEqual(organization.accounts.map((entry) => entry.accountId));
     expect(column(sheet, "Status")).toEqual(organization.accounts.map((entry) => entry.status));
     expect(column(sheet, "Score")).toEqual(organization.accounts.map((entry) => entry.summary?.score ?? null));
@@ -105,6 +108,9 @@ describe("XLSX of an organisation", () => {
     expect(column(sheet, "Parent (OU or root)")[failedRow]).toBe(PAYMENTS_OU);
     const paymentsRow = organization.accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.payments);
     expect(column(sheet, "Account reports")[paymentsRow]).toBe(`json: ${ORG_ACCOUNTS.payments}/lambda-posture.json`);
+    // Drill-down: a link relative to the organisation's workbook (here the only report written, the JSON).
+    expect(column(sheet, "Account report")[paymentsRow]).toEqual({ text: `${ORG_ACCOUNTS.payments}/lambda-posture.json`, hyperlink: `${ORG_ACCOUNTS.payments}/lambda-posture.json` });
+    expect(column(sheet, "Account report")[skippedRowIndex()]).toBeNull();
     // The hostile name is a text cell (never a formula), marked as Text.
     const nameCell = sheet.getRow(organization.accounts.findIndex((entry) => entry.name === HOSTILE_ACCOUNT_NAME) + 2).getCell(2);
     expect(typeof nameCell.value).toBe("string");
