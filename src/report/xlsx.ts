@@ -189,7 +189,7 @@ export async function writeXlsx(context: ReportContext, out: NodeJS.WritableStre
   const accounts = new AccountDirectory(organization);
   // exceljs takes a fifth of the CLI's start-up; only runs that write a workbook load it.
   const { default: excel } = await import("exceljs");
-  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out as unknown as import("node:stream").Stream, useStyles: true, useSharedStrings: false });
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out as unknown as import("node:stream").Stream, useStyles: true, useSharedStrings: true });
   workbook.creator = result.tool.name;
   workbook.created = new Date(result.finishedAt);
   workbook.modified = new Date(result.finishedAt);
@@ -304,8 +304,9 @@ export async function writeXlsx(context: ReportContext, out: NodeJS.WritableStre
     ],
   });
 
+  // A few dozen rows whatever the account's size: never split, so it can name the sheets that were.
   const summary = [...(organization ? organizationSummaryRows(organization, result, summaryRows(result)) : summaryRows(result)), ...splitRows(tables, maxRows)];
-  await writeTable(workbook, { name: "Summary", columns: SUMMARY_COLUMNS, items: summary, cells: (row) => row, autoFilter: false, onePage: true }, maxRows);
+  await writeTable(workbook, { name: "Summary", columns: SUMMARY_COLUMNS, items: summary, cells: (row) => row, autoFilter: false, onePage: true }, EXCEL_MAX_ROWS);
   for (const spec of tables) await writeTable(workbook, spec, maxRows);
   await workbook.commit();
 }

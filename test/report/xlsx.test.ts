@@ -3,16 +3,27 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ALL_CHECKS } from "../../checks/index.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import { xlsxText } from "../../src/report/cells.js";
-import { SEVERITY_COLOURS, xlsxReporter } from "../../src/report/xlsx.js";
+import { SEVERITY_COLOURS, renderXlsx, xlsxReporter } from "../../src/report/xlsx.js";
+import { sheetNames } from "../../src/report/xlsx-writer.js";
+import { writeReports } from "../../src/cli/write-reports.js";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { HOSTILE_NAMES, contextFor, demoScanResult, fixtureScanResult } from "./scan-results.js";
 import { expandedFindings } from "../../src/engine/result-index.js";
+import { actionableFindings } from "../../src/report/finding-fields.js";
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
 
 async function workbookFor(result: ScanResult): Promise<ExcelJS.Workbook> {
   const bytes = await xlsxReporter.render(contextFor(result));
   expect(bytes).toBeInstanceOf(Uint8Array);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes as Uint8Array) as unknown as ExcelJS.Buffer);
-  return workbook;
+  return load(bytes as Uint8Array);
 }
 
 function headerOf(sheet: ExcelJS.Worksheet): string[] {
@@ -183,4 +194,79 @@ describe("xlsx reporter", () => {
     const cell = book.getWorksheet("Gaps")!.getRow(2).getCell(6).value;
     expect(cell).toBe("bad \uFFFD\uFFFD bytes \uFFFD here");
   });
+
+  it("prints landscape, one page wide (the Summary on one page), the header row on every page", () => {
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: sheet.name === "Summary" ? 1 : 0 });
+      expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe("1:1");
+    }
+  });
 });
+
+describe("xlsx reporter at Excel's row limit", () => {
+  it("names the sheets a table takes", () => {
+    expect(sheetNames("Findings", 0, 1_048_576)).toEqual(["Findings"]);
+    expect(sheetNames("Findings", 1_048_575, 1_048_576)).toEqual(["Findings"]);
+    expect(sheetNames("Findings", 1_048_576, 1_048_576)).toEqual(["Findings", "Findings (2)"]);
+    expect(sheetNames("Gaps", 7, 4)).toEqual(["Gaps", "Gaps (2)", "Gaps (3)"]);
+  });
+
+  it("continues a table on further sheets, each with its header, filter and frozen row, and says so in the Summary", async () => {
+    const result = fixtureScanResult();
+    const expected = expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown");
+    // A limit of 6 rows (header + 5) stands for Excel's 1,048,576.
+    const book = await load(await renderXlsx(contextFor(result), { maxRowsPerSheet: 6 }));
+    const parts = book.worksheets.filter((sheet) => /^Findings( \(\d+\))?$/.test(sheet.name));
+    expect(parts.map((sheet) => sheet.name)).toEqual(sheetNames("Findings", expected.length, 6));
+    expect(parts.length).toBe(Math.ceil(expected.length / 5));
+    expect(parts.reduce((rows, sheet) => rows + sheet.rowCount - 1, 0)).toBe(expected.length);
+    for (const sheet of parts) {
+      expect(sheet.rowCount, sheet.name).toBeLessThanOrEqual(6);
+      expect(sheet.getRow(1).getCell(1).value).toBe("Severity");
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1/);
+    }
+    const arns = parts.flatMap((sheet) => Array.from({ length: sheet.rowCount - 1 }, (_, row) => sheet.getRow(row + 2).getCell(17).value));
+    expect(arns).toEqual(actionableArns(result));
+    // The sheets follow each other in the workbook's order.
+    const names = book.worksheets.map((sheet) => sheet.name);
+    expect(names.indexOf("Findings (2)")).toBe(names.indexOf("Findings") + 1);
+    const summary = new Map(book.getWorksheet("Summary")!.getSheetValues().slice(2).map((row) => [String((row as unknown[])[1]), (row as unknown[])[2]]));
+    expect(summary.get(`Findings: split over ${parts.length} sheets`)).toBe(`${parts.map((sheet) => sheet.name).join(", ")}: more than 5 rows, a sheet's limit`);
+    expect(summary.get("Summary: split over 2 sheets")).toBeUndefined();
+  });
+});
+
+describe("xlsx reporter as a stream", () => {
+  it("writes the same workbook to a stream as render() returns, ending the stream", async () => {
+    const context = contextFor(fixtureScanResult());
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => sink.on("end", resolve));
+    await xlsxReporter.writeTo!(context, sink);
+    await ended;
+    const streamed = await load(new Uint8Array(Buffer.concat(chunks)));
+    const rendered = await load((await xlsxReporter.render(context)) as Uint8Array);
+    expect(streamed.worksheets.map((sheet) => [sheet.name, sheet.rowCount])).toEqual(rendered.worksheets.map((sheet) => [sheet.name, sheet.rowCount]));
+  });
+
+  it("the CLI writes it to its file privately (0600) through the stream", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lambda-posture-xlsx-"));
+    try {
+      const result = fixtureScanResult();
+      const io = { stdout: new PassThrough(), stderr: new PassThrough(), env: {}, cwd: dir, stdoutIsTTY: false, stderrIsTTY: false, columns: 80 };
+      const written = await writeReports(result, ALL_CHECKS, { formats: ["xlsx"], outputDir: dir }, io);
+      expect(written).toEqual([join(dir, "lambda-posture.xlsx")]);
+      expect((await stat(written[0]!)).mode & 0o777).toBe(0o600);
+      const book = await load(new Uint8Array(await readFile(written[0]!)));
+      expect(book.getWorksheet("Findings")!.rowCount - 1).toBe(actionableArns(result).length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function actionableArns(result: ScanResult): string[] {
+  return actionableFindings(result).map((f) => f.resource.arn);
+}
