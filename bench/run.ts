@@ -12,6 +12,7 @@ import { stubEnvironment } from "../stub/clients.js";
 import { DEFAULT_QUOTAS, quotaFloor, type FloorBreakdown } from "../stub/quotas.js";
 import { startStub } from "../stub/server.js";
 import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.js";
+import { benchReportFormats } from "./report-formats.js";
 
 /**
  * `npm run bench`: the whole CLI, as a child process, against the loopback stub with AWS's quotas
@@ -21,7 +22,8 @@ import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.j
  * those calls, their ratio, throttling answers, gaps and the child's peak RSS.
  *
  * Options: --sizes 100,1000 (default 100,1000,5000), --check-functions N (default 10000, 0 to skip),
- * --latency MS (stub answer delay, default 25), --no-docs (do not rewrite docs/performance.md).
+ * --latency MS (stub answer delay, default 25), --no-docs (do not rewrite docs/performance.md),
+ * --no-formats (skip the report formats at size, bench/report-formats.ts).
  */
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -57,10 +59,11 @@ interface Args {
   checkFunctions: number;
   latencyMs: number;
   docs: boolean;
+  formats: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [100, 1000, 5000], checkFunctions: 10_000, latencyMs: 25, docs: true };
+  const args: Args = { sizes: [100, 1000, 5000], checkFunctions: 10_000, latencyMs: 25, docs: true, formats: true };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -75,6 +78,8 @@ function parseArgs(argv: string[]): Args {
       i += 1;
     } else if (flag === "--no-docs") {
       args.docs = false;
+    } else if (flag === "--no-formats") {
+      args.formats = false;
     } else {
       throw new Error(`unknown argument ${flag ?? ""}; see the comment at the top of bench/run.ts`);
     }
@@ -381,6 +386,12 @@ async function main(): Promise<void> {
     const check = args.checkFunctions > 0 ? await benchCheck(args.checkFunctions, dir) : null;
     if (check) {
       process.stderr.write(`bench: check over ${check.functions} functions: ${check.wallSeconds} s, ${check.peakRssMiB ?? "n/a"} MiB peak RSS, exit ${check.exitCode}\n`);
+    }
+    if (args.formats) {
+      // The same synthetic account as `check` above; its result is reused when it was written.
+      const functions = check ? check.functions : 10_000;
+      const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+      await benchReportFormats({ functions, dir, docs: args.docs, command, ...(check ? { resultFile: join(dir, `check-${functions}.json`) } : {}) });
     }
     const distChanged = (await distFingerprint()) !== distBefore;
     if (distChanged) process.stderr.write("bench: WARNING: dist/ was rebuilt during the run; the figures may mix versions\n");
