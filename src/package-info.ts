@@ -25,9 +25,13 @@ export const packageRoot = findPackageRoot();
 const manifest = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as {
   name: string;
   version: string;
+  homepage: string;
 };
 
 export const TOOL = Object.freeze({ name: manifest.name, version: manifest.version });
+
+/** The project's repository: reports link each check to its section of docs/checks.md there. */
+export const PROJECT_HOMEPAGE = manifest.homepage;
 
 /** The demo account snapshot shipped with the package. */
 export const demoSnapshotPath = join(packageRoot, "src", "demo", "demo-account.snapshot.json");

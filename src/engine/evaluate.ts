@@ -36,6 +36,8 @@ export interface EvaluateOptions {
   now: Date;
   /** Read once, when the result is complete (`finishedAt`). */
   clock: () => Date;
+  /** Where a check's remediation is documented in full (reports cut it to fit); none when absent. */
+  remediationUrlOf?: (checkId: string) => string;
 }
 
 export function severityRank(severity: Severity): number {
@@ -47,7 +49,7 @@ export function atOrAbove(severity: Severity, minimum: Severity): boolean {
 }
 
 /** What every finding of a check shares: stored once in the result. */
-export function checkInfoOf(check: AnyCheck): CheckInfo {
+export function checkInfoOf(check: AnyCheck, remediationUrlOf?: (checkId: string) => string): CheckInfo {
   return {
     id: check.id,
     title: check.title,
@@ -56,6 +58,7 @@ export function checkInfoOf(check: AnyCheck): CheckInfo {
     phase: check.phase,
     resourceType: check.resourceType,
     remediation: check.remediation,
+    ...(remediationUrlOf ? { remediationUrl: remediationUrlOf(check.id) } : {}),
     frameworks: check.frameworks,
   };
 }
@@ -126,8 +129,10 @@ export function describeTriggers(fn: LambdaFunction, view: SnapshotView): string
 }
 
 type StatusTally = { pass: number; fail: number; unknown: number; not_applicable: number };
+/** Per check: results by status, and the failures accepted by a suppression (not in `fail`). */
+type CheckTally = StatusTally & { accepted: number };
 
-function buildCompliance(tallies: ReadonlyMap<string, StatusTally>, checks: readonly AnyCheck[]): ComplianceControl[] {
+function buildCompliance(tallies: ReadonlyMap<string, CheckTally>, checks: readonly AnyCheck[]): ComplianceControl[] {
   const controls = new Map<string, ComplianceControl>();
   for (const check of checks) {
     for (const framework of Object.keys(FRAMEWORK_CONTROLS) as FrameworkKey[]) {
@@ -135,7 +140,7 @@ function buildCompliance(tallies: ReadonlyMap<string, StatusTally>, checks: read
         const key = `${framework}\u0000${control}`;
         let entry = controls.get(key);
         if (!entry) {
-          entry = { framework, control, title: controlTitle(framework, control) ?? control, checkIds: [], pass: 0, fail: 0, unknown: 0, notApplicable: 0 };
+          entry = { framework, control, title: controlTitle(framework, control) ?? control, checkIds: [], pass: 0, fail: 0, accepted: 0, unknown: 0, notApplicable: 0 };
           controls.set(key, entry);
         }
         entry.checkIds.push(check.id);
@@ -143,6 +148,7 @@ function buildCompliance(tallies: ReadonlyMap<string, StatusTally>, checks: read
         if (tally) {
           entry.pass += tally.pass;
           entry.fail += tally.fail;
+          entry.accepted = (entry.accepted ?? 0) + tally.accepted;
           entry.unknown += tally.unknown;
           entry.notApplicable += tally.not_applicable;
         }
@@ -168,15 +174,18 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   const findings: ResultFinding[] = [];
   const byStatus = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
   const failedBySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  const tallies = new Map<string, StatusTally>(options.checks.map((check) => [check.id, { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }]));
-  let suppressedCount = 0;
+  const tallies = new Map<string, CheckTally>(options.checks.map((check) => [check.id, { pass: 0, fail: 0, unknown: 0, not_applicable: 0, accepted: 0 }]));
+  const suppressedByStatus = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
   const scoresByFunction = new Map(snapshot.functions.map((fn) => [fn.arn, new ScoreAccumulator()]));
   const checkErrors = forEachEvaluation(view, options.checks, checkSettings, (evaluation) => {
     const { status } = evaluation.result;
     const suppression = suppressions.match(evaluation.check.id, evaluation.resource.arn);
     byStatus[status] += 1;
-    (tallies.get(evaluation.check.id) as StatusTally)[status] += 1;
-    if (suppression) suppressedCount += 1;
+    const tally = tallies.get(evaluation.check.id) as CheckTally;
+    // An accepted failure is not an open failure: the compliance view shows it in its own column.
+    if (suppression && status === "fail") tally.accepted += 1;
+    else tally[status] += 1;
+    if (suppression) suppressedByStatus[status] += 1;
     else if (status === "fail") failedBySeverity[evaluation.check.severity] += 1;
     // Findings below the minimum severity are left out of the report; scores and counts keep them.
     if (atOrAbove(evaluation.check.severity, minimumSeverity)) findings.push(toFinding(evaluation, resources.indexOf(evaluation), suppression));
@@ -224,7 +233,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
     accountId: snapshot.accountId,
     partition: snapshot.partition,
     regions: [...snapshot.regions],
-    checks: options.checks.map(checkInfoOf),
+    checks: options.checks.map((check) => checkInfoOf(check, options.remediationUrlOf)),
     filters: { minimumSeverity },
     summary: {
       functions: snapshot.functions.length,
@@ -235,7 +244,8 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
       counts: {
         byStatus,
         failedBySeverity,
-        suppressed: suppressedCount,
+        suppressed: suppressedByStatus.pass + suppressedByStatus.fail + suppressedByStatus.unknown + suppressedByStatus.not_applicable,
+        suppressedByStatus,
         gaps: snapshot.gaps.length,
         checkErrors: checkErrors.length,
       },

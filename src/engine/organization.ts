@@ -124,6 +124,7 @@ const emptyCounts = (): ScanResult["summary"]["counts"] => ({
   byStatus: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 },
   failedBySeverity: Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>,
   suppressed: 0,
+  suppressedByStatus: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 },
   gaps: 0,
   checkErrors: 0,
 });
@@ -132,6 +133,9 @@ function addCounts(into: ScanResult["summary"]["counts"], from: ScanResult["summ
   for (const status of STATUSES) into.byStatus[status] += from.byStatus[status];
   for (const severity of SEVERITIES) into.failedBySeverity[severity] += from.failedBySeverity[severity];
   into.suppressed += from.suppressed;
+  // An account result without the split (an older one) leaves the organisation without it too.
+  if (into.suppressedByStatus && from.suppressedByStatus) for (const status of STATUSES) into.suppressedByStatus[status] += from.suppressedByStatus[status];
+  else delete into.suppressedByStatus;
   into.gaps += from.gaps;
   into.checkErrors += from.checkErrors;
 }
@@ -327,6 +331,8 @@ export class OrganizationResultBuilder {
     for (const id of control.checkIds) if (!entry.checkIds.includes(id)) entry.checkIds.push(id);
     entry.pass += control.pass;
     entry.fail += control.fail;
+    if (entry.accepted !== undefined && control.accepted !== undefined) entry.accepted += control.accepted;
+    else delete entry.accepted;
     entry.unknown += control.unknown;
     entry.notApplicable += control.notApplicable;
   }

@@ -56,6 +56,8 @@ export const checkInfoSchema = z.object({
   phase: z.enum(PHASES),
   resourceType: z.string(),
   remediation: z.string(),
+  /** The check's documentation, where the whole remediation is (absent in older results). */
+  remediationUrl: z.string().optional(),
   frameworks: frameworksSchema,
 });
 export type CheckInfo = z.infer<typeof checkInfoSchema>;
@@ -127,7 +129,9 @@ export const complianceControlSchema = z.object({
   title: z.string(),
   checkIds: z.array(z.string()),
   pass: z.number().int(),
+  /** Open failures; failures accepted by a suppression are in `accepted` (absent in older results, which counted them here). */
   fail: z.number().int(),
+  accepted: z.number().int().optional(),
   unknown: z.number().int(),
   notApplicable: z.number().int(),
 });
@@ -171,7 +175,9 @@ export const scanResultSchema = z.object({
     counts: z.object({
       byStatus: z.object({ pass: z.number().int(), fail: z.number().int(), unknown: z.number().int(), not_applicable: z.number().int() }),
       failedBySeverity: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.number().int()])) as Record<(typeof SEVERITIES)[number], z.ZodNumber>),
+      /** Every suppressed result, whatever its status; `suppressedByStatus` splits it (absent in older results). */
       suppressed: z.number().int(),
+      suppressedByStatus: z.object({ pass: z.number().int(), fail: z.number().int(), unknown: z.number().int(), not_applicable: z.number().int() }).optional(),
       gaps: z.number().int(),
       checkErrors: z.number().int(),
     }),

@@ -105,6 +105,28 @@ export function gradeFor(score: number | null, openCritical: number): Grade | nu
   return band;
 }
 
+/**
+ * Why a grade is worse than its score's band, in words; null when it is not. Only the open-critical
+ * cap lowers a grade, so a grade below the band is always that cap.
+ */
+export function gradeCapNote(score: number | null, grade: Grade | null): string | null {
+  if (score === null || grade === null) return null;
+  const band = gradeBand(score);
+  if (band === grade) return null;
+  return `capped at ${grade} by an open critical failure (the score alone gives ${band})`;
+}
+
+const GRADE_ORDER: readonly Grade[] = ["F", "D", "C", "B", "A"];
+
+/** Worst first: F before D … A, ungraded last; then the lower score first. */
+export function compareWorstFirst(a: { grade: Grade | null; score: number | null }, b: { grade: Grade | null; score: number | null }): number {
+  const rank = (grade: Grade | null) => (grade === null ? GRADE_ORDER.length : GRADE_ORDER.indexOf(grade));
+  const byGrade = rank(a.grade) - rank(b.grade);
+  if (byGrade !== 0) return byGrade;
+  if (a.score === null || b.score === null) return Number(a.score === null) - Number(b.score === null);
+  return a.score - b.score;
+}
+
 /** Tallies of one scope (a function, or the account): overall and per layer. */
 export class ScoreAccumulator {
   readonly total: Tally = emptyTally();

@@ -4,6 +4,7 @@ import { checkInfoOf } from "../engine/evaluate.js";
 import type { CheckInfo } from "../engine/result-schema.js";
 import { checkSettingsSchemaFor } from "../engine/settings.js";
 import { InputError } from "../errors.js";
+import { remediationUrl } from "../report/finding-fields.js";
 import { closest } from "../text/suggest.js";
 
 export { ALL_CHECKS };
@@ -14,7 +15,7 @@ export { ALL_CHECKS };
  */
 export const checkSettingsSchema = checkSettingsSchemaFor(ALL_CHECKS);
 
-const BUILT_IN_CHECK_INFO = new Map(ALL_CHECKS.map((check) => [check.id, checkInfoOf(check)]));
+const BUILT_IN_CHECK_INFO = new Map(ALL_CHECKS.map((check) => [check.id, checkInfoOf(check, remediationUrl)]));
 
 /** A built-in check's metadata as a scan result stores it (reading older results needs it). */
 export function describeBuiltInCheck(id: string): CheckInfo | undefined {

@@ -1,3 +1,4 @@
+import { remediationUrl } from "../report/finding-fields.js";
 import { randomUUID } from "node:crypto";
 import type { AnyCheck, Severity } from "../engine/check.js";
 import { evaluateSnapshot } from "../engine/evaluate.js";
@@ -52,5 +53,6 @@ export async function check(snapshot: Snapshot, options: CheckOptions = {}): Pro
     startedAt: options.startedAt ?? now,
     now,
     clock: () => new Date(),
+    remediationUrlOf: remediationUrl,
   });
 }

@@ -4,7 +4,7 @@ import type { OrganizationResult } from "../engine/organization.js";
 import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
 import { AccountDirectory } from "./accounts.js";
-import { truncate } from "./finding-fields.js";
+import { remediationSummary, remediationUrl, truncate } from "./finding-fields.js";
 import type { Reporter } from "./types.js";
 
 /**
@@ -17,6 +17,11 @@ import type { Reporter } from "./types.js";
  * so an organisation's findings name their account in `AwsAccountId` and in the ProductArn, and are
  * imported per account. `AwsAccountName` (1 to 50 characters) is the account's name; ASFF has no OU
  * field, so the OU goes to ProductFields.
+ * Title and Description (read 2026-12-01, https://docs.aws.amazon.com/securityhub/latest/partnerguide/guidelines-asff-mapping.html):
+ * the Title names what is wrong with the resource (the finding's message; the check's title, which
+ * states the desired state, is in ProductFields and opens the Description). Remediation.Recommendation
+ * has Text (up to 512) and Url (https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_Recommendation.html):
+ * the text is cut at a sentence, never inside a command, and the Url leads to the whole of it.
  */
 export const ASFF_LIMITS = {
   title: 256,
@@ -69,7 +74,7 @@ export interface AsffFinding {
   Severity: { Label: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFORMATIONAL"; Original: string };
   Title: string;
   Description: string;
-  Remediation: { Recommendation: { Text: string } };
+  Remediation: { Recommendation: { Text: string; Url: string } };
   ProductFields: Record<string, string>;
   Resources: Array<{ Type: string; Id: string; Partition: string; Region: string }>;
   Compliance: { Status: "FAILED"; RelatedRequirements?: string[] };
@@ -114,6 +119,7 @@ function homeRegion(finding: Finding, result: ScanResult): string {
 function productFields(finding: Finding, result: ScanResult, accounts?: AccountDirectory): Record<string, string> {
   const fields: Record<string, string> = {
     "lambda-posture/CheckId": finding.checkId,
+    "lambda-posture/Control": truncate(finding.title, ASFF_LIMITS.productFieldValue),
     "lambda-posture/Reason": finding.reason,
     "lambda-posture/Layer": finding.layer,
     "lambda-posture/Phase": finding.phase,
@@ -160,9 +166,11 @@ export function toAsff(finding: Finding, result: ScanResult, accounts?: AccountD
     FirstObservedAt: result.collectedAt,
     LastObservedAt: result.collectedAt,
     Severity: { Label: SEVERITY_LABELS[finding.severity], Original: finding.severity },
-    Title: truncate(finding.title, ASFF_LIMITS.title),
-    Description: truncate(finding.message, ASFF_LIMITS.description),
-    Remediation: { Recommendation: { Text: truncate(finding.remediation, ASFF_LIMITS.recommendationText) } },
+    Title: truncate(`${finding.message || finding.title} (${finding.resource.name})`, ASFF_LIMITS.title),
+    Description: truncate(`${finding.message} Control: ${finding.title}. Resource: ${finding.resource.arn}.`, ASFF_LIMITS.description),
+    Remediation: {
+      Recommendation: { Text: remediationSummary(finding.remediation, ASFF_LIMITS.recommendationText), Url: remediationUrl(finding.checkId) },
+    },
     ProductFields: productFields(finding, result, accounts),
     Resources: [
       {

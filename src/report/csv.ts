@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { OrganizationResult } from "../engine/organization.js";
 import { AccountDirectory } from "./accounts.js";
 import { neutraliseCsvCell } from "./cells.js";
-import { evidenceText, frameworkIds } from "./finding-fields.js";
+import { evidenceText, findingHeadline, frameworkIds, remediationUrl } from "./finding-fields.js";
 import { ResultIndex } from "../engine/result-index.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import type { Reporter } from "./types.js";
@@ -10,6 +10,9 @@ import type { Reporter } from "./types.js";
 export const CSV_COLUMNS = [
   "severity",
   "status",
+  // What is wrong (the message) for failed and unknown rows, the control title otherwise: a row read
+  // alone in a spreadsheet must not say "fail | <the desired state>".
+  "finding",
   "check",
   "title",
   "function",
@@ -28,6 +31,7 @@ export const CSV_COLUMNS = [
   // single-account reports too, so the CSVs of several accounts concatenate into one sheet.
   "account_id",
   "account_name",
+  "remediation_url",
 ] as const;
 
 /**
@@ -60,6 +64,7 @@ export function* csvChunks(result: ScanResult, organization?: OrganizationResult
       const cells = [
         finding.severity,
         finding.status,
+        findingHeadline(finding),
         finding.checkId,
         finding.title,
         finding.resource.name,
@@ -74,10 +79,11 @@ export function* csvChunks(result: ScanResult, organization?: OrganizationResult
         finding.remediation,
         frameworkIds(finding.frameworks).join("; "),
         finding.suppressed
-          ? `suppressed: ${finding.suppressed.reason}${finding.suppressed.expires ? ` (until ${finding.suppressed.expires})` : ""}`
+          ? `${finding.status === "fail" ? "accepted risk" : "suppressed"}: ${finding.suppressed.reason}${finding.suppressed.expires ? ` (until ${finding.suppressed.expires})` : ""}`
           : "",
         finding.accountId,
         accounts.name(finding.accountId),
+        remediationUrl(finding.checkId),
       ];
       return cells.map(neutraliseCsvCell);
     });

@@ -1,4 +1,5 @@
 import { FRAMEWORK_NAMES, type FrameworkKey } from "../data/frameworks.js";
+import { PROJECT_HOMEPAGE } from "../package-info.js";
 import { SEVERITIES, type Severity } from "../engine/check.js";
 import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
@@ -69,6 +70,75 @@ export function evidenceText(evidence: Record<string, unknown>): string {
   return Object.entries(evidence)
     .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
     .join("\n");
+}
+
+/**
+ * What a row leads with: what is wrong for a failed or undecided result (its message), the control's
+ * title otherwise. Titles state the desired state, so "fail | Function URL requires IAM
+ * authentication" reads like a pass; the message says what was found.
+ */
+export function findingHeadline(finding: Pick<Finding, "status" | "message" | "title">): string {
+  return (finding.status === "fail" || finding.status === "unknown") && finding.message !== "" ? finding.message : finding.title;
+}
+
+/**
+ * Suppressed results by what they would have been: accepted failures are risks someone signed off,
+ * suppressed passes are noise in a suppression file, and one number over both misleads.
+ */
+export function suppressedCounts(result: ScanResult): { failures: number; passes: number; other: number } {
+  const byStatus = result.summary.counts.suppressedByStatus;
+  if (byStatus) return { failures: byStatus.fail, passes: byStatus.pass, other: byStatus.unknown + byStatus.not_applicable };
+  // Older results only have the total: count what the findings show.
+  const counts = { failures: 0, passes: 0, other: 0 };
+  for (const finding of result.findings) {
+    if (!finding.suppressed) continue;
+    if (finding.status === "fail") counts.failures += 1;
+    else if (finding.status === "pass") counts.passes += 1;
+    else counts.other += 1;
+  }
+  return counts;
+}
+
+/** The check's section of docs/checks.md in the project's repository (GitHub's heading anchor is the id). */
+export function remediationUrl(checkId: string): string {
+  return `${PROJECT_HOMEPAGE}/blob/main/docs/checks.md#${encodeURIComponent(checkId)}`;
+}
+
+/**
+ * Remediation cut to fit a field of `maxLength` characters: whole sentences when possible, else whole
+ * clauses, else whole words, and never inside a `command` (a half command pasted into a shell is worse
+ * than none). A cut ends with "…"; the full text is at `remediationUrl`.
+ */
+export function remediationSummary(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const room = maxLength - 1;
+  const outside = codeMask(text);
+  const lastBoundary = (pattern: RegExp): number => {
+    let best = -1;
+    for (const match of text.matchAll(pattern)) {
+      const end = match.index + 1;
+      if (end > room) break;
+      if (outside[match.index]) best = end;
+    }
+    return best;
+  };
+  const boundary = [/[.!?](?=\s)/g, /[;:,](?=\s)/g, /\S(?=\s)/g].map(lastBoundary).find((end) => end > 0);
+  // One unbroken run (no space to cut at): cut anywhere outside a command.
+  let cut = boundary ?? room;
+  while (cut > 0 && !outside[cut - 1]) cut -= 1;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
+/** For each character, whether it is outside a backtick-quoted command. */
+function codeMask(text: string): boolean[] {
+  const mask: boolean[] = new Array(text.length);
+  let inside = false;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === "`") inside = !inside;
+    // An opening backtick is inside (cutting after it leaves half a command); a closing one is not.
+    mask[i] = !inside;
+  }
+  return mask;
 }
 
 /** Cuts text to `max` characters, ending with an ellipsis when something was cut. */

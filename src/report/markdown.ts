@@ -1,13 +1,24 @@
 import { LAYERS, SEVERITIES } from "../engine/check.js";
 import type { OrganizationResult } from "../engine/organization.js";
-import type { ScanResult } from "../engine/result-schema.js";
+import type { Finding, ScanResult } from "../engine/result-schema.js";
+import { compareWorstFirst, gradeCapNote } from "../engine/score.js";
 import { AccountDirectory, accountsWorstFirst, notScannedText, openFailures, organizationLabel } from "./accounts.js";
-import { STATUS_LABELS, actionableFindings, formatPercent, formatScore } from "./finding-fields.js";
+import { evidenceFacts } from "./evidence-facts.js";
+import {
+  STATUS_LABELS,
+  actionableFindings,
+  findingHeadline,
+  formatPercent,
+  formatScore,
+  remediationSummary,
+  remediationUrl,
+  suppressedCounts,
+} from "./finding-fields.js";
 import { markdownCode, markdownText } from "./markdown-text.js";
 import { noteText } from "./notes.js";
 import type { Reporter } from "./types.js";
 
-export const MARKDOWN_LIMITS = { findings: 15, functions: 5, gaps: 5, accounts: 20 } as const;
+export const MARKDOWN_LIMITS = { findings: 15, details: 3, functions: 5, gaps: 5, accounts: 20, remediation: 300 } as const;
 
 const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
 
@@ -23,6 +34,8 @@ export function renderMarkdown(result: ScanResult, organization?: OrganizationRe
   const scope = organization ? organizationLabel(organization) : `account ${result.accountId}`;
   out.push(`## Lambda posture: ${markdownText(scope)}: score ${formatScore(summary.score)} (grade ${summary.grade ?? "n/a"})`);
   out.push("");
+  const capNote = gradeCapNote(summary.score, summary.grade);
+  if (capNote) out.push(`Grade ${capNote}.`, "");
   if (organization) {
     const { accounts } = organization.summary;
     out.push(
@@ -41,9 +54,11 @@ export function renderMarkdown(result: ScanResult, organization?: OrganizationRe
   out.push(row(["---", ...LAYERS.map(() => "---:"), "---:", "---:"]));
   out.push(row(["Score", ...LAYERS.map((layer) => formatScore(summary.scoresByLayer[layer])), formatScore(summary.score), formatPercent(summary.coverage)]));
   out.push("");
+  const suppressed = suppressedCounts(result);
   out.push(
     `**Open failures:** ${SEVERITIES.map((s) => `${counts.failedBySeverity[s]} ${s}`).join(", ")}. ` +
-      `Suppressed ${counts.suppressed}, unknown ${counts.byStatus.unknown}, collection gaps ${counts.gaps}` +
+      `Accepted risks (suppressed failures) ${suppressed.failures}, suppressed passes ${suppressed.passes}` +
+      `${suppressed.other > 0 ? `, other suppressed ${suppressed.other}` : ""}, unknown ${counts.byStatus.unknown}, collection gaps ${counts.gaps}` +
       `${counts.checkErrors > 0 ? `, check errors ${counts.checkErrors}` : ""}.`,
   );
 
@@ -53,33 +68,35 @@ export function renderMarkdown(result: ScanResult, organization?: OrganizationRe
   out.push("", `### Findings (${findings.length} failed or unknown${result.filters.minimumSeverity !== "info" ? `, ${result.filters.minimumSeverity} and above` : ""})`);
   if (findings.length > 0) {
     const accounts = organization ? new AccountDirectory(organization) : undefined;
-    const headers = ["Severity", "Status", "Check", ...(accounts ? ["Account"] : []), "Resource", "Region", "Finding"];
+    const headers = ["Severity", "Finding", "Status", "Control", ...(accounts ? ["Account"] : []), "Resource", "Region"];
     out.push("", row(headers), row(headers.map(() => "---")));
     for (const f of findings.slice(0, MARKDOWN_LIMITS.findings)) {
       const account = accounts ? [markdownText(accounts.name(f.accountId) ? `${f.accountId} ${accounts.name(f.accountId)}` : f.accountId)] : [];
       out.push(
         row([
           `**${f.severity}**`,
-          `${STATUS_LABELS[f.status]}${f.suppressed ? " (suppressed)" : ""}`,
-          markdownCode(f.checkId, { inTable: true }),
+          markdownText(findingHeadline(f)),
+          `${STATUS_LABELS[f.status]}${f.suppressed ? " (accepted risk)" : ""}`,
+          `${markdownText(f.title)} (${markdownCode(f.checkId, { inTable: true })})`,
           ...account,
           markdownText(f.resource.name),
           markdownText(f.resource.region),
-          markdownText(f.message),
         ]),
       );
     }
     if (findings.length > MARKDOWN_LIMITS.findings) out.push("", `… and ${findings.length - MARKDOWN_LIMITS.findings} more in the full report.`);
+    out.push(...findingDetails(findings.slice(0, MARKDOWN_LIMITS.details)));
   }
 
   const worst = [...result.functions]
     .filter((fn) => fn.scores.overall !== null)
-    .sort((a, b) => (a.scores.overall ?? 0) - (b.scores.overall ?? 0) || a.arn.localeCompare(b.arn))
+    .sort((a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall }) || a.arn.localeCompare(b.arn))
     .slice(0, MARKDOWN_LIMITS.functions);
   if (worst.length > 0) {
-    out.push("", "### Lowest-scoring functions", "", row(["Function", "Region", "Score", "Grade", "Failed"]), row(["---", "---", "---:", "---", "---:"]));
+    out.push("", "### Worst functions (grade, then score)", "", row(["Function", "Region", "Score", "Grade", "Failed"]), row(["---", "---", "---:", "---", "---:"]));
     for (const fn of worst) {
-      out.push(row([markdownText(fn.name), markdownText(fn.region), formatScore(fn.scores.overall), fn.grade ?? "n/a", String(fn.counts.failed)]));
+      const cap = gradeCapNote(fn.scores.overall, fn.grade);
+      out.push(row([markdownText(fn.name), markdownText(fn.region), formatScore(fn.scores.overall), `${fn.grade ?? "n/a"}${cap ? ` (${markdownText(cap)})` : ""}`, String(fn.counts.failed)]));
     }
   }
 
@@ -101,6 +118,32 @@ export function renderMarkdown(result: ScanResult, organization?: OrganizationRe
     if (notes.length > MARKDOWN_LIMITS.gaps) out.push(`- … and ${notes.length - MARKDOWN_LIMITS.gaps} more`);
   }
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * The most urgent findings spelled out for a reviewer: the evidence as labelled facts, the raw JSON
+ * folded away (GitHub, GitLab and Jira render <details>), remediation cut whole with its link.
+ */
+function findingDetails(findings: readonly Finding[]): string[] {
+  const out: string[] = [];
+  if (findings.length === 0) return out;
+  out.push("", `#### Details of the first ${findings.length}`);
+  for (const f of findings) {
+    out.push("", `**${markdownText(findingHeadline(f))}** (${markdownCode(f.checkId)} on ${markdownText(`${f.resource.name} in ${f.resource.region}`)})`, "");
+    for (const fact of evidenceFacts(f.evidence)) out.push(`- ${markdownText(fact.label)}: ${markdownText(fact.value)}`);
+    out.push(`- Fix: ${markdownText(remediationSummary(f.remediation, MARKDOWN_LIMITS.remediation))} ([how](${remediationUrl(f.checkId)}))`);
+    if (Object.keys(f.evidence).length > 0) out.push("", "<details><summary>Raw evidence</summary>", "", ...fencedJson(f.evidence), "", "</details>");
+  }
+  return out;
+}
+
+/** A fenced block the content cannot close: the fence is longer than any backtick run inside. */
+function fencedJson(value: unknown): string[] {
+  // eslint-disable-next-line no-control-regex
+  const text = JSON.stringify(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return [`${fence}json`, text, fence];
 }
 
 /**

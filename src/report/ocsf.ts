@@ -4,7 +4,7 @@ import type { OrganizationResult } from "../engine/organization.js";
 import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
 import { AccountDirectory, isOrganizationalUnitId } from "./accounts.js";
-import { FRAMEWORK_KEYS, frameworkIds } from "./finding-fields.js";
+import { FRAMEWORK_KEYS, findingHeadline, frameworkIds, remediationUrl } from "./finding-fields.js";
 import type { Reporter } from "./types.js";
 
 /**
@@ -15,6 +15,9 @@ import type { Reporter } from "./types.js";
  * `cloud.org` the Organization object (`uid` the AWS Organization id, `ou_uid` the OU id), per
  * https://schema.ocsf.io/1.3.0/objects/cloud, /objects/account and /objects/organization
  * (github.com/ocsf/ocsf-schema objects/account.json, objects/organization.json).
+ * `finding_info.title` says what is wrong (the message); the check's title, the desired state, is the
+ * analytic's name. `remediation.references` holds the link to the check's documentation
+ * (Remediation object: desc, references; https://schema.ocsf.io/1.3.0/objects/remediation, read 2026-12-01).
  */
 export const OCSF_SCHEMA_VERSION = "1.3.0";
 
@@ -67,7 +70,7 @@ export interface OcsfDetectionFinding {
     analytic: { uid: string; name: string; type_id: 1; type: "Rule" };
   };
   resources: Array<{ uid: string; name: string; type: string; region?: string; cloud_partition: string; data: Record<string, unknown> }>;
-  remediation: { desc: string };
+  remediation: { desc: string; references: string[] };
   cloud: {
     provider: "AWS";
     account: { uid: string; name?: string; type_id: 10; type: "AWS Account" };
@@ -132,8 +135,8 @@ export function toOcsf(finding: Finding, result: ScanResult, context?: OcsfAccou
     finding_info: {
       // Stable across scans so that a lake can follow one finding over time.
       uid: `${result.tool.name}/${finding.checkId}/${finding.resource.arn}`,
-      title: finding.title,
-      desc: finding.message,
+      title: findingHeadline(finding),
+      desc: `${finding.message} Control: ${finding.title}.`,
       types: ["Software and Configuration Checks", `${finding.layer} layer`, `${finding.phase} phase`],
       created_time: time,
       analytic: { uid: finding.checkId, name: finding.title, type_id: 1, type: "Rule" },
@@ -148,7 +151,7 @@ export function toOcsf(finding: Finding, result: ScanResult, context?: OcsfAccou
         data: { evidence: finding.evidence },
       },
     ],
-    remediation: { desc: finding.remediation },
+    remediation: { desc: finding.remediation, references: [remediationUrl(finding.checkId)] },
     cloud: ocsfCloud(finding, region, context),
     ...(requirements.length > 0
       ? { compliance: { standards, requirements, control: finding.checkId, status_id: 3 as const, status: "Fail" as const } }

@@ -1,6 +1,7 @@
 import type { AnyCheck } from "../engine/check.js";
 import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import type { Grade } from "../engine/score.js";
 
 /** What every reporter receives. Reporters format; they decide nothing (filters, scores come from the engine). */
 export interface ReportContext {
@@ -16,6 +17,8 @@ export interface ReportContext {
   /** Colour and terminal width only matter to the terminal reporter. */
   color: boolean;
   width: number;
+  /** Stored scans of `--history DIR`, oldest first, this scan last; absent without --history. */
+  history?: readonly TrendPoint[];
 }
 
 export interface Reporter {
@@ -36,4 +39,16 @@ export interface Reporter {
    * gives it the report file's stream, so a large workbook never sits in memory whole.
    */
   writeTo?(context: ReportContext, out: NodeJS.WritableStream): Promise<void>;
+}
+
+/** One stored scan of `--history DIR`, as the trend chart and `history` show it. */
+export interface TrendPoint {
+  scanId: string;
+  finishedAt: string;
+  score: number | null;
+  grade: Grade | null;
+  scoresByLayer: { provider: number | null; customer: number | null; shared: number | null };
+  /** Against the stored scan before it; null for the first one. */
+  newFindings: number | null;
+  resolvedFindings: number | null;
 }

@@ -133,7 +133,25 @@ describe("engine", () => {
     expect(result.suppressions.expired.map((s) => s.resource)).toEqual(["arn:aws:lambda:*:*:function:internal"]);
     expect(result.suppressions.unmatched.map((s) => s.checkId)).toEqual(["other-check"]);
     expect(result.summary.counts.suppressed).toBe(2);
+    expect(result.summary.counts.suppressedByStatus).toEqual({ pass: 0, fail: 2, unknown: 0, not_applicable: 0 });
     expect(result.summary.counts.failedBySeverity.high).toBe(1);
+    // Accepted failures are not open failures in the compliance view: they have their own column.
+    const controls = result.compliance.filter((control) => control.checkIds.includes("test-policy-present"));
+    expect(controls.length).toBeGreaterThan(0);
+    for (const control of controls) expect(control).toMatchObject({ fail: 1, accepted: 2 });
+  });
+
+  it("counts a suppressed pass apart from a suppressed failure", async () => {
+    const snapshot = snapshotWith({ functions: [alpha, secureFunction({ name: "gamma", arn: functionArn("gamma"), resourcePolicy: { Statement: [] } })] });
+    const result = await evaluateSnapshot(snapshot, {
+      checks: [policyCheck as AnyCheck],
+      now,
+      suppressions: [{ checkId: "test-policy-present", resource: "**", reason: "reviewed" }],
+    });
+    const statuses = expandedFindings(result).map((finding) => finding.status).sort();
+    expect(statuses).toEqual(["fail", "pass"]);
+    expect(result.summary.counts.suppressedByStatus).toEqual({ pass: 1, fail: 1, unknown: 0, not_applicable: 0 });
+    expect(result.summary.counts.suppressed).toBe(2);
   });
 
   it("a date-only expiry lasts through its whole day", () => {
@@ -152,7 +170,7 @@ describe("engine", () => {
     expect(expandedFindings(result).every((f) => f.severity === "high")).toBe(true);
     expect(result.summary.counts.byStatus).toEqual({ pass: 3, fail: 0, unknown: 1, not_applicable: 0 });
     expect(result.compliance).toEqual([
-      { framework: "nist80053", control: "AC-3", title: "Access Enforcement", checkIds: ["test-policy-present"], pass: 2, fail: 0, unknown: 0, notApplicable: 0 },
+      { framework: "nist80053", control: "AC-3", title: "Access Enforcement", checkIds: ["test-policy-present"], pass: 2, fail: 0, accepted: 0, unknown: 0, notApplicable: 0 },
     ]);
   });
 

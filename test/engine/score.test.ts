@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gradeFor, scoreResults, SEVERITY_WEIGHTS, type ScoredResult } from "../../src/engine/score.js";
+import { compareWorstFirst, gradeCapNote, gradeFor, scoreResults, SEVERITY_WEIGHTS, type ScoredResult } from "../../src/engine/score.js";
 
 const r = (status: ScoredResult["status"], severity: ScoredResult["severity"], layer: ScoredResult["layer"] = "customer", suppressed = false): ScoredResult => ({
   status,
@@ -58,5 +58,25 @@ describe("scoring (docs/scoring.md worked examples)", () => {
   it("grade bands", () => {
     expect([90, 89.9, 80, 79.9, 70, 60, 59.9].map((score) => gradeFor(score, 0))).toEqual(["A", "B", "B", "C", "C", "D", "F"]);
     expect(gradeFor(45, 1)).toBe("F");
+  });
+});
+
+describe("grade explanations and order", () => {
+  it("explains a grade capped by an open critical failure, and nothing otherwise", () => {
+    expect(gradeCapNote(87.9, "D")).toBe("capped at D by an open critical failure (the score alone gives B)");
+    expect(gradeCapNote(87.9, "B")).toBeNull();
+    expect(gradeCapNote(45, "F")).toBeNull();
+    expect(gradeCapNote(null, null)).toBeNull();
+  });
+
+  it("orders worst first: by grade, then by score, ungraded last", () => {
+    const scopes = [
+      { name: "b-high", grade: "B" as const, score: 88 },
+      { name: "none", grade: null, score: null },
+      { name: "d-capped", grade: "D" as const, score: 87.9 },
+      { name: "b-low", grade: "B" as const, score: 81 },
+      { name: "f", grade: "F" as const, score: 20 },
+    ];
+    expect([...scopes].sort(compareWorstFirst).map((scope) => scope.name)).toEqual(["f", "d-capped", "b-low", "b-high", "none"]);
   });
 });

@@ -36,19 +36,26 @@ describe("CSV reporter", () => {
     const rows = parse(text, { bom: false, relax_column_count: false }) as string[][];
     // The header is a contract with users' spreadsheets and scripts: spelled out here, not imported.
     expect(text.slice(0, text.indexOf("\r\n"))).toBe(
-      "severity,status,check,title,function,resource_type,resource_arn,region,layer,phase,reason,message,evidence,remediation,frameworks,suppression,account_id,account_name",
+      "severity,status,finding,check,title,function,resource_type,resource_arn,region,layer,phase,reason,message,evidence,remediation,frameworks,suppression,account_id,account_name,remediation_url",
     );
     // A single account's rows name it too (no name: Organizations was not read), so the CSVs of several accounts line up.
-    for (const row of rows.slice(1)) expect(row.slice(-2)).toEqual([result.accountId, ""]);
+    for (const row of rows.slice(1)) expect(row.slice(-3, -1)).toEqual([result.accountId, ""]);
     expect(rows).toHaveLength(result.findings.length + 1);
-    expect(rows.some((row) => row[4] === 'comma,quote"newline')).toBe(true);
+    expect(rows.some((row) => row[5] === 'comma,quote"newline')).toBe(true);
+    // A failed row leads with what is wrong; the control title (the desired state) keeps its own column.
+    for (const row of rows.slice(1)) {
+      const [status, finding, checkId, title, message] = [row[1], row[2], row[3], row[4], row[12]];
+      expect(finding).toBe(status === "fail" || status === "unknown" ? message : title);
+      expect(row.at(-1)).toBe(`https://github.com/lambda-posture/lambda-posture/blob/main/docs/checks.md#${checkId}`);
+    }
+    expect(rows.slice(1).some((row) => row[1] === "fail" && row[2] !== row[4])).toBe(true);
     expect(text).toContain('"comma,quote""newline"');
   });
 
   it("neutralises cells that a spreadsheet would run as a formula", () => {
     const text = csvReporter.render(context(resultFor())) as string;
     const rows = parse(text) as string[][];
-    const names = rows.slice(1).map((row) => row[4]!);
+    const names = rows.slice(1).map((row) => row[5]!);
     expect(names).toContain(`'${hostileName}`);
     for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });

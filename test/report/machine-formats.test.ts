@@ -1,3 +1,4 @@
+import { suppressedCounts } from "../../src/report/finding-fields.js";
 import { describe, expect, it } from "vitest";
 import type { Finding, ScanResult } from "../../src/engine/result-schema.js";
 import { ASFF_LIMITS, asffReporter, asffResourceType, renderAsff, toAsff } from "../../src/report/asff.js";
@@ -44,9 +45,16 @@ describe("ocsf reporter", () => {
         status_id: finding.suppressed ? 3 : 1,
         time: Date.parse(result.finishedAt),
         metadata: { version: expect.stringMatching(/^1\.\d+\.\d+$/), product: { name: "lambda-posture", vendor_name: expect.any(String), version: result.tool.version } },
-        finding_info: { uid: `lambda-posture/${finding.checkId}/${finding.resource.arn}`, title: finding.title, desc: finding.message, types: expect.any(Array) },
+        // What is wrong leads; the check's title (the desired state) is the analytic's name.
+        finding_info: {
+          uid: `lambda-posture/${finding.checkId}/${finding.resource.arn}`,
+          title: finding.message,
+          desc: `${finding.message} Control: ${finding.title}.`,
+          types: expect.any(Array),
+          analytic: expect.objectContaining({ name: finding.title }),
+        },
         resources: [{ uid: finding.resource.arn, name: finding.resource.name }],
-        remediation: { desc: finding.remediation },
+        remediation: { desc: finding.remediation, references: [`https://github.com/lambda-posture/lambda-posture/blob/main/docs/checks.md#${finding.checkId}`] },
         cloud: { provider: "AWS", account: { uid: result.accountId } },
       });
       expect(record.type_uid).toBe(record.class_uid * 100 + record.activity_id);
@@ -118,8 +126,22 @@ describe("asff reporter", () => {
     expect(asff.Title.endsWith("…")).toBe(true);
     expect(asff.Description).toHaveLength(ASFF_LIMITS.description);
     expect(asff.Remediation.Recommendation.Text).toHaveLength(ASFF_LIMITS.recommendationText);
+    expect(asff.Remediation.Recommendation.Url).toBe(`https://github.com/lambda-posture/lambda-posture/blob/main/docs/checks.md#${base.checkId}`);
     expect(asff.Resources[0]).toMatchObject({ Type: "AwsIamRole", Region: "us-east-1" });
     expect(asff.ProductArn).toContain(":securityhub:us-east-1:");
+  });
+
+  it("titles each finding with what is wrong and keeps the control title; cuts remediation whole, never inside a command", () => {
+    for (const finding of failed) {
+      const asff = toAsff(finding, result);
+      expect(asff.Title.startsWith(finding.message.slice(0, 100))).toBe(true);
+      expect(asff.Description).toContain(`Control: ${finding.title}.`);
+      expect(asff.ProductFields["lambda-posture/Control"]).toBe(finding.title);
+      const text = asff.Remediation.Recommendation.Text;
+      expect(text.length).toBeLessThanOrEqual(ASFF_LIMITS.recommendationText);
+      expect(text.split("`").length % 2, `${finding.checkId}: ${text}`).toBe(1);
+      if (text !== finding.remediation) expect(text).toMatch(/[.;:,\w`]…$/);
+    }
   });
 
   it("names resource types as Security Hub does", () => {
@@ -142,7 +164,13 @@ describe("markdown reporter", () => {
     expect(text).toContain(`### Notes (${result.notes!.length})`);
     expect(text).toContain("lambda:ListCodeSigningConfigs in eu-west-1");
     expect(text).not.toContain("<h1>");
-    expect(text.split("\n").length).toBeLessThan(80);
+    // Short enough for a ticket: the table, and the first three findings' evidence in words.
+    expect(text.split("\n").length).toBeLessThan(120);
+    expect(text).toContain("#### Details of the first 3");
+    expect(text).toContain("<details><summary>Raw evidence</summary>");
+    expect(text).toMatch(/- Fix: .*\(\[how\]\(https:\/\/github\.com\/lambda-posture\/lambda-posture\/blob\/main\/docs\/checks\.md#[a-z-]+\)\)/);
+    const suppressed = suppressedCounts(result);
+    expect(text).toContain(`Accepted risks (suppressed failures) ${suppressed.failures}, suppressed passes ${suppressed.passes}`);
   });
 
   it("escapes names so they render as text", () => {

@@ -56,16 +56,17 @@ describe("CSV of an organisation", () => {
   it("names each row's account by id and by its Organizations name, neutralised like every cell", async () => {
     const rows = parse(await text(csvReporter)) as string[][];
     const header = rows[0]!;
-    expect(header.slice(-2)).toEqual(["account_id", "account_name"]);
+    const column = (name: string) => header.indexOf(name);
+    expect(header.slice(-3)).toEqual(["account_id", "account_name", "remediation_url"]);
     expect(rows).toHaveLength(organization.findings.length + 1);
     const byArnAndCheck = new Map(open.map((f) => [`${f.checkId} ${f.resource.arn}`, f]));
     for (const row of rows.slice(1)) {
-      const finding = byArnAndCheck.get(`${row[2]} ${row[6]}`)!;
-      expect(row.at(-2)).toBe(finding.accountId);
+      const finding = byArnAndCheck.get(`${row[column("check")]} ${row[column("resource_arn")]}`)!;
+      expect(row[column("account_id")]).toBe(finding.accountId);
       const name = nameOf(finding.accountId);
-      expect(row.at(-1)).toBe(name.startsWith("=") ? `'${name}` : name);
+      expect(row[column("account_name")]).toBe(name.startsWith("=") ? `'${name}` : name);
     }
-    expect(rows.slice(1).some((row) => row.at(-1) === `'${HOSTILE_ACCOUNT_NAME}`)).toBe(true);
+    expect(rows.slice(1).some((row) => row[column("account_name")] === `'${HOSTILE_ACCOUNT_NAME}`)).toBe(true);
   });
 });
 
@@ -148,7 +149,7 @@ describe("Markdown of an organisation", () => {
     expect(position(scanned[1]!.accountId)).toBeLessThan(position(ORG_ACCOUNTS.failed));
     expect(position(ORG_ACCOUNTS.failed)).toBeLessThan(position(ORG_ACCOUNTS.skipped));
     expect(markdown).toContain("failed (AccessDenied): the role lambda-posture-readonly could not be assumed");
-    expect(markdown).toContain("| Severity | Status | Check | Account | Resource | Region | Finding |");
+    expect(markdown).toContain("| Severity | Finding | Status | Control | Account | Resource | Region |");
     expect(markdown).toContain(`${ORG_ACCOUNTS.payments} payments-prod`);
     // The hostile account name is text: no tag, no link, no escape sequence.
     expect(markdown).not.toContain("<img");
