@@ -1,5 +1,7 @@
 import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import { compareWorstFirst, gradeCapNote, type Grade } from "../engine/score.js";
+
 import { notScannedText, openFailures } from "./accounts.js";
 import type { CellInput, ColumnSpec, LinkCell } from "./xlsx-writer.js";
 
@@ -15,6 +17,8 @@ export const ACCOUNTS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Why not scanned", width: 50, wrap: true },
   { header: "Score", width: 8 },
   { header: "Grade", width: 8 },
+  // Empty when the grade is the score's own band.
+  { header: "Grade capped", width: 36, wrap: true },
   { header: "Provider score", width: 14 },
   { header: "Customer score", width: 15 },
   { header: "Shared score", width: 13 },
@@ -41,8 +45,20 @@ function reportLink(files: Readonly<Record<string, string>>): LinkCell | null {
   return { text: path, hyperlink: path.split(/[\\/]/).map(encodeURIComponent).join("/") };
 }
 
+/** Beside every grade: why it is lower than the score's band, or that it is the score's own. */
+export function gradeWhy(score: number | null, grade: Grade | null): string {
+  if (grade === null) return "no grade: nothing decided to score";
+  return gradeCapNote(score, grade) ?? "the score's own band";
+}
+
+/** Worst grade first, then lowest score; accounts not scanned (no grade) last, in the result's order. */
+export function accountsWorstFirst(organization: OrganizationResult): OrganizationResult["accounts"] {
+  const key = (entry: OrganizationResult["accounts"][number]) => ({ grade: entry.summary?.grade ?? null, score: entry.summary?.score ?? null });
+  return [...organization.accounts].sort((a, b) => compareWorstFirst(key(a), key(b)));
+}
+
 /** Rows of a single account's Summary that an organisation's view has no value for. */
-const ACCOUNT_ONLY_ROWS = new Set(["Account", "Configuration collected", "Account score", "Account grade", "Expired suppressions", "Unmatched suppressions"]);
+const ACCOUNT_ONLY_ROWS = new Set(["Account", "Configuration collected", "Account score", "Account grade", "Account grade: why", "Expired suppressions", "Unmatched suppressions"]);
 
 /** The organisation's Summary: what it is and how its accounts fared, then the view's totals (`viewRows`). */
 export function organizationSummaryRows(organization: OrganizationResult, result: ScanResult, viewRows: readonly CellInput[][]): CellInput[][] {
@@ -59,6 +75,7 @@ export function organizationSummaryRows(organization: OrganizationResult, result
     ["Shard", organization.selection.shard ? `${organization.selection.shard.index}/${organization.selection.shard.count}` : "(all accounts)"],
     ["Organisation score", result.summary.score],
     ["Organisation grade", result.summary.grade],
+    ["Organisation grade: why", gradeWhy(result.summary.score, result.summary.grade)],
     ...rows,
   ];
 }
@@ -74,6 +91,7 @@ export function accountCells(entry: OrganizationResult["accounts"][number]): (Ce
     entry.status === "scanned" ? null : notScannedText(entry),
     summary?.score,
     summary?.grade,
+    summary ? gradeCapNote(summary.score, summary.grade) : null,
     summary?.scoresByLayer.provider,
     summary?.scoresByLayer.customer,
     summary?.scoresByLayer.shared,

@@ -2,18 +2,22 @@ import { Writable } from "node:stream";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import { LAYERS, SEVERITIES, type Severity } from "../engine/check.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import { compareWorstFirst, gradeCapNote } from "../engine/score.js";
+import { evidenceFacts } from "./evidence-facts.js";
 import { AccountDirectory } from "./accounts.js";
 import {
   FRAMEWORK_KEYS,
   FRAMEWORK_SHORT_NAMES,
   STATUS_LABELS,
   actionableFindings,
-  evidenceText,
+  findingHeadline,
+  remediationUrl,
+  suppressedCounts,
   frameworkIdList,
 } from "./finding-fields.js";
 import { noteText } from "./notes.js";
 import type { ReportContext, Reporter } from "./types.js";
-import { ACCOUNTS_COLUMNS, accountCells, organizationSummaryRows } from "./xlsx-accounts.js";
+import { ACCOUNTS_COLUMNS, accountCells, accountsWorstFirst, gradeWhy, organizationSummaryRows } from "./xlsx-accounts.js";
 import { EXCEL_MAX_ROWS, cellStyle, sheetNames, writeTable, type CellInput, type CellStyle, type ColumnSpec, type TableSpec } from "./xlsx-writer.js";
 
 export type { CellInput, ColumnSpec } from "./xlsx-writer.js";
@@ -35,25 +39,34 @@ const SEVERITY_STYLES = Object.fromEntries(
 ) as Record<Severity, CellStyle>;
 const SUPPRESSED_STYLE = cellStyle({ font: { italic: true } });
 
+/** Evidence as short labelled facts, one a line: what a reviewer reads in a cell. */
+function evidenceCell(evidence: Record<string, unknown>): string | null {
+  const facts = evidenceFacts(evidence);
+  return facts.length === 0 ? null : facts.map((fact) => `${fact.label}: ${fact.value}`).join("\n");
+}
+
 export const XLSX_SHEETS = ["Summary", "Findings", "Functions", "Compliance", "Gaps", "Check errors", "Checks"] as const;
 /** An organisation's workbook: per-function summaries stay in each account's own workbook. */
 export const XLSX_ORGANIZATION_SHEETS = ["Summary", "Accounts", "Findings", "Compliance", "Gaps", "Check errors", "Checks"] as const;
 
 export const FINDINGS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Severity", width: 11 },
+  // What is wrong (the message): a title states the desired state, so "fail | <title>" reads like a pass.
+  { header: "Finding", width: 50, wrap: true },
   { header: "Status", width: 10 },
   { header: "Suppressed", width: 11 },
   { header: "Check", width: 30 },
-  { header: "Title", width: 40, wrap: true },
+  { header: "Control", width: 40, wrap: true },
   { header: "Resource", width: 28 },
   { header: "Resource type", width: 13 },
   { header: "Region", width: 14 },
   { header: "Layer", width: 10 },
   { header: "Phase", width: 11 },
   { header: "Reason", width: 22 },
-  { header: "Message", width: 50, wrap: true },
-  { header: "Evidence", width: 40, wrap: true },
+  // Labelled facts in words (statement, principal, the deciding condition…); the raw evidence is in the JSON report.
+  { header: "Evidence", width: 45, wrap: true },
   { header: "Remediation", width: 60, wrap: true },
+  { header: "Remediation URL", width: 30 },
   { header: "Suppression reason", width: 30, wrap: true },
   { header: "Suppression expires", width: 14 },
   { header: "Resource ARN", width: 60 },
@@ -62,10 +75,12 @@ export const FINDINGS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Account", width: 14 },
   { header: "Account name", width: 24 },
 ];
+const SUPPRESSED_COLUMN = FINDINGS_COLUMNS.findIndex((column) => column.header === "Suppressed");
 
 function summaryRows(result: ScanResult): CellInput[][] {
   const { summary } = result;
   const counts = summary.counts;
+  const suppressed = suppressedCounts(result);
   return [
     ["Account", result.accountId],
     ["Partition", result.partition],
@@ -78,6 +93,7 @@ function summaryRows(result: ScanResult): CellInput[][] {
     ["Functions", summary.functions],
     ["Account score", summary.score],
     ["Account grade", summary.grade],
+    ["Account grade: why", gradeWhy(summary.score, summary.grade)],
     ...LAYERS.map((layer): CellInput[] => [`Score: ${layer} layer`, summary.scoresByLayer[layer]]),
     ["Coverage (% of applicable results decided)", summary.coverage],
     ...SEVERITIES.map((severity): CellInput[] => [`Failed (open): ${severity}`, counts.failedBySeverity[severity]]),
@@ -85,7 +101,10 @@ function summaryRows(result: ScanResult): CellInput[][] {
     ["Results: fail", counts.byStatus.fail],
     ["Results: unknown", counts.byStatus.unknown],
     ["Results: not applicable", counts.byStatus.not_applicable],
-    ["Suppressed failures", counts.suppressed],
+    // Apart: an accepted failure is a risk someone signed off, a suppressed pass is noise in the file.
+    ["Suppressed failures (accepted risks)", suppressed.failures],
+    ["Suppressed passes", suppressed.passes],
+    ["Suppressed unknown or not applicable", suppressed.other],
     ["Collection gaps", counts.gaps],
     ["Notes (slower read paths; nothing unknown because of them)", result.notes?.length ?? 0],
     // Few (one per region and listing at most), so on this sheet rather than a sheet of their own.
@@ -103,6 +122,8 @@ const FUNCTIONS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Region", width: 14 },
   { header: "Runtime", width: 14 },
   { header: "Grade", width: 8 },
+  // Empty when the grade is the score's own band.
+  { header: "Grade capped", width: 36, wrap: true },
   { header: "Overall score", width: 13 },
   { header: "Provider score", width: 14 },
   { header: "Customer score", width: 15 },
@@ -112,7 +133,8 @@ const FUNCTIONS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Failed", width: 9 },
   { header: "Unknown", width: 9 },
   { header: "Not applicable", width: 14 },
-  { header: "Suppressed", width: 11 },
+  // The function's tally counts a suppressed failure here (not as failed); a suppressed pass stays a pass.
+  { header: "Accepted risks", width: 10 },
   { header: "Role", width: 50, wrap: true },
   { header: "Triggers", width: 50, wrap: true },
   { header: "Function ARN", width: 60 },
@@ -124,7 +146,9 @@ const COMPLIANCE_COLUMNS: readonly ColumnSpec[] = [
   { header: "Title", width: 50, wrap: true },
   { header: "Checks", width: 40, wrap: true },
   { header: "Pass", width: 8 },
-  { header: "Fail", width: 8 },
+  { header: "Fail (open)", width: 10 },
+  // Failures a suppression accepted: not open, not passed either.
+  { header: "Accepted risks", width: 10 },
   { header: "Unknown", width: 9 },
   { header: "Not applicable", width: 14 },
 ];
@@ -198,13 +222,14 @@ export async function writeXlsx(context: ReportContext, out: NodeJS.WritableStre
   const tables: TableSpec<never>[] = [];
   const table = <T>(spec: TableSpec<T>) => tables.push(spec as unknown as TableSpec<never>);
 
-  if (organization) table({ name: "Accounts", columns: ACCOUNTS_COLUMNS, items: organization.accounts, cells: accountCells });
+  if (organization) table({ name: "Accounts", columns: ACCOUNTS_COLUMNS, items: accountsWorstFirst(organization), cells: accountCells });
   table({
     name: "Findings",
     columns: FINDINGS_COLUMNS,
     items: findings,
     cells: (f) => [
       f.severity,
+      findingHeadline(f),
       STATUS_LABELS[f.status],
       f.suppressed ? "yes" : "no",
       f.checkId,
@@ -215,9 +240,9 @@ export async function writeXlsx(context: ReportContext, out: NodeJS.WritableStre
       f.layer,
       f.phase,
       f.reason,
-      f.message,
-      evidenceText(f.evidence),
+      evidenceCell(f.evidence),
       f.remediation,
+      remediationUrl(f.checkId),
       f.suppressed?.reason,
       f.suppressed?.expires,
       f.resource.arn,
@@ -225,19 +250,20 @@ export async function writeXlsx(context: ReportContext, out: NodeJS.WritableStre
       f.accountId,
       accounts.name(f.accountId),
     ],
-    styleOf: (finding, column) => (column === 0 ? SEVERITY_STYLES[finding.severity] : column === 2 && finding.suppressed ? SUPPRESSED_STYLE : undefined),
+    styleOf: (finding, column) => (column === 0 ? SEVERITY_STYLES[finding.severity] : column === SUPPRESSED_COLUMN && finding.suppressed ? SUPPRESSED_STYLE : undefined),
   });
   // An organisation's per-function summaries stay in each account's own workbook.
   if (!organization) {
     table({
       name: "Functions",
       columns: FUNCTIONS_COLUMNS,
-      items: result.functions,
+      items: [...result.functions].sort((a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall })),
       cells: (fn) => [
         fn.name,
         fn.region,
         fn.runtime ?? "(container image)",
         fn.grade,
+        gradeCapNote(fn.scores.overall, fn.grade),
         fn.scores.overall,
         fn.scores.provider,
         fn.scores.customer,
@@ -265,6 +291,7 @@ export async function writeXlsx(context: ReportContext, out: NodeJS.WritableStre
       control.checkIds.join("\n"),
       control.pass,
       control.fail,
+      control.accepted ?? null,
       control.unknown,
       control.notApplicable,
     ],

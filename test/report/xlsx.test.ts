@@ -12,7 +12,9 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { HOSTILE_NAMES, contextFor, demoScanResult, fixtureScanResult } from "./scan-results.js";
 import { expandedFindings } from "../../src/engine/result-index.js";
-import { actionableFindings } from "../../src/report/finding-fields.js";
+import { actionableFindings, findingHeadline, remediationUrl, suppressedCounts } from "../../src/report/finding-fields.js";
+import { evidenceFacts } from "../../src/report/evidence-facts.js";
+import { compareWorstFirst, gradeCapNote } from "../../src/engine/score.js";
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -67,15 +69,15 @@ describe("xlsx reporter", () => {
     expect(headers).toEqual({
       Summary: ["Item", "Value"],
       Findings: [
-        "Severity", "Status", "Suppressed", "Check", "Title", "Resource", "Resource type", "Region", "Layer", "Phase", "Reason",
-        "Message", "Evidence", "Remediation", "Suppression reason", "Suppression expires", "Resource ARN",
+        "Severity", "Finding", "Status", "Suppressed", "Check", "Control", "Resource", "Resource type", "Region", "Layer", "Phase", "Reason",
+        "Evidence", "Remediation", "Remediation URL", "Suppression reason", "Suppression expires", "Resource ARN",
         "NIST 800-53", "OWASP Serverless", "HIPAA", "AWS FSBP", "CIS", "Account", "Account name",
       ],
       Functions: [
-        "Function", "Region", "Runtime", "Grade", "Overall score", "Provider score", "Customer score", "Shared score", "Coverage %",
-        "Passed", "Failed", "Unknown", "Not applicable", "Suppressed", "Role", "Triggers", "Function ARN",
+        "Function", "Region", "Runtime", "Grade", "Grade capped", "Overall score", "Provider score", "Customer score", "Shared score", "Coverage %",
+        "Passed", "Failed", "Unknown", "Not applicable", "Accepted risks", "Role", "Triggers", "Function ARN",
       ],
-      Compliance: ["Framework", "Control", "Title", "Checks", "Pass", "Fail", "Unknown", "Not applicable"],
+      Compliance: ["Framework", "Control", "Title", "Checks", "Pass", "Fail (open)", "Accepted risks", "Unknown", "Not applicable"],
       Gaps: ["Service", "Operation", "Region", "Resource ARN", "Error code", "Message", "Partial list", "Account"],
       "Check errors": ["Check", "Resource ARN", "Error"],
       Checks: [
@@ -91,10 +93,33 @@ describe("xlsx reporter", () => {
     expect(sheet.rowCount - 1).toBe(expected.length);
     expect(columnValues(sheet, "Status").filter((s) => s === "fail")).toHaveLength(result.summary.counts.byStatus.fail);
     expect(columnValues(sheet, "Status").filter((s) => s === "unknown")).toHaveLength(result.summary.counts.byStatus.unknown);
-    expect(columnValues(sheet, "Suppressed").filter((s) => s === "yes")).toHaveLength(result.summary.counts.suppressed);
-    expect(result.summary.counts.suppressed).toBeGreaterThan(0);
+    expect(columnValues(sheet, "Suppressed").filter((s) => s === "yes")).toHaveLength(expected.filter((f) => f.suppressed).length);
+    expect(expected.filter((f) => f.suppressed).length).toBeGreaterThan(0);
     const arns = new Set(columnValues(sheet, "Resource ARN"));
     for (const finding of expected) expect(arns.has(finding.resource.arn)).toBe(true);
+  });
+
+  it("Findings: each row leads with what is wrong, keeps the control title, evidence as labelled facts, a remediation URL", () => {
+    const sheet = workbook.getWorksheet("Findings")!;
+    const findings = actionableFindings(result);
+    expect(columnValues(sheet, "Finding")).toEqual(findings.map((f) => xlsxText(findingHeadline(f))));
+    expect(columnValues(sheet, "Finding")).toEqual(findings.map((f) => xlsxText(f.message || f.title)));
+    expect(columnValues(sheet, "Control")).toEqual(findings.map((f) => f.title));
+    expect(columnValues(sheet, "Remediation URL")).toEqual(findings.map((f) => remediationUrl(f.checkId)));
+    const evidence = columnValues(sheet, "Evidence");
+    findings.forEach((f, index) => {
+      const facts = evidenceFacts(f.evidence);
+      if (facts.length === 0) expect(evidence[index]).toBeNull();
+      else expect(evidence[index]).toBe(xlsxText(facts.map((fact) => `${fact.label}: ${fact.value}`).join("\n")));
+    });
+    expect(evidence.some((cell) => typeof cell === "string" && !cell.trimStart().startsWith("{"))).toBe(true);
+  });
+
+  it("Compliance: open failures and accepted risks (suppressed failures) in columns of their own", () => {
+    const sheet = workbook.getWorksheet("Compliance")!;
+    expect(columnValues(sheet, "Fail (open)")).toEqual(result.compliance.map((control) => control.fail));
+    expect(columnValues(sheet, "Accepted risks")).toEqual(result.compliance.map((control) => control.accepted ?? null));
+    expect(result.compliance.some((control) => (control.accepted ?? 0) > 0)).toBe(true);
   });
 
   it("Findings: frozen header, autofilter over every column, widths, wrapped long text", () => {
@@ -171,9 +196,19 @@ describe("xlsx reporter", () => {
     expect(items.get("Notes (slower read paths; nothing unknown because of them)")).toBe(result.notes!.length);
     expect(items.get("Note")).toBe("lambda:ListCodeSigningConfigs in eu-west-1: not available at this endpoint (UnparseableResponse, HTTP 404 <h1>Not Found</h1>): code signing read per function");
     expect(items.get("Tool")).toBe(`${result.tool.name} ${result.tool.version}`);
+    expect(items.get("Account grade: why")).toBe(gradeCapNote(result.summary.score, result.summary.grade) ?? "the score's own band");
+    // Suppressed failures and suppressed passes apart; no one "suppressed" number over both.
+    const suppressed = suppressedCounts(result);
+    expect(items.get("Suppressed failures (accepted risks)")).toBe(suppressed.failures);
+    expect(items.get("Suppressed passes")).toBe(suppressed.passes);
+    expect(items.get("Suppressed unknown or not applicable")).toBe(suppressed.other);
+    expect(items.has("Suppressed failures")).toBe(false);
     const functions = workbook.getWorksheet("Functions")!;
-    const overall = columnValues(functions, "Overall score");
-    expect(overall).toEqual(result.functions.map((fn) => fn.scores.overall));
+    // Worst first: by grade, then by score.
+    const worstFirst = [...result.functions].sort((a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall }));
+    expect(columnValues(functions, "Function ARN")).toEqual(worstFirst.map((fn) => fn.arn));
+    expect(columnValues(functions, "Overall score")).toEqual(worstFirst.map((fn) => fn.scores.overall));
+    expect(columnValues(functions, "Grade capped")).toEqual(worstFirst.map((fn) => gradeCapNote(fn.scores.overall, fn.grade)));
   });
 
   it("writes the demo account", async () => {
@@ -226,7 +261,7 @@ describe("xlsx reporter at Excel's row limit", () => {
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1/);
     }
-    const arns = parts.flatMap((sheet) => Array.from({ length: sheet.rowCount - 1 }, (_, row) => sheet.getRow(row + 2).getCell(17).value));
+    const arns = parts.flatMap((sheet) => Array.from({ length: sheet.rowCount - 1 }, (_, row) => sheet.getRow(row + 2).getCell(columnIndex(sheet, "Resource ARN")).value));
     expect(arns).toEqual(actionableArns(result));
     // The sheets follow each other in the workbook's order.
     const names = book.worksheets.map((sheet) => sheet.name);
