@@ -69,10 +69,8 @@ export function cellStyle(style: CellStyle): CellStyle {
  * would take for a formula when edited or re-imported also gets the Text number format "@".
  */
 function writeCell(cell: ExcelJS.Cell, value: CellInput | LinkCell, wrap: boolean, style: CellStyle | undefined): void {
-  if (value === null || value === undefined) {
-    cell.style = style ?? (wrap ? WRAPPED : TOP);
-    return;
-  }
+  // An empty cell is left out of the sheet altogether (a styled empty cell is still written).
+  if (value === null || value === undefined) return;
   if (typeof value === "object") {
     cell.value = { text: xlsxText(value.text), hyperlink: value.hyperlink };
     cell.style = LINK;
