@@ -1,13 +1,13 @@
-import { PassThrough } from "node:stream";
 import { ALL_CHECKS } from "../checks/index.js";
-import { writeReports } from "../src/cli/write-reports.js";
+import { writePrivateFile, writePrivateStream, writePrivateWith } from "../src/files/private-file.js";
 import { readResult } from "../src/library/inputs.js";
+import { reporterFor } from "../src/report/index.js";
 
 /**
  * One report format written in a process of its own (bench/report-formats.ts starts it), so each
  * format's peak RSS is its own: `node dist/bench/report-formats-child.js RESULT.json FORMAT OUTPUT`.
- * Prints one JSON line: seconds to read the result, seconds to write the report (the CLI's own
- * writeReports, the file included), resident memory after reading and the process's peak.
+ * Prints one JSON line: seconds to read the result, seconds to write the report file (as the CLI
+ * writes a file: streamed when the format streams), resident memory after reading and the process's peak.
  */
 const [resultFile, format, output] = process.argv.slice(2);
 if (!resultFile || !format || !output) throw new Error("usage: report-formats-child.js RESULT.json FORMAT OUTPUT");
@@ -19,9 +19,13 @@ const ran = new Set(result.checks.map((check) => check.id));
 const checks = ALL_CHECKS.filter((check) => ran.has(check.id));
 const loaded = performance.now();
 const rssLoadedMiB = mib(process.memoryUsage().rss);
-const sink = new PassThrough().resume();
-const io = { stdout: sink, stderr: sink, env: {}, cwd: process.cwd(), stdoutIsTTY: false, stderrIsTTY: false, columns: 80 };
-await writeReports(result, checks, { formats: [format], output }, io);
+const reporter = reporterFor(format);
+if (!reporter) throw new Error(`unknown format ${format}`);
+const context = { result, checks, color: false, width: 80 };
+// The file branch of src/cli/write-reports.ts (the CLI's modules are not imported from outside src/cli).
+if (reporter.stream) await writePrivateStream(output, reporter.stream(context));
+else if (reporter.writeTo) await writePrivateWith(output, (stream) => reporter.writeTo!(context, stream));
+else await writePrivateFile(output, await reporter.render(context));
 const written = performance.now();
 process.stdout.write(
   `${JSON.stringify({

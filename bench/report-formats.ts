@@ -11,7 +11,7 @@ import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.j
 /**
  * Report formats at size: for the bundled demo account (26 functions) and a synthetic 10,000-function
  * account (the bench's generator, 8 regions), each format written by the CLI's own report writer in a
- * process of its own (bench/report-formats-child.ts): write time, peak RSS, file size; and the HTML
+ * process of its own (bench/report-formats-child.ts, writing the file as the CLI does): write time, peak RSS, file size; and the HTML
  * report opened in Chromium (playwright-core, Debian's /usr/bin/chromium): time to the load event.
  *
  * Part of `npm run bench` (skip with --no-formats); alone: `node dist/bench/report-formats.js
@@ -34,7 +34,7 @@ const CHILD_TIMEOUT_MS = 15 * 60_000;
 export interface FormatFigures {
   format: string;
   exitCode: number;
-  /** The CLI's writeReports for this one format, the file included. */
+  /** Rendering and writing this one format's file, as the CLI writes it. */
   writeSeconds: number | null;
   /** Resident memory with the result read, before writing: what every format starts from. */
   rssLoadedMiB: number | null;

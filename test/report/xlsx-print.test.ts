@@ -83,9 +83,14 @@ describe.skipIf(!soffice)(title, () => {
     names = workbook.worksheets.map((sheet) => sheet.name);
     const inputs: string[] = [join(dir, "whole.xlsx")];
     await writeFile(inputs[0]!, bytes);
+    // The Summary whole; every other sheet cut to its header and first row (its width is what is tested).
+    // Each file converted costs LibreOffice a second or more, so no more than these.
+    const summary = names.indexOf("Summary");
+    inputs.push(join(dir, "summary.xlsx"));
+    await writeFile(inputs.at(-1)!, await copyWith(bytes, onlySheet(summary)));
     for (const index of names.keys()) {
-      inputs.push(join(dir, `sheet-${index}-all.xlsx`), join(dir, `sheet-${index}-first-row.xlsx`));
-      await writeFile(inputs.at(-2)!, await copyWith(bytes, onlySheet(index)));
+      if (index === summary) continue;
+      inputs.push(join(dir, `sheet-${index}-first-row.xlsx`));
       await writeFile(inputs.at(-1)!, await firstRowOf(bytes, index));
     }
     // A profile of its own: another LibreOffice running as this user would otherwise take the job.
@@ -100,9 +105,8 @@ describe.skipIf(!soffice)(title, () => {
     if (dir && !process.env.KEEP) await rm(dir, { recursive: true, force: true });
   });
 
-  it("converted the whole workbook and each sheet", () => {
-    expect(pdfs.get("whole"), "whole workbook").toBeDefined();
-    for (const index of names.keys()) expect(pdfs.get(`sheet-${index}-all`), names[index]).toBeDefined();
+  it("converted the whole workbook, the Summary and each other sheet's first row", () => {
+    expect([...pdfs.keys()].sort()).toEqual(["summary", "whole", ...names.flatMap((name, index) => (name === "Summary" ? [] : [`sheet-${index}-first-row`]))].sort());
   });
 
   it("prints every page landscape", () => {
@@ -112,19 +116,19 @@ describe.skipIf(!soffice)(title, () => {
   });
 
   it("prints the Summary on one page", () => {
-    expect(pageCount(pdfs.get(`sheet-${names.indexOf("Summary")}-all`)!)).toBe(1);
+    expect(pageCount(pdfs.get("summary")!)).toBe(1);
   });
 
   it("no sheet is wider than one page: its header and first row print on one page", () => {
-    const pages = Object.fromEntries(names.map((name, index) => [name, pageCount(pdfs.get(`sheet-${index}-first-row`)!)]));
-    expect(pages).toEqual(Object.fromEntries(names.map((name) => [name, 1])));
+    const others = names.filter((name) => name !== "Summary");
+    const pages = Object.fromEntries(others.map((name) => [name, pageCount(pdfs.get(`sheet-${names.indexOf(name)}-first-row`)!)]));
+    expect(pages).toEqual(Object.fromEntries(others.map((name) => [name, 1])));
   });
 
-  it("the whole workbook prints on a handful of pages, the sheets' pages adding up", () => {
-    const perSheet = names.map((_, index) => pageCount(pdfs.get(`sheet-${index}-all`)!));
-    const whole = pageCount(pdfs.get("whole")!);
-    expect(whole).toBe(perSheet.reduce((a, b) => a + b, 0));
+  it("the whole workbook prints on a handful of pages", () => {
     // The demo account printed on dozens of pages before fit-to-width was enabled.
+    const whole = pageCount(pdfs.get("whole")!);
+    expect(whole).toBeGreaterThanOrEqual(names.length);
     expect(whole).toBeLessThanOrEqual(names.length * 2);
   });
 });
