@@ -23,8 +23,13 @@ export interface ColumnSpec {
   wrap?: boolean;
 }
 
-/** Rows per sheet Excel opens, the header row included (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3). */
+/**
+ * Excel's limits (https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3,
+ * read 2026-12-01): rows per sheet, the header included, and hyperlinks per sheet (beyond it a link is
+ * written as its text).
+ */
 export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_HYPERLINKS = 65_530;
 
 export interface TableSpec<T> {
   name: string;
@@ -68,10 +73,11 @@ export function cellStyle(style: CellStyle): CellStyle {
  * Writes one cell. Text is stored as a string cell (never as a formula); text that a spreadsheet
  * would take for a formula when edited or re-imported also gets the Text number format "@".
  */
-function writeCell(cell: ExcelJS.Cell, value: CellInput | LinkCell, wrap: boolean, style: CellStyle | undefined): void {
+function writeCell(cell: ExcelJS.Cell, value: CellInput | LinkCell, wrap: boolean, style: CellStyle | undefined, linksLeft: boolean): void {
   // An empty cell is left out of the sheet altogether (a styled empty cell is still written).
   if (value === null || value === undefined) return;
   if (typeof value === "object") {
+    if (!linksLeft) return writeCell(cell, value.text, wrap, style, false);
     cell.value = { text: xlsxText(value.text), hyperlink: value.hyperlink };
     cell.style = LINK;
     return;
@@ -125,12 +131,14 @@ export async function writeTable<T>(workbook: ExcelJS.stream.xlsx.WorkbookWriter
   const perSheet = Math.max(1, maxRows - 1);
   for (const [part, name] of names.entries()) {
     const sheet = addSheet(workbook, name, spec.columns, spec.onePage ?? false, spec.autoFilter ?? true);
+    let links = 0;
     const end = Math.min(spec.items.length, (part + 1) * perSheet);
     for (let index = part * perSheet; index < end; index += 1) {
       const item = spec.items[index] as T;
       const row = sheet.getRow(index - part * perSheet + 2);
       spec.cells(item).forEach((value, column) => {
-        writeCell(row.getCell(column + 1), value, spec.columns[column]?.wrap ?? false, spec.styleOf?.(item, column));
+        if (typeof value === "object" && value !== null) links += 1;
+        writeCell(row.getCell(column + 1), value, spec.columns[column]?.wrap ?? false, spec.styleOf?.(item, column), links <= EXCEL_MAX_HYPERLINKS);
       });
       row.commit();
       if (index % ROWS_BETWEEN_YIELDS === 0) await turn();
