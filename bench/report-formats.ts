@@ -10,9 +10,10 @@ import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.j
 
 /**
  * Report formats at size: for the bundled demo account (26 functions) and a synthetic 10,000-function
- * account (the bench's generator, 8 regions), each format written by the CLI's own report writer in a
- * process of its own (bench/report-formats-child.ts, writing the file as the CLI does): write time, peak RSS, file size; and the HTML
- * report opened in Chromium (playwright-core, Debian's /usr/bin/chromium): time to the load event.
+ * account (the bench's generator, 8 regions), each format written in a process of its own
+ * (bench/report-formats-child.ts, writing the file as the CLI does): write time, peak RSS, file size;
+ * the HTML report opened in Chromium (playwright-core, Debian's /usr/bin/chromium): time to the load
+ * event; and the organisation workbook of 100 accounts × 100 functions (bench/synthetic-organization.ts).
  *
  * Part of `npm run bench` (skip with --no-formats); alone: `node dist/bench/report-formats.js
  * [--functions N] [--no-docs]` after `npm run build` or `npx tsc`. Writes
@@ -59,12 +60,19 @@ export interface SizeFigures {
   html: HtmlLoad;
 }
 
+/** The organisation workbook (100 accounts × 100 functions by default), built in the child. */
+export interface OrganizationFigures extends FormatFigures {
+  accounts: number;
+  functionsPerAccount: number;
+}
+
 export interface ReportFormatsBench {
   generatedAt: string;
   /** 1, 5 and 15 minutes: the figures are wall times, which other work on the machine stretches. */
   loadAverage: number[];
   cpus: number;
   sizes: SizeFigures[];
+  organization?: OrganizationFigures;
 }
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -176,6 +184,12 @@ export function formatsMarkdown(bench: ReportFormatsBench, command: string): str
     const loaded = figures.formats.map((format) => format.rssLoadedMiB).filter((value): value is number => value !== null);
     lines.push(`- ${figures.label}: ${figures.findings} findings in the result; reading the result takes ${loaded.length ? Math.max(...loaded) : "n/a"} MiB of the peaks above, before any format is written.`);
   }
+  if (bench.organization) {
+    const org = bench.organization;
+    lines.push(
+      `- Organisation workbook, ${org.accounts} accounts × ${org.functionsPerAccount} functions (the Accounts sheet links each account's own workbook): ${cell(org)}; the ${org.accounts} results built in the process take ${org.rssLoadedMiB ?? "n/a"} MiB of that peak.`,
+    );
+  }
   lines.push(`- Load average at the start: ${bench.loadAverage.join(", ")} (${bench.cpus} CPUs): times on a busy machine are longer, peaks are not.`);
   return lines.join("\n");
 }
@@ -198,6 +212,9 @@ export async function benchReportFormats(options: { functions: number; dir: stri
     cpus: cpus().length,
     sizes: [await benchSize("demo (26 functions)", 0, options.dir), await benchSize(`${options.functions.toLocaleString("en-US")} functions`, options.functions, options.dir, options.resultFile)],
   };
+  process.stderr.write("bench: organisation of 100 accounts × 100 functions: writing xlsx...\n");
+  const organization = await writeFormat("organization:100x100", "xlsx", join(options.dir, "formats-organization.xlsx"));
+  bench.organization = { ...organization, accounts: 100, functionsPerAccount: 100 };
   await writeFile(RESULTS_FILE, `${JSON.stringify(bench, null, 2)}\n`);
   const block = formatsMarkdown(bench, options.command);
   if (options.docs) await updateDocs(block);

@@ -1,38 +1,18 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ALL_CHECKS } from "../../checks/index.js";
-import { OrganizationResultBuilder, organizationView } from "../../src/engine/organization.js";
-import { check } from "../../src/library/check.js";
 import { xlsxReporter } from "../../src/report/xlsx.js";
-import { generateSyntheticAccount, syntheticSnapshot } from "../../stub/synthetic.js";
+import { syntheticOrganization } from "../../bench/synthetic-organization.js";
 
 /**
- * An organisation of 100 accounts (one function each: the workbook's size is measured in
- * docs/performance.md; here, its shape): one Accounts row per account, each linking to the account's
- * own workbook by a path relative to the organisation's.
+ * The benchmark's organisation of 100 accounts, one function each here (the workbook's size is
+ * measured by `npm run bench`; here, its shape): one Accounts row per account, each linking to the
+ * account's own workbook by a path relative to the organisation's.
  */
 describe("organisation workbook of 100 accounts", () => {
   it("has one Accounts row per account, each with a relative link to the account's own workbook", async () => {
-    const builder = new OrganizationResultBuilder();
-    const ids: string[] = [];
-    for (let index = 0; index < 100; index += 1) {
-      const accountId = String(100_000_000_000 + index * 7919);
-      ids.push(accountId);
-      const account = generateSyntheticAccount({ functions: 1, regions: ["eu-west-1"], seed: 500 + index, accountId });
-      const result = await check(syntheticSnapshot(account, "2026-11-01T00:00:00.000Z"), { scanId: `scan-${index}`, startedAt: new Date("2026-11-01T00:00:00.000Z") });
-      const base = `accounts/${accountId}/lambda-posture-${accountId}-20261101T000000Z`;
-      builder.addScanned({ identity: { accountId, name: `team ${index}`, state: "ACTIVE", parentId: "r-a1b2" }, result, files: { json: `${base}.json`, xlsx: `${base}.xlsx`, html: `${base}.html` } });
-    }
-    const organization = builder.build({
-      scanId: "org-100",
-      tool: { name: "lambda-posture", version: "test" },
-      startedAt: "2026-11-01T00:00:00.000Z",
-      finishedAt: "2026-11-01T01:00:00.000Z",
-      partition: "aws",
-      organization: { id: "o-hundred01", managementAccountId: ids[0]! },
-      selection: { source: "organization", organizationalUnits: [], excluded: [], shard: null },
-    });
-    const bytes = (await xlsxReporter.render({ result: organizationView(organization), organization, checks: ALL_CHECKS, color: false, width: 80 })) as Uint8Array;
+    const { organization, view } = await syntheticOrganization(100, 1);
+    const bytes = (await xlsxReporter.render({ result: view, organization, checks: ALL_CHECKS, color: false, width: 80 })) as Uint8Array;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet("Accounts")!;
@@ -46,7 +26,8 @@ describe("organisation workbook of 100 accounts", () => {
       const path = `accounts/${accountId}/lambda-posture-${accountId}-20261101T000000Z.xlsx`;
       expect(cell(row, "Account report"), accountId).toEqual({ text: path, hyperlink: path });
     }
-    expect(seen).toEqual(new Set(ids));
+    expect(seen).toEqual(new Set(organization.accounts.map((entry) => entry.accountId)));
+    expect(seen.size).toBe(100);
     const summary = new Map(workbook.getWorksheet("Summary")!.getSheetValues().slice(2).map((row) => [String((row as unknown[])[1]), (row as unknown[])[2]]));
     expect(summary.get("Accounts scanned")).toBe(100);
     expect(summary.get("Functions")).toBe(100);
