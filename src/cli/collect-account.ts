@@ -5,7 +5,7 @@ import { selectRegions } from "../library/regions.js";
 import { terminalSafe } from "../text/terminal.js";
 import { note, type CliIO } from "./io.js";
 import type { ResolvedOptions } from "./options.js";
-import { createProgressRenderer, renderCollectionSummary } from "./progress.js";
+import { createProgressRenderer, renderCollectionLine, renderCollectionSummary } from "./progress.js";
 
 /** The AWS SDK for JavaScript follows Node's release schedule; releases after early January 2027 need Node 22. */
 const SDK_RECOMMENDED_NODE = 22;
@@ -15,7 +15,7 @@ const nodeMajor = (version: string) => Number(version.split(".")[0]);
 export async function collectAccount(options: ResolvedOptions, checks: readonly AnyCheck[], io: CliIO): Promise<CollectResult> {
   const regions = await selectRegions(options.regions, options.profile, io.env);
   if (nodeMajor(process.versions.node) < SDK_RECOMMENDED_NODE) {
-    note(io, options.quiet, `note: Node ${process.versions.node} is supported; Node ${SDK_RECOMMENDED_NODE} or later is recommended (AWS SDK releases after the first week of January 2027 need it)`);
+    note(io, options.quiet, `note: Node ${process.versions.node} works; AWS SDK releases from January 2027 need Node ${SDK_RECOMMENDED_NODE} or later`);
   }
   const progress = createProgressRenderer(io, options.quiet);
   let collected: CollectResult;
@@ -37,7 +37,8 @@ export async function collectAccount(options: ResolvedOptions, checks: readonly 
   } finally {
     progress.done();
   }
-  note(io, options.quiet, renderCollectionSummary(collected.stats, Math.min(io.columns, 100)).trimEnd());
+  // Calls by operation interest whoever tunes a scan, not whoever reads its results: --verbose.
+  note(io, options.quiet, options.verbose ? renderCollectionSummary(collected.stats, Math.min(io.columns, 100)).trimEnd() : renderCollectionLine(collected.stats));
   // Shown even with --quiet: these explain why results are unknown in an unattended run.
   const { stopped, unreachable } = collected.stats.notSent;
   if (collected.stoppedEarly) {

@@ -35,7 +35,9 @@ export function commandHelp(command: Command): string {
     // A variable is shown only where it applies: flag-only commands ignore it.
     ...specs.map((spec, i) => {
       const variable = spec.env && !spec.flagOnlyFor?.includes(command.name) ? ` [${spec.env}]` : "";
-      return `  ${labels[i]!.padEnd(width)}  ${spec.description}${variable}`;
+      const line = `  ${labels[i]!.padEnd(width)}  ${spec.description}${variable}`;
+      // Every enumerated value is named in --help, so nobody has to provoke an error to learn them.
+      return spec.key === "format" && command.formats ? `${line}\n  ${" ".repeat(width)}  formats: ${command.formats.join(", ")}` : line;
     }),
     "",
     "Options are read from flags, then LAMBDA_POSTURE_* variables, then the config file.",

@@ -67,6 +67,12 @@ if (invokedDirectly()) {
   // The SDK's eight-line Node support warning would precede every scan (even with --quiet) and every
   // one-line error; the CLI says it in one line instead, when it matters (collect-account.ts).
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  // A reader that stops early (`lambda-posture checks | head`) closes the pipe: not an error of ours,
+  // and nothing more can be said on stdout. Exit as a pipeline expects, without a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const io = processIO();
   stopOnSignals(io);
   const code = await runCli(process.argv.slice(2), io);

@@ -29,21 +29,26 @@ export interface OptionSpec {
 }
 
 const REPORTING = ["check", "demo", "scan"] as const;
+
+/** Stored results kept per account under --history: a year of weekly scans, a month of daily ones. */
+export const DEFAULT_HISTORY_KEEP = 52;
+/** More than this is no trend a chart or a table can show, and reading them all would be slow. */
+export const MAXIMUM_HISTORY_KEEP = 1_000;
 const LIVE = ["scan", "collect"] as const;
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "snapshot", key: "snapshot", kind: "string", commands: ["check"], description: "Snapshot file written by `collect` or `scan --snapshot-out`", valueName: "FILE" },
-  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "merge", "checks", "diff", "permissions"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT", flagOnlyFor: ["checks", "diff", "permissions"] },
-  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect", "permissions"], description: "Write the (single) format to this file; `-` for stdout", valueName: "FILE" },
+  { flag: "format", key: "format", kind: "list", env: "LAMBDA_POSTURE_FORMAT", short: "f", commands: [...REPORTING, "merge", "checks", "diff", "permissions", "history"], description: "Output format, repeatable or comma-separated", valueName: "FORMAT", flagOnlyFor: ["checks", "diff", "permissions", "history"] },
+  { flag: "output", key: "output", kind: "string", short: "o", commands: [...REPORTING, "diff", "collect", "permissions"], description: "Write the (single) format to this file; `-` for stdout; for reports, DIR/ writes into DIR", valueName: "FILE" },
   { flag: "output-dir", key: "outputDir", kind: "string", env: "LAMBDA_POSTURE_OUTPUT_DIR", commands: [...REPORTING, "merge"], description: "Write every format to DIR/lambda-posture.<ext>", valueName: "DIR" },
   { flag: "severity", key: "severity", kind: "string", env: "LAMBDA_POSTURE_SEVERITY", commands: [...REPORTING], description: `Minimum severity to report (${SEVERITIES.join(", ")})`, valueName: "LEVEL" },
   { flag: "checks", key: "checks", kind: "list", env: "LAMBDA_POSTURE_CHECKS", commands: [...REPORTING, ...LIVE], description: "Run only these check ids (comma-separated)", valueName: "IDS" },
   { flag: "skip-checks", key: "skipChecks", kind: "list", env: "LAMBDA_POSTURE_SKIP_CHECKS", commands: [...REPORTING, ...LIVE], description: "Do not run these check ids", valueName: "IDS" },
   { flag: "suppressions", key: "suppressions", kind: "string", env: "LAMBDA_POSTURE_SUPPRESSIONS", commands: [...REPORTING], description: "Suppressions file (JSON)", valueName: "FILE" },
-  { flag: "fail-on", key: "failOn", kind: "string", env: "LAMBDA_POSTURE_FAIL_ON", commands: [...REPORTING, "merge"], description: "Exit 1 when an open finding is at or above this severity (or `none`)", valueName: "LEVEL" },
+  { flag: "fail-on", key: "failOn", kind: "string", env: "LAMBDA_POSTURE_FAIL_ON", commands: [...REPORTING, "merge"], description: `Exit 1 when an open finding is at or above this severity (${SEVERITIES.join(", ")}, none)`, valueName: "LEVEL" },
   { flag: "fail-on-gaps", key: "failOnGaps", kind: "boolean", env: "LAMBDA_POSTURE_FAIL_ON_GAPS", commands: [...REPORTING, "merge"], description: "Exit 4 when any read failed (the scan is incomplete)" },
   { flag: "baseline", key: "baseline", kind: "string", commands: ["scan", "check"], description: "Previous scan result (JSON) to diff against", valueName: "FILE" },
-  { flag: "fail-on-new", key: "failOnNew", kind: "string", env: "LAMBDA_POSTURE_FAIL_ON_NEW", commands: ["scan", "check", "diff"], description: "Exit 1 only for new findings at or above this severity", valueName: "LEVEL" },
+  { flag: "fail-on-new", key: "failOnNew", kind: "string", env: "LAMBDA_POSTURE_FAIL_ON_NEW", commands: ["scan", "check", "diff"], description: `Exit 1 only for new findings at or above this severity (${SEVERITIES.join(", ")}, none)`, valueName: "LEVEL" },
   { flag: "regions", key: "regions", kind: "list", env: "LAMBDA_POSTURE_REGIONS", commands: [...LIVE], description: "Regions to scan (comma-separated) or `all`", valueName: "LIST" },
   { flag: "profile", key: "profile", kind: "string", env: "LAMBDA_POSTURE_PROFILE", commands: [...LIVE], description: "Shared config / SSO profile (default: AWS_PROFILE or the default chain)", valueName: "NAME" },
   { flag: "role-arn", key: "roleArn", kind: "string", env: "LAMBDA_POSTURE_ROLE_ARN", commands: [...LIVE], description: "Assume this read-only role first", valueName: "ARN" },
@@ -64,10 +69,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   { flag: "account-concurrency", key: "accountConcurrency", kind: "string", env: "LAMBDA_POSTURE_ACCOUNT_CONCURRENCY", commands: ["scan"], description: "Accounts scanned at once (default 8)", valueName: "N" },
   { flag: "shard", key: "shard", kind: "string", env: "LAMBDA_POSTURE_SHARD", commands: ["scan"], description: "Scan one slice of the accounts: INDEX/COUNT (1-based) or auto/COUNT (AWS Batch or Kubernetes index)", valueName: "I/N" },
   { flag: "dry-run", key: "dryRun", kind: "boolean", commands: ["scan"], description: "Print the plan (accounts, regions, shard, outputs) and exit without calling AWS" },
+  { flag: "history", key: "history", kind: "string", env: "LAMBDA_POSTURE_HISTORY", commands: ["scan", "check"], description: "Keep each result in DIR under a dated name and show the trend of the kept scans", valueName: "DIR" },
+  { flag: "history-keep", key: "historyKeep", kind: "string", env: "LAMBDA_POSTURE_HISTORY_KEEP", commands: ["scan", "check", "history"], description: `Results kept per account in the history directory, the oldest removed first (default ${DEFAULT_HISTORY_KEEP})`, valueName: "N" },
+  { flag: "verbose", key: "verbose", kind: "boolean", env: "LAMBDA_POSTURE_VERBOSE", commands: [...LIVE], description: "After collection, print the calls, throttled answers and gaps by API operation" },
   { flag: "snapshot-out", key: "snapshotOut", kind: "string", commands: ["scan"], description: "Also save the collected snapshot to FILE (mode 0600)", valueName: "FILE" },
   { flag: "partition", key: "partition", kind: "string", commands: ["permissions"], description: "AWS partition for the ARNs in the policy (default aws; the template takes it from the stack)", valueName: "NAME" },
   { flag: "config", key: "config", kind: "string", env: "LAMBDA_POSTURE_CONFIG", short: "c", commands: [...REPORTING, ...LIVE, "checks", "diff", "merge"], description: "Config file (JSON; default ./lambda-posture.config.json when present)", valueName: "FILE" },
-  { flag: "quiet", key: "quiet", kind: "boolean", env: "LAMBDA_POSTURE_QUIET", short: "q", commands: [...REPORTING, ...LIVE, "diff", "merge", "permissions"], description: "No progress or summary on stderr" },
+  { flag: "quiet", key: "quiet", kind: "boolean", env: "LAMBDA_POSTURE_QUIET", short: "q", commands: [...REPORTING, ...LIVE, "diff", "merge", "permissions", "history"], description: "No progress or summary on stderr" },
   { flag: "help", key: "help", kind: "boolean", short: "h", commands: ["*"], description: "Show help for this command" },
 ];
 
@@ -110,6 +118,9 @@ export const configFileSchema = z
     sessionDuration: z.union([z.string(), z.number()]).optional(),
     accountConcurrency: z.number().int().positive().optional(),
     shard: z.string().optional(),
+    history: z.string().optional(),
+    historyKeep: z.number().int().min(2).max(MAXIMUM_HISTORY_KEEP).optional(),
+    verbose: z.boolean().optional(),
     checkSettings: checkSettingsSchema.partial().optional(),
   })
   .strict();
@@ -165,6 +176,10 @@ export const resolvedOptionsSchema = z.object({
   accountConcurrency: positiveInteger.max(64, "must be at most 64").optional(),
   shard: z.string().regex(/^(\d+|auto)\/\d+$/, "expected INDEX/COUNT such as 2/5, or auto/COUNT").optional(),
   dryRun: z.boolean().default(false),
+  history: z.string().optional(),
+  // Two at least: a trend needs the previous scan beside the current one.
+  historyKeep: z.coerce.number().int("must be a whole number").min(2, "must be at least 2").max(MAXIMUM_HISTORY_KEEP, `must be at most ${MAXIMUM_HISTORY_KEEP}`).default(DEFAULT_HISTORY_KEEP),
+  verbose: z.boolean().default(false),
   partition: z.string().optional(),
   config: z.string().optional(),
   quiet: z.boolean().default(false),

@@ -8,6 +8,7 @@ import type { AccountOutcome } from "../library/organization-scan.js";
 import { selectRegions } from "../library/regions.js";
 import { writeSnapshot } from "../snapshot/io.js";
 import { jsonChunks } from "../report/json.js";
+import { renderTerminalSummary } from "../report/terminal.js";
 import { formatDuration } from "../text/duration.js";
 import { terminalSafe, terminalSafeLine } from "../text/terminal.js";
 import { ExitCode, InputError, type ExitCodeValue } from "./errors.js";
@@ -140,6 +141,7 @@ export function renderSingleAccountPlan(options: ResolvedOptions, checks: readon
     `regions: ${options.regions?.join(", ") ?? "the default region (AWS_REGION or the profile's)"}`,
     `checks: ${checks.length}`,
     `formats: ${targets.formats.join(", ")} to ${targets.outputDir !== undefined ? resolve(io.cwd, targets.outputDir) : targets.output !== undefined ? resolve(io.cwd, targets.output) : "stdout"}`,
+    ...(options.history !== undefined ? [`history: the result kept in ${resolve(io.cwd, options.history)}, the newest ${options.historyKeep} of the account kept`] : []),
   ];
   return `${lines.map(terminalSafeLine).join("\n")}\n`;
 }
@@ -215,6 +217,19 @@ export async function writeOrganizationReports(
   // The terminal summary is for the person watching: stdout, as a single-account scan shows it.
   if (formats.includes("terminal")) await writeReports(view, checks, { formats: ["terminal"] }, io, organization);
   return written;
+}
+
+/**
+ * After the organisation reports: the short summary on stderr when no terminal report went to
+ * stdout (a long run never ends silently), else one line per file written.
+ */
+export function reportWritten(organization: OrganizationResult, formats: readonly string[], written: readonly string[], quiet: boolean, io: CliIO): void {
+  if (quiet) return;
+  if (formats.includes("terminal")) {
+    for (const path of written) note(io, quiet, `wrote ${path}`);
+    return;
+  }
+  io.stderr.write(renderTerminalSummary(organizationView(organization), { width: io.stderrIsTTY ? io.columns : 80, written }, organization));
 }
 
 /** --fail-on over every account; --fail-on-gaps when any account failed or any read failed. */
@@ -330,7 +345,7 @@ export async function runOrganizationScan(
     },
   });
   const written = await writeOrganizationReports(organization, checks, formats, outputDir, organizationBase, io);
-  for (const path of written) note(io, options.quiet, `wrote ${path}`);
+  reportWritten(organization, formats, written, options.quiet, io);
   const reasons = organizationExitReasons(organization, options);
   for (const reason of reasons) io.stderr.write(`lambda-posture: ${terminalSafe(reason.line)}\n`);
   return exitCodeOf(reasons);

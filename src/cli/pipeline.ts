@@ -1,4 +1,4 @@
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { diffScanResults, hasNewFindingsAtOrAbove, newFindingsAtOrAbove, renderDiff } from "../diff/index.js";
 import { SEVERITIES, type AnyCheck } from "../engine/check.js";
 import { atOrAbove } from "../engine/evaluate.js";
@@ -13,7 +13,10 @@ import { terminalSafe } from "../text/terminal.js";
 import { ExitCode, InputError, type ExitCodeValue } from "./errors.js";
 import { note, type CliIO } from "./io.js";
 import type { ResolvedOptions } from "./options.js";
-import { reportPaths, writeReports, type ReportTargets } from "./write-reports.js";
+import { checkHistoryDirectory, recordHistory } from "./history.js";
+import { reportPath, reportPaths, validateTargets, writeReports, type ReportTargets } from "./write-reports.js";
+import { renderTerminalSummary } from "../report/terminal.js";
+import type { TrendPoint } from "../report/types.js";
 
 export interface PipelineOutcome {
   result: ScanResult;
@@ -48,6 +51,7 @@ export async function prepareRun(options: ResolvedOptions, targets: ReportTarget
  * never throws away a finished collection. Nothing is created before the run.
  */
 async function assertWritable(targets: ReportTargets, options: ResolvedOptions, io: CliIO): Promise<void> {
+  if (options.history !== undefined) await checkHistoryDirectory(resolve(io.cwd, options.history));
   const flag = targets.outputDir !== undefined ? "--output-dir" : "--output";
   for (const path of reportPaths(targets, io)) await checkOutputPath(path, flag);
   if (options.baseline !== undefined && targets.outputDir !== undefined) {
@@ -116,6 +120,11 @@ async function reportBaselineDiff(result: ScanResult, baseline: ScanResult, opti
   return false;
 }
 
+/** Whether the terminal summary goes to stdout already (no --output or --output-dir for it). */
+function terminalOnStdout(targets: ReportTargets, io: CliIO): boolean {
+  return validateTargets(targets, io).some((reporter) => reporter.format === "terminal" && reportPath(reporter, targets, io) === undefined);
+}
+
 /** Everything after collection, shared by `check`, `demo` and `scan`. */
 export async function evaluateAndReport(
   snapshot: Snapshot,
@@ -125,6 +134,8 @@ export async function evaluateAndReport(
   inputs: RunInputs,
   io: CliIO,
   startedAt: Date,
+  /** `demo` prints the whole summary on stdout itself. */
+  { stderrSummary = true }: { stderrSummary?: boolean } = {},
 ): Promise<PipelineOutcome> {
   const result = await check(snapshot, {
     checks: checks.map((selected) => selected.id),
@@ -133,8 +144,24 @@ export async function evaluateAndReport(
     minimumSeverity: options.severity,
     startedAt,
   });
-  const written = await writeReports(result, checks, targets, io);
-  for (const path of written) note(io, options.quiet, `wrote ${path}`);
+  let history: TrendPoint[] | undefined;
+  if (options.history !== undefined) {
+    const warn = (message: string) => io.stderr.write(`warning: ${terminalSafe(message)}\n`);
+    try {
+      const recorded = await recordHistory(resolve(io.cwd, options.history), result, options.historyKeep, warn);
+      history = recorded.history;
+      note(io, options.quiet, `history: kept ${basename(recorded.stored)} (trend of ${history.length} scan(s)${recorded.pruned.length > 0 ? `; ${recorded.pruned.length} older removed` : ""})`);
+    } catch (error) {
+      // The directory was checked before the run; a disk that fills up since must not cost the reports.
+      if (!(error instanceof InputError) && typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
+      warn(`--history: this result was not kept: ${(error as Error).message}`);
+    }
+  }
+  const written = await writeReports(result, checks, targets, io, undefined, history ? { history } : {});
+  // Without a terminal report on stdout, a short summary on stderr: a long scan never ends silently.
+  if (!options.quiet && stderrSummary && !terminalOnStdout(targets, io)) {
+    io.stderr.write(renderTerminalSummary(result, { width: io.stderrIsTTY ? io.columns : 80, written, history }));
+  } else for (const path of written) note(io, options.quiet, `wrote ${path}`);
   if (result.suppressions.expired.length > 0) {
     note(io, options.quiet, `note: ${result.suppressions.expired.length} suppression(s) have expired and no longer apply`);
   }

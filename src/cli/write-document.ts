@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import { checkOutputPath, writePrivateFile } from "../files/private-file.js";
 import { InputError } from "./errors.js";
 import { note, type CliIO } from "./io.js";
@@ -9,9 +9,17 @@ import { note, type CliIO } from "./io.js";
  */
 export async function documentPath(output: string | undefined, io: CliIO): Promise<string | undefined> {
   if (output === undefined || output === "-") return undefined;
+  assertFileName(output);
   const path = resolve(io.cwd, output);
   await checkOutputPath(path, "--output");
   return path;
+}
+
+/** `--output reports/` names a directory: say so, rather than write a file called `reports`. */
+export function assertFileName(output: string): void {
+  if (output.endsWith("/") || output.endsWith(sep)) {
+    throw new InputError(`--output: ${output} names a directory; this command writes one file: give its name (e.g. ${output}lambda-posture.json)`);
+  }
 }
 
 /** Writes the document with the private-file writer (0600, exclusive temp file, rename) and says where. */

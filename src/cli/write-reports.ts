@@ -1,14 +1,18 @@
-import { join, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { basename, join, resolve, sep } from "node:path";
 import type { AnyCheck } from "../engine/check.js";
 import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import { REPORTERS, reporterFor } from "../report/index.js";
-import type { Reporter } from "../report/types.js";
+import type { ReportContext, Reporter } from "../report/types.js";
 import { writeChunks, writePrivateFile, writePrivateStream, writePrivateWith } from "../files/private-file.js";
 import { InputError } from "./errors.js";
 import { closest } from "../text/suggest.js";
 import { terminalSafe } from "../text/terminal.js";
 import { useColour, type CliIO } from "./io.js";
+
+/** Every report format, in the order --help and the demo list them. */
+export const REPORT_FORMATS: readonly string[] = REPORTERS.map((reporter) => reporter.format);
 
 export interface ReportTargets {
   formats: readonly string[];
@@ -18,8 +22,32 @@ export interface ReportTargets {
   baseName?: string | undefined;
 }
 
+/** `--output reports/` (a trailing slash) or `--output DIR` of an existing directory. */
+export function namesDirectory(output: string, cwd: string): boolean {
+  if (output.endsWith("/") || output.endsWith(sep)) return true;
+  try {
+    return statSync(resolve(cwd, output)).isDirectory();
+  } catch {
+    // Absent or unreadable: a file to create, checked with the other outputs before the run.
+    return false;
+  }
+}
+
+/**
+ * The report targets of `scan`, `check` and `demo`. An --output that names a directory means "write
+ * into it" (created when absent), as --output-dir does, rather than a file called `reports`.
+ */
+export function reportTargets(options: { format: readonly string[]; output?: string | undefined; outputDir?: string | undefined }, defaultFormats: readonly string[], io: CliIO): ReportTargets {
+  const formats = options.format.length > 0 ? options.format : defaultFormats;
+  if (options.output !== undefined && options.output !== "-" && namesDirectory(options.output, io.cwd)) {
+    if (options.outputDir !== undefined) throw new InputError("--output and --output-dir cannot be used together");
+    return { formats, outputDir: options.output };
+  }
+  return { formats, output: options.output, outputDir: options.outputDir };
+}
+
 export function resolveReporters(formats: readonly string[]): Reporter[] {
-  const names = REPORTERS.map((reporter) => reporter.format);
+  const names = REPORT_FORMATS;
   return [...new Set(formats)].map((format) => {
     const reporter = reporterFor(format);
     if (!reporter) {
@@ -73,9 +101,15 @@ export async function writeReports(
   targets: ReportTargets,
   io: CliIO,
   organization?: OrganizationResult,
+  extra: Pick<ReportContext, "history"> = {},
 ): Promise<string[]> {
   const reporters = validateTargets(targets, io);
   const written: string[] = [];
+  // Each report knows which others this run writes, so it points only to files that exist.
+  const companions = reporters
+    .map((reporter) => reportPath(reporter, targets, io))
+    .filter((path): path is string => path !== undefined)
+    .map((path) => basename(path));
   for (const reporter of reporters) {
     const path = reportPath(reporter, targets, io);
     const toFile = path !== undefined;
@@ -83,6 +117,8 @@ export async function writeReports(
       result,
       ...(organization ? { organization } : {}),
       checks,
+      ...extra,
+      companions: companions.filter((name) => path === undefined || name !== basename(path)),
       color: !toFile && reporter.format === "terminal" && useColour(io),
       width: toFile ? 80 : io.columns,
     };

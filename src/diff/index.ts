@@ -14,3 +14,4 @@ export {
 } from "./diff.js";
 export { parseScanResult, readScanResult } from "./read.js";
 export { DIFF_FORMATS, isDiffFormat, renderDiff, type DiffFormat, type RenderDiffOptions } from "./render.js";
+export { trendPoint } from "./history.js";

@@ -1,6 +1,7 @@
 import { LAYERS } from "../engine/check.js";
 import type { AccountEntry, OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import { compareWorstFirst, gradeCapNote } from "../engine/score.js";
 import { accountsWorstFirst, notScannedText, openFailures } from "./accounts.js";
 import { formatScore } from "./finding-fields.js";
 import { escapeHtml, gradeBadge, gradeOf } from "./html-text.js";
@@ -16,11 +17,23 @@ export function accountMeta(organization: OrganizationResult, result: ScanResult
 }
 
 /** Columns of the account heat map after the account's id: name, parent, then one score per layer. */
-const HEAT_COLUMNS = ["Name", "Parent (OU)", ...LAYERS, "Overall", "Grade", "Failed", "Unknown", "Functions"];
+const HEAT_COLUMNS = ["Name", "Parent (OU)", ...LAYERS, "Overall", "Grade", "Failed", "Unknown", "Functions", "Report"];
 
 function scoreCell(score: number | null): string {
   // The score is the cell's text; the colour only repeats its grade band.
   return `<td class="score heat-${gradeOf(score)}">${escapeHtml(formatScore(score))}</td>`;
+}
+
+/**
+ * The account's own HTML report, relative to the organisation report (the run writes both under
+ * --output-dir: accounts/ACCOUNT/…html). Only a plain relative path becomes a link: no scheme, no
+ * absolute path, no `..`, each segment URL-encoded.
+ */
+export function relativeLink(path: string | undefined): string {
+  if (!path || /^[a-z][a-z0-9+.-]*:|^[\\/]/i.test(path)) return "";
+  const segments = path.split(/[\\/]/);
+  if (segments.some((segment) => segment === ".." || segment === "")) return "";
+  return segments.map(encodeURIComponent).join("/");
 }
 
 function accountRow(entry: AccountEntry): string {
@@ -32,11 +45,22 @@ function accountRow(entry: AccountEntry): string {
     // Not scanned: one cell across the scores says why, in words.
     return `<tr class="not-scanned">${head}<td class="heat-none" colspan="${HEAT_COLUMNS.length - 2}">${escapeHtml(`Not scanned: ${notScannedText(entry)}`)}</td></tr>`;
   }
+  const note = gradeCapNote(summary.score, summary.grade);
+  const link = relativeLink(entry.files.html);
   return (
     `<tr>${head}${LAYERS.map((layer) => scoreCell(summary.scoresByLayer[layer])).join("")}${scoreCell(summary.score)}` +
-    `<td>${gradeBadge(summary.grade)}</td><td class="score">${openFailures(entry) ?? 0}</td>` +
-    `<td class="score">${summary.counts.byStatus.unknown}</td><td class="score">${summary.functions}</td></tr>`
+    `<td>${gradeBadge(summary.grade)}${note ? `<span class="capnote">${escapeHtml(note)}</span>` : ""}</td><td class="score">${openFailures(entry) ?? 0}</td>` +
+    `<td class="score">${summary.counts.byStatus.unknown}</td><td class="score">${summary.functions}</td>` +
+    `<td>${link ? `<a class="account-report" href="${escapeHtml(link)}">report</a>` : ""}</td></tr>`
   );
+}
+
+/** Scanned accounts worst first (grade, then score: a capped D before a B), then those not scanned. */
+function heatMapOrder(accounts: readonly AccountEntry[]): AccountEntry[] {
+  const ordered = accountsWorstFirst(accounts);
+  const scanned = ordered.filter((entry) => entry.summary !== null);
+  const worst = (entry: AccountEntry) => ({ grade: entry.summary!.grade, score: entry.summary!.score });
+  return [...scanned.sort((a, b) => compareWorstFirst(worst(a), worst(b))), ...ordered.filter((entry) => entry.summary === null)];
 }
 
 /**
@@ -45,13 +69,13 @@ function accountRow(entry: AccountEntry): string {
  * grade band, never the only cue); per-function scores are in each account's own report.
  */
 export function accountHeatMap(organization: OrganizationResult): string {
-  const rows = accountsWorstFirst(organization.accounts).map(accountRow).join("\n");
+  const rows = heatMapOrder(organization.accounts).map(accountRow).join("\n");
   return `<section aria-labelledby="h-heat">
 <h2 id="h-heat">Accounts × layers</h2>
-<p class="note">Score per responsibility layer (100 = every weighted check passed); lowest overall first, then the accounts that were not scanned and why. n/a: nothing in that layer could be evaluated. Each account's own report has its functions.</p>
-<table class="heat" id="heatmap"><caption class="note">Accounts by score per layer</caption><thead><tr><th scope="col">Account</th>${HEAT_COLUMNS.map((label) => `<th scope="col">${escapeHtml(label)}</th>`).join("")}</tr></thead>
+<p class="note">Score per responsibility layer (100 = every weighted check passed); worst grade first, then lowest overall score, then the accounts that were not scanned and why. n/a: nothing in that layer could be evaluated. Each account's own report (the Report link) has its functions and passed results.</p>
+<div class="scroll"><table class="heat" id="heatmap"><caption class="note">Accounts by score per layer</caption><thead><tr><th scope="col">Account</th>${HEAT_COLUMNS.map((label) => `<th scope="col">${escapeHtml(label)}</th>`).join("")}</tr></thead>
 <tbody>
 ${rows || `<tr><td colspan="${HEAT_COLUMNS.length + 1}">No accounts.</td></tr>`}
-</tbody></table>
+</tbody></table></div>
 </section>`;
 }

@@ -17,6 +17,11 @@ export interface ReportContext {
   /** Colour and terminal width only matter to the terminal reporter. */
   color: boolean;
   width: number;
+  /**
+   * File names of the other reports this run writes (`lambda-posture.json`, …), so that a report
+   * points only to files that exist; absent or empty when it is the only one.
+   */
+  companions?: readonly string[];
   /** Stored scans of `--history DIR`, oldest first, this scan last; absent without --history. */
   history?: readonly TrendPoint[];
 }

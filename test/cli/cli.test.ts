@@ -1,11 +1,11 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scanResultSchema } from "../../src/engine/result-schema.js";
 import { demoSnapshotPath } from "../../src/package-info.js";
-import { spawnCli } from "../support/cli.js";
+import { CLI, cliEnvironment, spawnCli } from "../support/cli.js";
 import { runCliInProcess as runCli } from "../support/run-cli.js";
 import { secureFunction, snapshotWith } from "../support/fixtures.js";
 
@@ -127,13 +127,16 @@ describe("lambda-posture CLI (in process, through runCli)", () => {
   it("refuses, before any AWS call, an output path that is a directory, a symlink or a FIFO", async () => {
     const directory = join(dir, "a-directory");
     await mkdir(directory, { recursive: true });
+    const reports = join(dir, "reports-with-a-directory");
+    await mkdir(join(reports, "lambda-posture.json"), { recursive: true });
     const link = join(dir, "a-link");
     await symlink(join(dir, "elsewhere"), link);
     const fifo = join(dir, "a-fifo");
     execFileSync("mkfifo", [fifo]);
     // No credentials and no endpoint: had the scan started, it would exit 3, not 2.
     const cases: [string[], RegExp][] = [
-      [["scan", "--regions", "eu-west-1", "--format", "json", "--output", directory], /^lambda-posture: --output: .*a-directory is a directory/],
+      // (`--output DIR` of an existing directory writes into it: then a directory where a report goes is refused.)
+      [["scan", "--regions", "eu-west-1", "--format", "json", "--output", reports], /^lambda-posture: --output-dir: .*lambda-posture\.json is a directory/],
       [["scan", "--regions", "eu-west-1", "--snapshot-out", link], /^lambda-posture: --snapshot-out: .*a-link is a symbolic link/],
       [["collect", "--regions", "eu-west-1", "--output", fifo], /^lambda-posture: --output: .*a-fifo is a FIFO/],
       [["collect", "--regions", "eu-west-1", "--output", directory], /^lambda-posture: --output: .*a-directory is a directory/],
@@ -252,6 +255,13 @@ describe("the built bin (spawned)", () => {
     expect(result.findings.find((f) => f.checkId === "function-url-auth-none")?.status).toBe("fail");
     expect(run.stderr).toMatch(/^checking 1 function\(s\) of account \d{12} with \d+ check\(s\)$/m);
     expect(run.stderr).not.toContain("{");
+  });
+
+  it("ends quietly with 0 when the reader closes the pipe early (`checks | head -1`)", () => {
+    // Enough output that the pipe is closed while the CLI is still writing.
+    const shell = `node ${JSON.stringify(CLI)} checks --format json | head -c 100 >/dev/null; echo "exit=\${PIPESTATUS[0]}" >&2`;
+    const run = spawnSync("bash", ["-c", shell], { encoding: "utf8", env: cliEnvironment(), timeout: 30_000 });
+    expect(run.stderr).toBe("exit=0\n");
   });
 
   it("exits 2 for bad usage with one line on stderr and nothing on stdout", () => {

@@ -302,8 +302,9 @@ describe("analyseRolePermissions: escalation and capabilities", () => {
   });
 });
 
-describe("analyseRolePermissions: performance", () => {
-  it("analyses hundreds of roles quickly (typical role well under 10 ms)", () => {
+// Speed is measured by `npm run bench` (check on the 10,000-function snapshot), not by a timed test.
+describe("analyseRolePermissions: per-pattern caches", () => {
+  it("gives the same answer for a role however many roles were analysed before it", () => {
     const roles: RolePolicyInput[] = [
       role({ managedPolicies: [BASIC] }),
       role({ managedPolicies: [BASIC, READ_ONLY] }),
@@ -311,10 +312,10 @@ describe("analyseRolePermissions: performance", () => {
       role({ managedPolicies: [ADMIN] }),
       role({ managedPolicies: [BASIC], inlinePolicies: [inline("app", { Effect: "Allow", Action: ["dynamodb:GetItem", "dynamodb:PutItem", "s3:Get*"], Resource: "*" })] }),
     ];
-    analyseRolePermissions(roles[2] as RolePolicyInput, catalogue); // warm the per-pattern caches
-    const started = performance.now();
-    for (let index = 0; index < 300; index += 1) analyseRolePermissions(roles[index % roles.length] as RolePolicyInput, catalogue);
-    const perRole = (performance.now() - started) / 300;
-    expect(perRole).toBeLessThan(10);
+    const cold = roles.map((input) => analyseRolePermissions(input, catalogue));
+    for (let index = 0; index < 50; index += 1) analyseRolePermissions(roles[index % roles.length] as RolePolicyInput, catalogue);
+    const warm = roles.map((input) => analyseRolePermissions(input, catalogue));
+    expect(warm.map((analysis) => [analysis.isAdmin, analysis.effectiveActionCount])).toEqual(cold.map((analysis) => [analysis.isAdmin, analysis.effectiveActionCount]));
+    expect(warm.map((analysis) => analysis.isAdmin)).toEqual([false, false, false, true, false]);
   });
 });

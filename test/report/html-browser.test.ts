@@ -1,98 +1,42 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/engine/result-schema.js";
-import { renderHtml } from "../../src/report/html.js";
-import { ROOT } from "../support/cli.js";
-import { HOSTILE_NAMES, demoScanResult, fixtureScanResult } from "./scan-results.js";
 import { expandedFindings } from "../../src/engine/result-index.js";
-import { organizationView, type OrganizationResult } from "../../src/engine/organization.js";
+import { organizationView } from "../../src/engine/organization.js";
+import { evidenceFacts } from "../../src/report/evidence-facts.js";
+import { remediationUrl } from "../../src/report/finding-fields.js";
+import { OUTPUT_DIR, PAGE, matched, openReportBrowser, visibleRows, type ReportBrowser } from "./html-browser.js";
 import { HOSTILE_ACCOUNT_NAME, ORG_ACCOUNTS, fixtureOrganization } from "./organization-results.js";
+import { HOSTILE_NAMES, demoScanResult, fixtureScanResult } from "./scan-results.js";
 
 /**
- * The HTML report in a real headless Chromium (Debian's `chromium` package; .ci/run installs it).
- * Checks that the page loads without console errors or network requests, that filters, sorting
- * and row expansion work, that hostile names stay text, and writes a screenshot for review.
+ * The HTML report in a real headless Chromium: the page loads without console errors or network
+ * requests, filters, sorting, paging and row expansion work, hostile names stay text, and it writes
+ * screenshots for review. html-scale.test.ts covers narrow screens and a large account.
  */
-const CHROMIUM = process.env.LAMBDA_POSTURE_CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const OUTPUT_DIR = join(ROOT, "test-output");
-
-interface LoadedPage {
-  page: Page;
-  url: string;
-  requests: string[];
-  problems: string[];
-}
-
 describe("html report in headless Chromium", () => {
-  let context: BrowserContext;
-  let workDir: string;
-
+  let browser: ReportBrowser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set LAMBDA_POSTURE_CHROMIUM`);
-    }
-    workDir = mkdtempSync(join(tmpdir(), "lp-html-"));
-    // launchPersistentContext gives the browser a fresh --user-data-dir of our own.
-    context = await chromium.launchPersistentContext(join(workDir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1366, height: 900 },
-      offline: true,
-    });
+    browser = await openReportBrowser();
   });
-
   afterAll(async () => {
-    await context?.close();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
+    await browser?.close();
   });
-
-  async function load(result: ScanResult, name: string, organization?: OrganizationResult): Promise<LoadedPage> {
-    const file = join(workDir, `${name}.html`);
-    writeFileSync(file, renderHtml(result, organization));
-    const url = pathToFileURL(file).href;
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on("request", (request) => requests.push(request.url()));
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("dialog", async (dialog) => {
-      problems.push(`dialog opened (script injection): ${dialog.message()}`);
-      await dialog.dismiss();
-    });
-    await page.goto(url, { waitUntil: "load" });
-    await page.waitForSelector("#findings tbody tr");
-    return { page, url, requests, problems };
-  }
-
-  const visibleRows = (page: Page) => page.locator("#findings tbody tr.finding");
-  const count = (page: Page) => page.locator("#f-count").textContent();
+  const load: ReportBrowser["load"] = (...args) => browser.load(...args);
+  const actionableOf = (result: ScanResult) => expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown");
 
   it("loads the fixture report with no console errors, no dialogs and no request but the file", async () => {
     const result = fixtureScanResult();
     const { page, url, requests, problems } = await load(result, "fixture");
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
-    const actionable = expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown");
-    await expect(visibleRows(page).count()).resolves.toBe(actionable.length);
-    await expect(count(page)).resolves.toBe(`Showing ${actionable.length} of ${actionable.length} findings`);
+    const actionable = actionableOf(result);
+    await expect(visibleRows(page).count()).resolves.toBe(Math.min(PAGE, actionable.length));
+    await expect(matched(page)).resolves.toBe(actionable.length);
+    await expect(page.locator("#f-count").textContent()).resolves.toMatch(new RegExp(`^${actionable.length} of ${result.findings.length} results match`));
+    // The functions table, worst first: the first row has the lowest grade.
+    await expect(page.locator("#functions tbody tr").count()).resolves.toBe(result.functions.length);
     await page.close();
   });
 
@@ -104,29 +48,32 @@ describe("html report in headless Chromium", () => {
     const cells = await page.locator("#findings tbody tr.finding td.resource").allTextContents();
     expect(cells.length).toBeGreaterThan(0);
     expect(new Set(cells)).toEqual(new Set([HOSTILE_NAMES.script]));
-    const heatNames = await page.locator("#heatmap td.resource").allTextContents();
-    expect(heatNames).toContain(HOSTILE_NAMES.script);
-    expect(heatNames).toContain(HOSTILE_NAMES.img);
+    const names = await page.locator("#functions td.resource").allTextContents();
+    expect(names).toContain(HOSTILE_NAMES.script);
+    expect(names).toContain(HOSTILE_NAMES.img);
+    await page.fill("#fn-text", "onerror");
+    await expect(page.locator("#functions td.resource").allTextContents()).resolves.toEqual([HOSTILE_NAMES.img]);
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it("filters by severity, check, region, layer, status and text, and resets", async () => {
+  it("filters by severity, check, region, layer, status and text, shows passes on request, and resets", async () => {
     const result = fixtureScanResult();
-    const actionable = expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown");
+    const all = expandedFindings(result);
+    const actionable = actionableOf(result);
     const { page, problems } = await load(result, "filters");
     const expectRows = async (expected: number) => {
-      await expect(visibleRows(page).count()).resolves.toBe(expected);
-      await expect(count(page)).resolves.toBe(`Showing ${expected} of ${actionable.length} findings`);
+      await expect(matched(page)).resolves.toBe(expected);
+      await expect(visibleRows(page).count()).resolves.toBe(Math.min(PAGE, expected));
     };
 
-    await page.selectOption("#f-severity", "critical");
+    await page.selectOption("#f-severity", { label: "critical" });
     await expectRows(actionable.filter((f) => f.severity === "critical").length);
     await page.click("#f-reset");
 
-    await page.selectOption("#f-check", "function-tracing-disabled");
+    await page.selectOption("#f-check", { label: "function-tracing-disabled" });
     await expectRows(actionable.filter((f) => f.checkId === "function-tracing-disabled").length);
-    await page.selectOption("#f-region", "us-east-1");
+    await page.selectOption("#f-region", { label: "us-east-1" });
     await expectRows(actionable.filter((f) => f.checkId === "function-tracing-disabled" && f.resource.region === "us-east-1").length);
     await page.click("#f-reset");
 
@@ -135,9 +82,16 @@ describe("html report in headless Chromium", () => {
     await page.click("#f-reset");
 
     await page.selectOption("#f-status", "suppressed");
-    await expectRows(actionable.filter((f) => f.suppressed).length);
+    await expectRows(all.filter((f) => f.suppressed).length);
     await page.selectOption("#f-status", "unknown");
-    await expectRows(actionable.filter((f) => f.status === "unknown").length);
+    await expectRows(all.filter((f) => f.status === "unknown").length);
+    await page.selectOption("#f-status", "open");
+    await expectRows(all.filter((f) => f.status === "fail" && !f.suppressed).length);
+    await page.selectOption("#f-status", "pass");
+    await expectRows(all.filter((f) => f.status === "pass").length);
+    await expect(visibleRows(page).first().locator("td.status").textContent()).resolves.toMatch(/^pass/);
+    await page.selectOption("#f-status", "all");
+    await expectRows(all.length);
     await page.click("#f-reset");
 
     await page.fill("#f-text", "legacy-report");
@@ -151,56 +105,76 @@ describe("html report in headless Chromium", () => {
     await page.close();
   });
 
-  it("sorts by a column and expands a row to its evidence, remediation and frameworks", async () => {
-    const { page, problems } = await load(fixtureScanResult(), "sort");
-    await page.click('#findings th[data-sort="check"] button');
-    const ascending = await page.locator("#findings tbody tr.finding td.mono").allTextContents();
-    expect(ascending).toEqual([...ascending].sort());
-    await expect(page.locator('#findings th[data-sort="check"]').getAttribute("aria-sort")).resolves.toBe("ascending");
-    await page.click('#findings th[data-sort="check"] button');
-    const descending = await page.locator("#findings tbody tr.finding td.mono").allTextContents();
-    expect(descending).toEqual([...ascending].reverse());
+  it("leads each row with what is wrong, sorts by a column and expands a row to evidence facts, raw JSON and remediation", async () => {
+    const result = fixtureScanResult();
+    const { page, problems } = await load(result, "sort");
+    const open = actionableOf(result).filter((f) => f.checkId === "function-url-auth-none" && !f.suppressed);
+    await page.selectOption("#f-check", { label: "function-url-auth-none" });
+    await page.selectOption("#f-status", "open");
+    const row = visibleRows(page).first();
+    await expect(row.locator("td.headline").textContent()).resolves.toBe(open[0]!.message);
+    await expect(row.locator("td.control").textContent()).resolves.toBe(`${open[0]!.title}function-url-auth-none`);
 
     await page.click("#f-reset");
-    await page.selectOption("#f-check", "function-url-auth-none");
+    await page.click('#findings th[data-sort="resource"] button');
+    const byName = (names: string[]) => [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    const ascending = await page.locator("#findings tbody tr.finding td.resource").allTextContents();
+    expect(ascending).toEqual(byName(ascending));
+    await expect(page.locator('#findings th[data-sort="resource"]').getAttribute("aria-sort")).resolves.toBe("ascending");
+    await page.click('#findings th[data-sort="resource"] button');
+    const descending = await page.locator("#findings tbody tr.finding td.resource").allTextContents();
+    expect(descending).toEqual(byName(descending).reverse());
+
+    await page.click("#f-reset");
+    await page.selectOption("#f-check", { label: "function-url-auth-none" });
     await page.selectOption("#f-status", "open");
-    const row = page.locator("#findings tbody tr.finding").first();
-    const detail = page.locator("#findings tbody tr.detail").first();
-    await expect(detail.isVisible()).resolves.toBe(false);
+    await expect(page.locator("#findings tbody tr.detail").count()).resolves.toBe(0);
     await row.locator("button.expand").click();
+    const detail = page.locator("#findings tbody tr.detail").first();
     await expect(detail.isVisible()).resolves.toBe(true);
     await expect(row.locator("button.expand").getAttribute("aria-expanded")).resolves.toBe("true");
+    const facts = await detail.locator("dl.facts dt").allTextContents();
+    expect(facts.length).toBeGreaterThan(0);
+    expect(facts).toEqual(evidenceFacts(open[0]!.evidence).map((fact) => fact.label));
+    const raw = detail.locator("details");
+    await expect(raw.locator("pre").isVisible()).resolves.toBe(false);
+    await raw.locator("summary").click();
+    await expect(raw.locator("pre").isVisible()).resolves.toBe(true);
+    expect(JSON.parse((await raw.locator("pre").textContent())!)).toEqual(open[0]!.evidence);
     const text = (await detail.textContent()) ?? "";
-    expect(text).toContain("url.authType");
     expect(text).toContain("aws lambda update-function-url-config");
     expect(text).toContain("AWS FSBP Lambda.1");
+    await expect(detail.locator("a").getAttribute("href")).resolves.toBe(remediationUrl("function-url-auth-none"));
     await row.locator("button.expand").click();
-    await expect(detail.isVisible()).resolves.toBe(false);
+    await expect(page.locator("#findings tbody tr.detail").count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it("filters an organisation's findings by account, shows each row's account and the account heat map", async () => {
-    const organization = fixtureOrganization();
+  it("filters an organisation's findings by account, shows each row's account, the heat map and links to each account's report", async () => {
+    const base = fixtureOrganization();
+    const billingReport = `accounts/${ORG_ACCOUNTS.billing}/lambda-posture-${ORG_ACCOUNTS.billing}-20261101T123000Z.html`;
+    const organization = { ...base, accounts: base.accounts.map((entry) => (entry.accountId === ORG_ACCOUNTS.billing ? { ...entry, files: { ...entry.files, html: billingReport } } : entry)) };
     const view = organizationView(organization);
     const actionable = expandedFindings(view);
     const { page, url, requests, problems } = await load(view, "organization", organization);
     expect(requests).toEqual([url]);
-    await expect(visibleRows(page).count()).resolves.toBe(actionable.length);
+    await expect(matched(page)).resolves.toBe(actionable.length);
     const options = await page.locator("#f-account option").allTextContents();
-    expect(options).toEqual(["all", `${ORG_ACCOUNTS.payments} payments-prod`, `${ORG_ACCOUNTS.billing} ${HOSTILE_ACCOUNT_NAME}`]);
-    await page.selectOption("#f-account", ORG_ACCOUNTS.billing);
+    expect(options).toEqual(["all", ...[...organization.accounts].sort((a, b) => a.accountId.localeCompare(b.accountId)).map((a) => (a.name ? `${a.accountId} ${a.name}` : a.accountId))]);
+    await page.selectOption("#f-account", { label: `${ORG_ACCOUNTS.billing} ${HOSTILE_ACCOUNT_NAME}` });
     const billing = actionable.filter((f) => f.accountId === ORG_ACCOUNTS.billing).length;
-    await expect(visibleRows(page).count()).resolves.toBe(billing);
-    await expect(count(page)).resolves.toBe(`Showing ${billing} of ${actionable.length} findings`);
-    // The account cell is the sixth (after the toggle, severity, status, check and title).
-    const cells = await page.locator("#findings tbody tr.finding td:nth-child(6)").allTextContents();
+    await expect(matched(page)).resolves.toBe(billing);
+    const cells = await page.locator("#findings tbody tr.finding td.account").allTextContents();
     expect(new Set(cells)).toEqual(new Set([`${ORG_ACCOUNTS.billing}${HOSTILE_ACCOUNT_NAME}`]));
     await page.click("#f-reset");
-    await expect(visibleRows(page).count()).resolves.toBe(actionable.length);
+    await expect(matched(page)).resolves.toBe(actionable.length);
     const heat = page.locator("#heatmap tbody tr");
     await expect(heat.count()).resolves.toBe(organization.accounts.length);
     await expect(heat.nth(2).textContent()).resolves.toContain("Not scanned: failed (AccessDenied)");
+    const link = page.locator("#heatmap a.account-report");
+    await expect(link.count()).resolves.toBe(1);
+    await expect(link.getAttribute("href")).resolves.toBe(billingReport);
     await expect(page.locator("img").count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -212,15 +186,13 @@ describe("html report in headless Chromium", () => {
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
     mkdirSync(OUTPUT_DIR, { recursive: true });
-    // The first screen as a reader sees it, then the whole page with the table narrowed to the
-    // critical findings (the full table is thousands of pixels long) and one finding expanded.
     await page.screenshot({ path: join(OUTPUT_DIR, "html-report-top.png") });
-    await page.selectOption("#f-severity", "critical");
+    await page.selectOption("#f-severity", { label: "critical" });
     await page.locator("#findings tbody tr.finding button.expand").first().click();
     await page.screenshot({ path: join(OUTPUT_DIR, "html-report.png"), fullPage: true });
     await page.evaluate("window.scrollTo(0, 0)");
     await page.emulateMedia({ media: "print" });
-    await expect(page.locator(".controls").isVisible()).resolves.toBe(false);
+    await expect(page.locator(".controls").first().isVisible()).resolves.toBe(false);
     await page.screenshot({ path: join(OUTPUT_DIR, "html-report-print.png"), fullPage: false });
     expect(existsSync(join(OUTPUT_DIR, "html-report.png")), `screenshot of the ${source} report`).toBe(true);
     await page.close();

@@ -6,7 +6,8 @@ import { expandedFindings } from "../../src/engine/result-index.js";
 import type { Finding } from "../../src/engine/result-schema.js";
 import { asffReporter, type AsffFinding } from "../../src/report/asff.js";
 import { csvReporter } from "../../src/report/csv.js";
-import { htmlFindingData, htmlReporter } from "../../src/report/html.js";
+import { htmlReporter } from "../../src/report/html.js";
+import { decodedFindings, embeddedData } from "./html-page.js";
 import { jsonReporter } from "../../src/report/json.js";
 import { MARKDOWN_LIMITS, markdownReporter } from "../../src/report/markdown.js";
 import { ocsfReporter, type OcsfDetectionFinding } from "../../src/report/ocsf.js";
@@ -194,10 +195,12 @@ describe("HTML of an organisation", () => {
     expect(html).toContain("&lt;img src=x onerror=alert(7)&gt;");
   });
 
-  it("gives the script each finding's account id and name", () => {
-    const data = htmlFindingData(context.result, organization);
-    expect(data).toHaveLength(organization.findings.length);
-    for (const finding of data) expect(finding.accountName).toBe(nameOf(finding.accountId));
+  it("gives the script each finding's account id and name", async () => {
+    const data = embeddedData(await text(htmlReporter));
+    const findings = decodedFindings(data);
+    expect(findings).toHaveLength(organization.findings.length);
+    const names = new Map(data.accounts.map(([id, name]) => [id, name]));
+    for (const finding of findings) expect(names.get(finding.accountId)).toBe(nameOf(finding.accountId));
   });
 });
 
@@ -242,7 +245,8 @@ describe("terminal summary of an organisation", () => {
     expect(out.indexOf(ORG_ACCOUNTS.billing, worst)).toBeLessThan(out.indexOf(ORG_ACCOUNTS.payments, worst));
     expect(out).toContain(`${ORG_ACCOUNTS.failed} legacy · failed (AccessDenied): the role lambda-posture-readonly`);
     expect(out).toContain(`${ORG_ACCOUNTS.skipped} closed-sandbox · skipped`);
-    expect(out).toMatch(new RegExp(`CRITICAL +function-url-auth-none payments-api \\[${ORG_ACCOUNTS.payments} payments-prod\\]`));
+    // What is wrong first; the account, the check and its title under it.
+    expect(out).toMatch(new RegExp(`CRITICAL +payments-api: The function URL accepts .*\\n {11}\\[${ORG_ACCOUNTS.payments} payments-prod\\] function-url-auth-none · `));
     expect(out).not.toContain("Gaps:");
     expect(out).not.toContain("\u001b");
   });

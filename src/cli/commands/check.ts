@@ -4,6 +4,7 @@ import { InputError } from "../errors.js";
 import { note } from "../io.js";
 import { evaluateAndReport, prepareRun } from "../pipeline.js";
 import { selectChecks } from "../../library/catalogue.js";
+import { REPORT_FORMATS, reportTargets } from "../write-reports.js";
 import type { Command } from "./types.js";
 
 export const checkCommand: Command = {
@@ -13,6 +14,7 @@ export const checkCommand: Command = {
   details:
     "Re-running `check` on the same snapshot gives the same results: checks judge dates against the\n" +
     "snapshot's collection time. Example:\n  lambda-posture check --snapshot prod.json --format json --output prod-result.json",
+  formats: REPORT_FORMATS,
   async run(options, io) {
     const startedAt = new Date();
     const snapshotFile = options.snapshot ?? options.positionals[0];
@@ -21,7 +23,7 @@ export const checkCommand: Command = {
       throw new InputError(`unexpected argument ${options.positionals.at(-1)}; see \`lambda-posture check --help\``);
     }
     const checks = selectChecks(options.checks, options.skipChecks);
-    const targets = { formats: options.format.length > 0 ? options.format : ["terminal"], output: options.output, outputDir: options.outputDir };
+    const targets = reportTargets(options, ["terminal"], io);
     const inputs = await prepareRun(options, targets, io);
     const snapshot = await readSnapshot(resolve(io.cwd, snapshotFile));
     note(io, options.quiet, `checking ${snapshot.functions.length} function(s) of account ${snapshot.accountId} with ${checks.length} check(s)`);

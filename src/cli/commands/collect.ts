@@ -5,6 +5,7 @@ import { InputError } from "../errors.js";
 import { snapshotRecord } from "../interrupt.js";
 import { note } from "../io.js";
 import { selectChecks } from "../../library/catalogue.js";
+import { assertFileName } from "../write-document.js";
 import type { Command } from "./types.js";
 
 export const collectCommand: Command = {
@@ -17,6 +18,7 @@ export const collectCommand: Command = {
   async run(options, io) {
     if (options.positionals.length > 0) throw new InputError(`unexpected argument ${options.positionals[0]}; see \`lambda-posture collect --help\``);
     if (!options.output || options.output === "-") throw new InputError("collect needs --output FILE for the snapshot");
+    assertFileName(options.output);
     const checks = selectChecks(options.checks, options.skipChecks);
     const path = resolve(io.cwd, options.output);
     await checkOutputPath(path, "--output");

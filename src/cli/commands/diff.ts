@@ -16,6 +16,7 @@ export const diffCommand: Command = {
     "finding in both when its check id and resource ARN match. --fail-on-new exits 1 only when a new,\n" +
     "unsuppressed finding is at or above LEVEL, which suits a weekly scheduled scan. Example:\n" +
     "  lambda-posture diff last-week.json this-week.json --format markdown --output diff.md --fail-on-new high",
+  formats: DIFF_FORMATS,
   async run(options, io) {
     const [oldFile, newFile, ...extra] = options.positionals;
     if (!oldFile || !newFile) throw new InputError("diff needs two scan results: lambda-posture diff OLD.json NEW.json");

@@ -3,8 +3,8 @@ import { mergeInputFiles, mergeResults, readMergeInput, type MergeInput } from "
 import { selectChecks } from "../../library/catalogue.js";
 import { InputError } from "../errors.js";
 import { note } from "../io.js";
-import { exitCodeOf, fileStamp, organizationExitReasons, writeOrganizationReports } from "../organization.js";
-import { resolveReporters } from "../write-reports.js";
+import { exitCodeOf, fileStamp, organizationExitReasons, reportWritten, writeOrganizationReports } from "../organization.js";
+import { REPORT_FORMATS, resolveReporters } from "../write-reports.js";
 import { terminalSafe } from "../../text/terminal.js";
 import type { Command } from "./types.js";
 
@@ -21,6 +21,7 @@ export const mergeCommand: Command = {
     "FILE is an organisation result or one account's scan result. An account given twice is an error.\n" +
     "The organisation result equals the one a single process scanning every account would write.\n" +
     "  lambda-posture merge shard-1/ shard-2/ shard-3/ --output-dir org/ --format json,xlsx,html",
+  formats: REPORT_FORMATS,
   async run(options, io) {
     if (options.positionals.length === 0) throw new InputError("merge needs the results to merge: lambda-posture merge DIR... --output-dir DIR");
     if (options.outputDir === undefined) throw new InputError("merge writes the organisation reports to --output-dir DIR");
@@ -34,7 +35,7 @@ export const mergeCommand: Command = {
     note(io, options.quiet, `merged ${inputs.length} result(s): ${organization.summary.accounts.total} account(s), ${organization.summary.accounts.scanned} scanned`);
     const checks = selectChecks(undefined, []).filter((check) => organization.checks.some((info) => info.id === check.id));
     const written = await writeOrganizationReports(organization, checks, formats, resolve(io.cwd, options.outputDir), `lambda-posture-organization-${fileStamp(new Date())}`, io);
-    for (const path of written) note(io, options.quiet, `wrote ${path}`);
+    reportWritten(organization, formats, written, options.quiet, io);
     const reasons = organizationExitReasons(organization, options);
     for (const reason of reasons) io.stderr.write(`lambda-posture: ${terminalSafe(reason.line)}\n`);
     return exitCodeOf(reasons);

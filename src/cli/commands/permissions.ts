@@ -19,6 +19,7 @@ export const permissionsCommand: Command = {
     "as a service-managed StackSet. Example:\n" +
     "  lambda-posture permissions --format cloudformation --output lambda-posture-member-role.json\n" +
     "See docs/permissions.md for what each permission is for and how to roll the role out.",
+  formats: PERMISSIONS_FORMATS,
   async run(options, io) {
     if (options.positionals.length > 0) throw new InputError(`unexpected argument ${options.positionals[0]}`);
     if (options.format.length > 1) throw new InputError("permissions writes one --format at a time");

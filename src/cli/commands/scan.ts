@@ -8,7 +8,7 @@ import { selectChecks } from "../../library/catalogue.js";
 import type { Command } from "./types.js";
 import { ExitCode } from "../errors.js";
 import { isOrganizationRun, renderPlan, renderSingleAccountPlan, resolveOrganizationOptions, runOrganizationScan, assertSingleAccountOptions } from "../organization.js";
-import { validateTargets } from "../write-reports.js";
+import { REPORT_FORMATS, reportTargets, validateTargets } from "../write-reports.js";
 
 export const scanCommand: Command = {
   name: "scan",
@@ -26,11 +26,13 @@ export const scanCommand: Command = {
     "  lambda-posture scan --organization --role-name lambda-posture-reader --regions all --output-dir reports/\n" +
     "Several accounts: each is scanned as a single-account scan, its files under DIR/accounts/ACCOUNT/,\n" +
     "then the organisation reports go to DIR (see docs/organizations.md).",
+  formats: REPORT_FORMATS,
   async run(options, io) {
     const startedAt = new Date();
     if (options.positionals.length > 0) throw new InputError(`unexpected argument ${options.positionals[0]}; see \`lambda-posture scan --help\``);
     const checks = selectChecks(options.checks, options.skipChecks);
     if (isOrganizationRun(options)) {
+      if (options.history !== undefined) throw new InputError("--history keeps the trend of one account's scans; an organisation scan keeps every account's results under --output-dir DIR/accounts/");
       const plan = await resolveOrganizationOptions(options, io);
       if (options.dryRun) {
         io.stdout.write(renderPlan(options, plan, checks, io, startedAt));
@@ -40,7 +42,7 @@ export const scanCommand: Command = {
       return runOrganizationScan(options, checks, inputs, plan, io, startedAt);
     }
     assertSingleAccountOptions(options);
-    const targets = { formats: options.format.length > 0 ? options.format : ["terminal"], output: options.output, outputDir: options.outputDir };
+    const targets = reportTargets(options, ["terminal"], io);
     if (options.dryRun) {
       validateTargets(targets, io);
       io.stdout.write(renderSingleAccountPlan(options, checks, targets, io));

@@ -8,5 +8,7 @@ export interface Command {
   usage: string;
   /** Extra help text: what it does, examples. */
   details?: string;
+  /** The values its --format takes, listed under the option in --help. */
+  formats?: readonly string[];
   run(options: ResolvedOptions, io: CliIO): Promise<number>;
 }
