@@ -12,6 +12,7 @@ import { stubEnvironment } from "../stub/clients.js";
 import { DEFAULT_QUOTAS, quotaFloor, type FloorBreakdown } from "../stub/quotas.js";
 import { startStub } from "../stub/server.js";
 import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.js";
+import { benchOrganization, organizationBenchArgs, organizationMarkdown, saveOrganizationOnly, withOrganizationResults } from "./organization.js";
 import { benchReportFormats } from "./report-formats.js";
 
 /**
@@ -24,6 +25,7 @@ import { benchReportFormats } from "./report-formats.js";
  * Options: --sizes 100,1000 (default 100,1000,5000), --check-functions N (default 10000, 0 to skip),
  * --latency MS (stub answer delay, default 25), --no-docs (do not rewrite docs/performance.md),
  * --no-formats (skip the report formats at size, bench/report-formats.ts).
+ * Organisation scans: --organization or --only organization (bench/organization.ts).
  */
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -92,6 +94,7 @@ interface ChildOutcome {
   stderr: string;
   wallSeconds: number;
   peakRssMiB: number | null;
+  cpuSeconds?: number;
 }
 
 /** Runs `node ARGS` with only the given environment, timing it and reading its peak RSS at exit. */
@@ -114,11 +117,13 @@ async function runChild(args: string[], env: Record<string, string>, dir: string
   });
   const wallSeconds = (performance.now() - started) / 1000;
   let peakRssMiB: number | null = null;
+  let cpuSeconds: number | undefined;
   if (existsSync(rssFile)) {
-    const { maxRssKiB } = JSON.parse(await readFile(rssFile, "utf8")) as { maxRssKiB: number };
-    peakRssMiB = Math.round((maxRssKiB / 1024) * 10) / 10;
+    const usage = JSON.parse(await readFile(rssFile, "utf8")) as { maxRssKiB: number; cpuSeconds?: number };
+    peakRssMiB = Math.round((usage.maxRssKiB / 1024) * 10) / 10;
+    cpuSeconds = usage.cpuSeconds;
   }
-  return { exitCode, stderr, wallSeconds, peakRssMiB };
+  return { exitCode, stderr, wallSeconds, peakRssMiB, ...(cpuSeconds !== undefined ? { cpuSeconds } : {}) };
 }
 
 /**
@@ -331,9 +336,7 @@ function markdown(results: {
   return lines.join("\n");
 }
 
-async function updateDocs(block: string): Promise<void> {
-  const start = "<!-- bench:start -->";
-  const end = "<!-- bench:end -->";
+async function updateDocs(block: string, start = "<!-- bench:start -->", end = "<!-- bench:end -->"): Promise<void> {
   const current = existsSync(DOCS_FILE) ? await readFile(DOCS_FILE, "utf8") : `# Performance\n\n${start}\n${end}\n`;
   const from = current.indexOf(start);
   const to = current.indexOf(end);
@@ -368,7 +371,9 @@ function gitRevision(): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const organizationArgs = organizationBenchArgs(process.argv.slice(2));
+  const args = parseArgs(organizationArgs.rest);
+  if (organizationArgs.only) Object.assign(args, { sizes: [], checkFunctions: 0 });
   const dir = await mkdtemp(join(tmpdir(), "lambda-posture-bench-"));
   const started = performance.now();
   const distBefore = await distFingerprint();
@@ -387,12 +392,13 @@ async function main(): Promise<void> {
     if (check) {
       process.stderr.write(`bench: check over ${check.functions} functions: ${check.wallSeconds} s, ${check.peakRssMiB ?? "n/a"} MiB peak RSS, exit ${check.exitCode}\n`);
     }
-    if (args.formats) {
+    if (args.formats && !organizationArgs.only) {
       // The same synthetic account as `check` above; its result is reused when it was written.
       const functions = check ? check.functions : 10_000;
       const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
       await benchReportFormats({ functions, dir, docs: args.docs, command, ...(check ? { resultFile: join(dir, `check-${functions}.json`) } : {}) });
     }
+    const organization = organizationArgs.enabled ? await benchOrganization({ cli: CLI, dir, latencyMs: args.latencyMs, runChild }, organizationArgs) : null;
     const distChanged = (await distFingerprint()) !== distBefore;
     if (distChanged) process.stderr.write("bench: WARNING: dist/ was rebuilt during the run; the figures may mix versions\n");
     const results = {
@@ -412,7 +418,17 @@ async function main(): Promise<void> {
       scans,
       check,
     };
-    await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    if (organization) {
+      const header = { generatedAt: results.generatedAt, revision, command: results.command, node: process.version, cpus: cpus().length, latencyMs: args.latencyMs };
+      const organizationBlock = organizationMarkdown(organization, header);
+      if (args.docs) await updateDocs(organizationBlock, "<!-- bench-organization:start -->", "<!-- bench-organization:end -->");
+      process.stdout.write(`${organizationBlock}\n\n`);
+      if (organizationArgs.only) {
+        await saveOrganizationOnly(RESULTS_FILE, organization, { ...header, distChangedDuringRun: distChanged });
+        return;
+      }
+    }
+    await writeFile(RESULTS_FILE, `${JSON.stringify(await withOrganizationResults(RESULTS_FILE, results, organization), null, 2)}\n`);
     const block = markdown(results);
     if (args.docs) await updateDocs(block);
     process.stdout.write(`${block}\n\nwrote ${RESULTS_FILE}${args.docs ? ` and ${DOCS_FILE}` : ""}\n`);

@@ -32,8 +32,12 @@ export interface MemberRole {
 
 /**
  * Accounts scanned at once when the caller does not say. Each account has its own AWS quotas, so
- * accounts in parallel do not slow each other down at AWS; what limits them is this machine (sockets,
- * CPU for the checks, memory for the accounts in flight). docs/performance.md shows the measurement.
+ * accounts in parallel do not slow each other down at AWS; what limits them is this process's CPU, on
+ * one thread: every call costs the SDK's building, signing and parsing, and an account paced at its
+ * quotas keeps 10–12% of a core busy (about 28 ms of CPU a function, measured by `npm run bench --
+ * --only organization`: docs/performance.md "Organisation scans"). One core keeps about 8 to 11 accounts
+ * at their quota pace; more only wait for the CPU while holding memory. docs/organizations.md "How many
+ * accounts at once" says why to the user.
  */
 export const DEFAULT_ACCOUNT_CONCURRENCY = 8;
 export const MAX_ACCOUNT_CONCURRENCY = 64;
