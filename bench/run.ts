@@ -15,6 +15,7 @@ import { startStub } from "../stub/server.js";
 import { generateSyntheticAccount, syntheticSnapshot } from "../stub/synthetic.js";
 import { checkComparisonMarkdown, compareCheck, DEFAULT_CHECK_REFERENCE, type CheckComparison } from "./check-comparison.js";
 import { benchOrganization, organizationBenchArgs, organizationMarkdown, saveOrganizationOnly, withOrganizationResults } from "./organization.js";
+import { benchReportFormats } from "./report-formats.js";
 
 /**
  * `npm run bench`: the whole CLI, as a child process, against the loopback stub with AWS's quotas
@@ -25,8 +26,9 @@ import { benchOrganization, organizationBenchArgs, organizationMarkdown, saveOrg
  *
  * Options: --sizes 100,1000 (default 100,1000,5000), --check-functions N (default 10000, 0 to skip),
  * --latency MS (stub answer delay, default 25), --no-docs (do not rewrite docs/performance.md),
- * --check-reference REF (the revision `check` is compared with, default e48e0ad; `none` to skip) and
- * --check-runs N (runs of each, interleaved, default 5): see bench/check-comparison.ts.
+ * --check-reference REF (the revision `check` is compared with, default e48e0ad; `none` to skip),
+ * --check-runs N (runs of each, interleaved, default 5): see bench/check-comparison.ts;
+ * --no-formats (skip the report formats at size, bench/report-formats.ts).
  * Organisation scans: --organization or --only organization (bench/organization.ts).
  */
 
@@ -65,10 +67,11 @@ interface Args {
   docs: boolean;
   checkReference: string;
   checkRuns: number;
+  formats: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [100, 1000, 5000], checkFunctions: 10_000, latencyMs: 25, docs: true, checkReference: DEFAULT_CHECK_REFERENCE, checkRuns: 5 };
+  const args: Args = { sizes: [100, 1000, 5000], checkFunctions: 10_000, latencyMs: 25, docs: true, checkReference: DEFAULT_CHECK_REFERENCE, checkRuns: 5, formats: true };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -89,6 +92,8 @@ function parseArgs(argv: string[]): Args {
       i += 1;
     } else if (flag === "--no-docs") {
       args.docs = false;
+    } else if (flag === "--no-formats") {
+      args.formats = false;
     } else {
       throw new Error(`unknown argument ${flag ?? ""}; see the comment at the top of bench/run.ts`);
     }
@@ -412,6 +417,12 @@ async function main(): Promise<void> {
         dir,
         runChild,
       });
+    }
+    if (args.formats && !organizationArgs.only) {
+      // The same synthetic account as `check` above; its result is reused when it was written.
+      const functions = check ? check.functions : 10_000;
+      const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+      await benchReportFormats({ functions, dir, docs: args.docs, command, ...(check ? { resultFile: join(dir, `check-${functions}.json`) } : {}) });
     }
     const organization = organizationArgs.enabled ? await benchOrganization({ cli: CLI, dir, latencyMs: args.latencyMs, runChild }, organizationArgs) : null;
     const distChanged = (await distFingerprint()) !== distBefore;

@@ -5,7 +5,7 @@ import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
 import { REPORTERS, reporterFor } from "../report/index.js";
 import type { ReportContext, Reporter } from "../report/types.js";
-import { writeChunks, writePrivateFile, writePrivateStream } from "../files/private-file.js";
+import { writeChunks, writePrivateFile, writePrivateStream, writePrivateWith } from "../files/private-file.js";
 import { InputError } from "./errors.js";
 import { closest } from "../text/suggest.js";
 import { terminalSafe } from "../text/terminal.js";
@@ -135,6 +135,7 @@ export async function writeReports(
     }
     try {
       if (reporter.stream) await writePrivateStream(path, reporter.stream(context));
+      else if (reporter.writeTo) await writePrivateWith(path, (stream) => reporter.writeTo!(context, stream));
       else await writePrivateFile(path, await reporter.render(context));
     } catch (error) {
       if (error instanceof InputError) throw error;

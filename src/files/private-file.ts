@@ -151,13 +151,24 @@ export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterabl
 
 /** `writePrivateFile` for output that comes in pieces. */
 export async function writePrivateStream(fileName: string, chunks: Iterable<string>): Promise<void> {
+  await writePrivateWith(fileName, async (stream) => {
+    await writeChunks(stream, chunks);
+    stream.end();
+  });
+}
+
+/**
+ * `writePrivateFile` for a producer that writes to a stream itself (a zip writer): `write` may end
+ * the stream or leave that to this function; the file is published once the stream has finished.
+ */
+export async function writePrivateWith(fileName: string, write: (stream: NodeJS.WritableStream) => Promise<void>): Promise<void> {
   await writeThroughTemporary(fileName, async (handle) => {
     // The stream closes the handle when it is done (a handle a stream was made from cannot be closed
     // while the stream holds it); closing it again afterwards is harmless.
     const stream = handle.createWriteStream();
     try {
-      await writeChunks(stream, chunks);
-      stream.end();
+      await write(stream);
+      if (!stream.writableEnded) stream.end();
       await finished(stream);
     } catch (error) {
       stream.destroy();

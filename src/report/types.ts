@@ -39,6 +39,11 @@ export interface Reporter {
    * them as they come, so a 300,000-finding report never exists as one string.
    */
   stream?(context: ReportContext): Iterable<string>;
+  /**
+   * Binary output written as it is produced (the workbook's zip), ending `out` when done: the CLI
+   * gives it the report file's stream, so a large workbook never sits in memory whole.
+   */
+  writeTo?(context: ReportContext, out: NodeJS.WritableStream): Promise<void>;
 }
 
 /** One stored scan of `--history DIR`, as the trend chart and `history` show it. */

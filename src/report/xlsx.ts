@@ -1,29 +1,26 @@
-import type ExcelJS from "exceljs";
+import { Writable } from "node:stream";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import { LAYERS, SEVERITIES, type Severity } from "../engine/check.js";
 import type { ScanResult } from "../engine/result-schema.js";
+import { compareWorstFirst, gradeCapNote } from "../engine/score.js";
+import { evidenceFacts } from "./evidence-facts.js";
 import { AccountDirectory } from "./accounts.js";
-import { looksLikeFormula, xlsxText } from "./cells.js";
 import {
   FRAMEWORK_KEYS,
   FRAMEWORK_SHORT_NAMES,
   STATUS_LABELS,
   actionableFindings,
-  evidenceText,
+  findingHeadline,
+  remediationUrl,
+  suppressedCounts,
   frameworkIdList,
 } from "./finding-fields.js";
 import { noteText } from "./notes.js";
 import type { ReportContext, Reporter } from "./types.js";
-import { ACCOUNTS_COLUMNS, accountRows, organizationSummaryRows } from "./xlsx-accounts.js";
+import { ACCOUNTS_COLUMNS, accountCells, accountsWorstFirst, gradeWhy, organizationSummaryRows } from "./xlsx-accounts.js";
+import { EXCEL_MAX_ROWS, cellStyle, sheetNames, writeTable, type CellInput, type CellStyle, type ColumnSpec, type TableSpec } from "./xlsx-writer.js";
 
-export type CellInput = string | number | boolean | null | undefined;
-
-export interface ColumnSpec {
-  header: string;
-  width: number;
-  /** Long text: wrapped, top-aligned. */
-  wrap?: boolean;
-}
+export type { CellInput, ColumnSpec } from "./xlsx-writer.js";
 
 /** Fill (ARGB) and font colour per severity: the cell carries the text too, so colour is never the only cue. */
 export const SEVERITY_COLOURS: Readonly<Record<Severity, { fill: string; font: string }>> = {
@@ -34,25 +31,42 @@ export const SEVERITY_COLOURS: Readonly<Record<Severity, { fill: string; font: s
   info: { fill: "FFBDBDBD", font: "FF000000" },
 };
 
+const SEVERITY_STYLES = Object.fromEntries(
+  SEVERITIES.map((severity) => {
+    const colour = SEVERITY_COLOURS[severity];
+    return [severity, cellStyle({ fill: { type: "pattern", pattern: "solid", fgColor: { argb: colour.fill } }, font: { bold: true, color: { argb: colour.font } } })];
+  }),
+) as Record<Severity, CellStyle>;
+const SUPPRESSED_STYLE = cellStyle({ font: { italic: true } });
+
+/** Evidence as short labelled facts, one a line: what a reviewer reads in a cell. */
+function evidenceCell(evidence: Record<string, unknown>): string | null {
+  const facts = evidenceFacts(evidence);
+  return facts.length === 0 ? null : facts.map((fact) => `${fact.label}: ${fact.value}`).join("\n");
+}
+
 export const XLSX_SHEETS = ["Summary", "Findings", "Functions", "Compliance", "Gaps", "Check errors", "Checks"] as const;
 /** An organisation's workbook: per-function summaries stay in each account's own workbook. */
 export const XLSX_ORGANIZATION_SHEETS = ["Summary", "Accounts", "Findings", "Compliance", "Gaps", "Check errors", "Checks"] as const;
 
 export const FINDINGS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Severity", width: 11 },
+  // What is wrong (the message): a title states the desired state, so "fail | <title>" reads like a pass.
+  { header: "Finding", width: 50, wrap: true },
   { header: "Status", width: 10 },
   { header: "Suppressed", width: 11 },
   { header: "Check", width: 30 },
-  { header: "Title", width: 40, wrap: true },
+  { header: "Control", width: 40, wrap: true },
   { header: "Resource", width: 28 },
   { header: "Resource type", width: 13 },
   { header: "Region", width: 14 },
   { header: "Layer", width: 10 },
   { header: "Phase", width: 11 },
   { header: "Reason", width: 22 },
-  { header: "Message", width: 50, wrap: true },
-  { header: "Evidence", width: 40, wrap: true },
+  // Labelled facts in words (statement, principal, the deciding condition…); the raw evidence is in the JSON report.
+  { header: "Evidence", width: 45, wrap: true },
   { header: "Remediation", width: 60, wrap: true },
+  { header: "Remediation URL", width: 30 },
   { header: "Suppression reason", width: 30, wrap: true },
   { header: "Suppression expires", width: 14 },
   { header: "Resource ARN", width: 60 },
@@ -61,54 +75,12 @@ export const FINDINGS_COLUMNS: readonly ColumnSpec[] = [
   { header: "Account", width: 14 },
   { header: "Account name", width: 24 },
 ];
-
-/**
- * Writes one cell. Text is stored as a string cell (never as a formula); text that a spreadsheet
- * would take for a formula when edited or re-imported also gets the Text number format "@".
- */
-function writeCell(cell: ExcelJS.Cell, value: CellInput): void {
-  if (value === null || value === undefined) return;
-  if (typeof value === "string") {
-    cell.value = xlsxText(value);
-    if (looksLikeFormula(value)) cell.numFmt = "@";
-    return;
-  }
-  cell.value = value;
-}
-
-function addTable(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  columns: readonly ColumnSpec[],
-  rows: readonly CellInput[][],
-  options: { autoFilter?: boolean } = {},
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ width: column.width }));
-  const header = sheet.getRow(1);
-  columns.forEach((column, index) => {
-    const cell = header.getCell(index + 1);
-    cell.value = column.header;
-    cell.font = { bold: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE0E0E0" } };
-    cell.alignment = { vertical: "top" };
-  });
-  rows.forEach((values, rowIndex) => {
-    const row = sheet.getRow(rowIndex + 2);
-    values.forEach((value, index) => {
-      const cell = row.getCell(index + 1);
-      writeCell(cell, value);
-      if (columns[index]?.wrap) cell.alignment = { wrapText: true, vertical: "top" };
-      else cell.alignment = { vertical: "top" };
-    });
-  });
-  if (options.autoFilter !== false) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return sheet;
-}
+const SUPPRESSED_COLUMN = FINDINGS_COLUMNS.findIndex((column) => column.header === "Suppressed");
 
 function summaryRows(result: ScanResult): CellInput[][] {
   const { summary } = result;
   const counts = summary.counts;
+  const suppressed = suppressedCounts(result);
   return [
     ["Account", result.accountId],
     ["Partition", result.partition],
@@ -121,6 +93,7 @@ function summaryRows(result: ScanResult): CellInput[][] {
     ["Functions", summary.functions],
     ["Account score", summary.score],
     ["Account grade", summary.grade],
+    ["Account grade: why", gradeWhy(summary.score, summary.grade)],
     ...LAYERS.map((layer): CellInput[] => [`Score: ${layer} layer`, summary.scoresByLayer[layer]]),
     ["Coverage (% of applicable results decided)", summary.coverage],
     ...SEVERITIES.map((severity): CellInput[] => [`Failed (open): ${severity}`, counts.failedBySeverity[severity]]),
@@ -128,7 +101,10 @@ function summaryRows(result: ScanResult): CellInput[][] {
     ["Results: fail", counts.byStatus.fail],
     ["Results: unknown", counts.byStatus.unknown],
     ["Results: not applicable", counts.byStatus.not_applicable],
-    ["Suppressed failures", counts.suppressed],
+    // Apart: an accepted failure is a risk someone signed off, a suppressed pass is noise in the file.
+    ["Suppressed failures (accepted risks)", suppressed.failures],
+    ["Suppressed passes", suppressed.passes],
+    ["Suppressed unknown or not applicable", suppressed.other],
     ["Collection gaps", counts.gaps],
     ["Notes (slower read paths; nothing unknown because of them)", result.notes?.length ?? 0],
     // Few (one per region and listing at most), so on this sheet rather than a sheet of their own.
@@ -141,35 +117,119 @@ function summaryRows(result: ScanResult): CellInput[][] {
   ];
 }
 
-export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
+const FUNCTIONS_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Function", width: 30 },
+  { header: "Region", width: 14 },
+  { header: "Runtime", width: 14 },
+  { header: "Grade", width: 8 },
+  // Empty when the grade is the score's own band.
+  { header: "Grade capped", width: 36, wrap: true },
+  { header: "Overall score", width: 13 },
+  { header: "Provider score", width: 14 },
+  { header: "Customer score", width: 15 },
+  { header: "Shared score", width: 13 },
+  { header: "Coverage %", width: 11 },
+  { header: "Passed", width: 9 },
+  { header: "Failed", width: 9 },
+  { header: "Unknown", width: 9 },
+  { header: "Not applicable", width: 14 },
+  // The function's tally counts a suppressed failure here (not as failed); a suppressed pass stays a pass.
+  { header: "Accepted risks", width: 10 },
+  { header: "Role", width: 50, wrap: true },
+  { header: "Triggers", width: 50, wrap: true },
+  { header: "Function ARN", width: 60 },
+];
+
+const COMPLIANCE_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Framework", width: 36 },
+  { header: "Control", width: 14 },
+  { header: "Title", width: 50, wrap: true },
+  { header: "Checks", width: 40, wrap: true },
+  { header: "Pass", width: 8 },
+  { header: "Fail (open)", width: 10 },
+  // Failures a suppression accepted: not open, not passed either.
+  { header: "Accepted risks", width: 10 },
+  { header: "Unknown", width: 9 },
+  { header: "Not applicable", width: 14 },
+];
+
+const GAPS_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Service", width: 12 },
+  { header: "Operation", width: 30 },
+  { header: "Region", width: 14 },
+  { header: "Resource ARN", width: 60 },
+  { header: "Error code", width: 24 },
+  { header: "Message", width: 60, wrap: true },
+  { header: "Partial list", width: 11 },
+  { header: "Account", width: 14 },
+];
+
+const CHECK_ERRORS_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Check", width: 30 },
+  { header: "Resource ARN", width: 60 },
+  { header: "Error", width: 80, wrap: true },
+];
+
+const CHECKS_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Check", width: 30 },
+  { header: "Title", width: 40, wrap: true },
+  { header: "Severity", width: 10 },
+  { header: "Layer", width: 10 },
+  { header: "Phase", width: 11 },
+  { header: "Resource type", width: 13 },
+  ...FRAMEWORK_KEYS.map((key) => ({ header: FRAMEWORK_SHORT_NAMES[key], width: 18, wrap: true })),
+  { header: "Reads (API operations)", width: 30, wrap: true },
+  { header: "Rationale", width: 60, wrap: true },
+  { header: "Remediation", width: 60, wrap: true },
+  { header: "Limitations", width: 50, wrap: true },
+];
+
+const SUMMARY_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Item", width: 42 },
+  { header: "Value", width: 60, wrap: true },
+];
+
+export interface XlsxOptions {
+  /** Rows per sheet, header included; Excel's limit unless a test needs a small one. */
+  maxRowsPerSheet?: number;
+}
+
+/** The Summary's rows naming the tables that continue on further sheets. */
+function splitRows(tables: readonly TableSpec<never>[], maxRows: number): CellInput[][] {
+  return tables.flatMap((table): CellInput[][] => {
+    const names = sheetNames(table.name, table.items.length, maxRows);
+    if (names.length === 1) return [];
+    return [[`${table.name}: split over ${names.length} sheets`, `${names.join(", ")}: more than ${(maxRows - 1).toLocaleString("en-US")} rows, a sheet's limit`]];
+  });
+}
+
+/**
+ * Writes the workbook to `out` as it goes (the zip ends the stream). The tables' row counts are known
+ * before anything is written, so the Summary, written first, can name the sheets that were split.
+ */
+export async function writeXlsx(context: ReportContext, out: NodeJS.WritableStream, options: XlsxOptions = {}): Promise<void> {
   const { result, checks, organization } = context;
+  const maxRows = options.maxRowsPerSheet ?? EXCEL_MAX_ROWS;
   const accounts = new AccountDirectory(organization);
   // exceljs takes a fifth of the CLI's start-up; only runs that write a workbook load it.
   const { default: excel } = await import("exceljs");
-  const workbook = new excel.Workbook();
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out as unknown as import("node:stream").Stream, useStyles: true, useSharedStrings: true });
   workbook.creator = result.tool.name;
   workbook.created = new Date(result.finishedAt);
   workbook.modified = new Date(result.finishedAt);
 
-  addTable(
-    workbook,
-    "Summary",
-    [
-      { header: "Item", width: 42 },
-      { header: "Value", width: 60, wrap: true },
-    ],
-    organization ? organizationSummaryRows(organization, result, summaryRows(result)) : summaryRows(result),
-    { autoFilter: false },
-  );
-  if (organization) addTable(workbook, "Accounts", ACCOUNTS_COLUMNS, accountRows(organization));
-
   const findings = actionableFindings(result);
-  const findingsSheet = addTable(
-    workbook,
-    "Findings",
-    FINDINGS_COLUMNS,
-    findings.map((f) => [
+  const tables: TableSpec<never>[] = [];
+  const table = <T>(spec: TableSpec<T>) => tables.push(spec as unknown as TableSpec<never>);
+
+  if (organization) table({ name: "Accounts", columns: ACCOUNTS_COLUMNS, items: accountsWorstFirst(organization), cells: accountCells });
+  table({
+    name: "Findings",
+    columns: FINDINGS_COLUMNS,
+    items: findings,
+    cells: (f) => [
       f.severity,
+      findingHeadline(f),
       STATUS_LABELS[f.status],
       f.suppressed ? "yes" : "no",
       f.checkId,
@@ -180,54 +240,30 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       f.layer,
       f.phase,
       f.reason,
-      f.message,
-      evidenceText(f.evidence),
+      evidenceCell(f.evidence),
       f.remediation,
+      remediationUrl(f.checkId),
       f.suppressed?.reason,
       f.suppressed?.expires,
       f.resource.arn,
       ...FRAMEWORK_KEYS.map((key) => frameworkIdList(f, key)),
       f.accountId,
       accounts.name(f.accountId),
-    ]),
-  );
-  findings.forEach((finding, index) => {
-    const cell = findingsSheet.getRow(index + 2).getCell(1);
-    const colour = SEVERITY_COLOURS[finding.severity];
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: colour.fill } };
-    cell.font = { bold: true, color: { argb: colour.font } };
-    if (finding.suppressed) findingsSheet.getRow(index + 2).getCell(3).font = { italic: true };
+    ],
+    styleOf: (finding, column) => (column === 0 ? SEVERITY_STYLES[finding.severity] : column === SUPPRESSED_COLUMN && finding.suppressed ? SUPPRESSED_STYLE : undefined),
   });
-
   // An organisation's per-function summaries stay in each account's own workbook.
   if (!organization) {
-    addTable(
-      workbook,
-      "Functions",
-      [
-        { header: "Function", width: 30 },
-        { header: "Region", width: 14 },
-        { header: "Runtime", width: 14 },
-        { header: "Grade", width: 8 },
-        { header: "Overall score", width: 13 },
-        { header: "Provider score", width: 14 },
-        { header: "Customer score", width: 15 },
-        { header: "Shared score", width: 13 },
-        { header: "Coverage %", width: 11 },
-        { header: "Passed", width: 9 },
-        { header: "Failed", width: 9 },
-        { header: "Unknown", width: 9 },
-        { header: "Not applicable", width: 14 },
-        { header: "Suppressed", width: 11 },
-        { header: "Role", width: 50, wrap: true },
-        { header: "Triggers", width: 50, wrap: true },
-        { header: "Function ARN", width: 60 },
-      ],
-      result.functions.map((fn) => [
+    table({
+      name: "Functions",
+      columns: FUNCTIONS_COLUMNS,
+      items: [...result.functions].sort((a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall })),
+      cells: (fn) => [
         fn.name,
         fn.region,
         fn.runtime ?? "(container image)",
         fn.grade,
+        gradeCapNote(fn.scores.overall, fn.grade),
         fn.scores.overall,
         fn.scores.provider,
         fn.scores.customer,
@@ -241,49 +277,30 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
         fn.role ?? "(none read)",
         fn.triggers.join("\n"),
         fn.arn,
-      ]),
-    );
+      ],
+    });
   }
-
-  addTable(
-    workbook,
-    "Compliance",
-    [
-      { header: "Framework", width: 36 },
-      { header: "Control", width: 14 },
-      { header: "Title", width: 50, wrap: true },
-      { header: "Checks", width: 40, wrap: true },
-      { header: "Pass", width: 8 },
-      { header: "Fail", width: 8 },
-      { header: "Unknown", width: 9 },
-      { header: "Not applicable", width: 14 },
-    ],
-    result.compliance.map((control) => [
+  table({
+    name: "Compliance",
+    columns: COMPLIANCE_COLUMNS,
+    items: result.compliance,
+    cells: (control) => [
       FRAMEWORK_NAMES[control.framework as keyof typeof FRAMEWORK_NAMES] ?? control.framework,
       control.control,
       control.title,
       control.checkIds.join("\n"),
       control.pass,
       control.fail,
+      control.accepted ?? null,
       control.unknown,
       control.notApplicable,
-    ]),
-  );
-
-  addTable(
-    workbook,
-    "Gaps",
-    [
-      { header: "Service", width: 12 },
-      { header: "Operation", width: 30 },
-      { header: "Region", width: 14 },
-      { header: "Resource ARN", width: 60 },
-      { header: "Error code", width: 24 },
-      { header: "Message", width: 60, wrap: true },
-      { header: "Partial list", width: 11 },
-      { header: "Account", width: 14 },
     ],
-    result.gaps.map((gap) => [
+  });
+  table({
+    name: "Gaps",
+    columns: GAPS_COLUMNS,
+    items: result.gaps,
+    cells: (gap) => [
       gap.service,
       gap.operation,
       gap.region,
@@ -292,37 +309,14 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       gap.message,
       gap.partial ? "yes" : "no",
       "accountId" in gap && typeof gap.accountId === "string" ? gap.accountId : result.accountId,
-    ]),
-  );
-
-  addTable(
-    workbook,
-    "Check errors",
-    [
-      { header: "Check", width: 30 },
-      { header: "Resource ARN", width: 60 },
-      { header: "Error", width: 80, wrap: true },
     ],
-    result.checkErrors.map((error) => [error.checkId, error.resourceArn, error.message]),
-  );
-
-  addTable(
-    workbook,
-    "Checks",
-    [
-      { header: "Check", width: 30 },
-      { header: "Title", width: 40, wrap: true },
-      { header: "Severity", width: 10 },
-      { header: "Layer", width: 10 },
-      { header: "Phase", width: 11 },
-      { header: "Resource type", width: 13 },
-      ...FRAMEWORK_KEYS.map((key) => ({ header: FRAMEWORK_SHORT_NAMES[key], width: 18, wrap: true })),
-      { header: "Reads (API operations)", width: 30, wrap: true },
-      { header: "Rationale", width: 60, wrap: true },
-      { header: "Remediation", width: 60, wrap: true },
-      { header: "Limitations", width: 50, wrap: true },
-    ],
-    checks.map((check) => [
+  });
+  table({ name: "Check errors", columns: CHECK_ERRORS_COLUMNS, items: result.checkErrors, cells: (error) => [error.checkId, error.resourceArn, error.message] });
+  table({
+    name: "Checks",
+    columns: CHECKS_COLUMNS,
+    items: checks,
+    cells: (check) => [
       check.id,
       check.title,
       check.severity,
@@ -334,11 +328,27 @@ export async function renderXlsx(context: ReportContext): Promise<Uint8Array> {
       check.rationale,
       check.remediation,
       check.limitations,
-    ]),
-  );
+    ],
+  });
 
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // A few dozen rows whatever the account's size: never split, so it can name the sheets that were.
+  const summary = [...(organization ? organizationSummaryRows(organization, result, summaryRows(result)) : summaryRows(result)), ...splitRows(tables, maxRows)];
+  await writeTable(workbook, { name: "Summary", columns: SUMMARY_COLUMNS, items: summary, cells: (row) => row, autoFilter: false, onePage: true }, EXCEL_MAX_ROWS);
+  for (const spec of tables) await writeTable(workbook, spec, maxRows);
+  await workbook.commit();
+}
+
+/** The whole workbook as bytes (stdout, tests); files are written with `writeTo`, as a stream. */
+export async function renderXlsx(context: ReportContext, options: XlsxOptions = {}): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  await writeXlsx(context, sink, options);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export const xlsxReporter: Reporter = {
@@ -346,5 +356,6 @@ export const xlsxReporter: Reporter = {
   extension: "xlsx",
   description: "Excel workbook: summary, findings (filterable), functions (an organisation: accounts), compliance, gaps and checks",
   binary: true,
-  render: renderXlsx,
+  render: (context) => renderXlsx(context),
+  writeTo: (context, out) => writeXlsx(context, out),
 };

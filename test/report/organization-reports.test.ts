@@ -14,6 +14,7 @@ import { ocsfReporter, type OcsfDetectionFinding } from "../../src/report/ocsf.j
 import { terminalReporter } from "../../src/report/terminal.js";
 import type { ReportContext } from "../../src/report/types.js";
 import { xlsxReporter } from "../../src/report/xlsx.js";
+import { compareWorstFirst, gradeCapNote } from "../../src/engine/score.js";
 import { HOSTILE_ACCOUNT_NAME, ORGANIZATION_ID, ORG_ACCOUNTS, PAYMENTS_OU, fixtureOrganization, organizationContext } from "./organization-results.js";
 
 let organization: OrganizationResult;
@@ -87,28 +88,37 @@ describe("XLSX of an organisation", () => {
   it("has an Accounts sheet instead of Functions, with the columns spelled out", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Summary", "Accounts", "Findings", "Compliance", "Gaps", "Check errors", "Checks"]);
     expect(header(workbook.getWorksheet("Accounts")!)).toEqual([
-      "Account", "Name", "Parent (OU or root)", "State", "Status", "Why not scanned", "Score", "Grade", "Provider score",
-      "Customer score", "Shared score", "Coverage %", "Failed (open)", "Unknown", "Functions", "Regions", "Collected", "Account reports",
+      "Account", "Name", "Parent (OU or root)", "State", "Status", "Why not scanned", "Score", "Grade", "Grade capped", "Provider score",
+      "Customer score", "Shared score", "Coverage %", "Failed (open)", "Unknown", "Functions", "Regions", "Collected", "Account report",
+      "Account reports",
     ]);
   });
 
   it("Accounts: one row per account with its score, or why it was not scanned; frozen header and autofilter", () => {
     const sheet = workbook.getWorksheet("Accounts")!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(JSON.stringify(sheet.autoFilter)).toContain("R1");
-    expect(column(sheet, "Account")).toEqual(organization.accounts.map((entry) => entry.accountId));
-    expect(column(sheet, "Status")).toEqual(organization.accounts.map((entry) => entry.status));
-    expect(column(sheet, "Score")).toEqual(organization.accounts.map((entry) => entry.summary?.score ?? null));
+    expect(JSON.stringify(sheet.autoFilter)).toContain("T1");
+    // Worst grade first, then lowest score; the accounts not scanned (no grade) last.
+    const key = (entry: (typeof organization.accounts)[number]) => ({ grade: entry.summary?.grade ?? null, score: entry.summary?.score ?? null });
+    const accounts = [...organization.accounts].sort((a, b) => compareWorstFirst(key(a), key(b)));
+    expect(accounts.slice(-2).map((entry) => entry.status).sort()).toEqual(["failed", "skipped"]);
+    expect(column(sheet, "Account")).toEqual(accounts.map((entry) => entry.accountId));
+    expect(column(sheet, "Status")).toEqual(accounts.map((entry) => entry.status));
+    expect(column(sheet, "Score")).toEqual(accounts.map((entry) => entry.summary?.score ?? null));
+    expect(column(sheet, "Grade capped")).toEqual(accounts.map((entry) => (entry.summary ? gradeCapNote(entry.summary.score, entry.summary.grade) : null)));
     const why = column(sheet, "Why not scanned");
-    const failedRow = organization.accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.failed);
+    const failedRow = accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.failed);
     expect(why[failedRow]).toBe("failed (AccessDenied): the role lambda-posture-readonly could not be assumed");
-    const skippedRow = organization.accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.skipped);
+    const skippedRow = accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.skipped);
     expect(why[skippedRow]).toContain("SUSPENDED");
     expect(column(sheet, "Parent (OU or root)")[failedRow]).toBe(PAYMENTS_OU);
-    const paymentsRow = organization.accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.payments);
+    const paymentsRow = accounts.findIndex((entry) => entry.accountId === ORG_ACCOUNTS.payments);
     expect(column(sheet, "Account reports")[paymentsRow]).toBe(`json: ${ORG_ACCOUNTS.payments}/lambda-posture.json`);
+    // Drill-down: a link relative to the organisation's workbook (here the only report written, the JSON).
+    expect(column(sheet, "Account report")[paymentsRow]).toEqual({ text: `${ORG_ACCOUNTS.payments}/lambda-posture.json`, hyperlink: `${ORG_ACCOUNTS.payments}/lambda-posture.json` });
+    expect(column(sheet, "Account report")[skippedRow]).toBeNull();
     // The hostile name is a text cell (never a formula), marked as Text.
-    const nameCell = sheet.getRow(organization.accounts.findIndex((entry) => entry.name === HOSTILE_ACCOUNT_NAME) + 2).getCell(2);
+    const nameCell = sheet.getRow(accounts.findIndex((entry) => entry.name === HOSTILE_ACCOUNT_NAME) + 2).getCell(2);
     expect(typeof nameCell.value).toBe("string");
     expect(nameCell.numFmt).toBe("@");
   });
@@ -125,6 +135,8 @@ describe("XLSX of an organisation", () => {
   it("Summary and Gaps speak of the organisation and the account that could not be scanned", () => {
     const summary = Object.fromEntries(workbook.getWorksheet("Summary")!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1, 3)));
     expect(summary).toMatchObject({ Organisation: ORGANIZATION_ID, Accounts: 4, "Accounts scanned": 2, "Accounts failed": 1, "Accounts skipped": 1 });
+    expect(summary["Organisation grade: why"]).toBe(gradeCapNote(context.result.summary.score, context.result.summary.grade) ?? "the score's own band");
+    expect(summary).not.toHaveProperty("Account grade: why");
     expect(column(workbook.getWorksheet("Gaps")!, "Account")).toEqual([ORG_ACCOUNTS.failed]);
   });
 });
