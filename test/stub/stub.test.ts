@@ -613,10 +613,11 @@ describe("loopback stub: fault injection", () => {
   it("lets the SDK's retries absorb throttling capped at maxConsecutive", async () => {
     await withStub({ seed: 3, faults: [{ kind: "throttle", probability: 0.9, maxConsecutive: 2 }] }, async (stub) => {
       const eu = stubClients(stub.url, EU, 3);
-      for (const name of ["orders-api", "public-url-fn", "legacy-worker"]) {
-        await expect(eu.lambda.send(new GetFunctionCommand({ FunctionName: name }))).resolves.toBeDefined();
-      }
-      expect(stub.stats().injected.throttle?.["lambda:GetFunction"]).toBeGreaterThan(0);
+      // One read: each throttled attempt costs the SDK's throttling back-off (a base of 500 ms).
+      await expect(eu.lambda.send(new GetFunctionCommand({ FunctionName: "orders-api" }))).resolves.toBeDefined();
+      const throttled = stub.stats().injected.throttle?.["lambda:GetFunction"] ?? 0;
+      expect(throttled).toBeGreaterThan(0);
+      expect(throttled).toBeLessThanOrEqual(2);
     });
   });
 });
