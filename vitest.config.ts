@@ -9,22 +9,24 @@ import { configDefaults, defineConfig } from "vitest/config";
  * `unstubEnvs`), SDK mocks are restored after each test, servers and browsers close in afterAll.
  *
  * A file gets a process of its own when it cannot share one:
- * - the end-to-end tests, and every file that runs the CLI (in process or spawned): in-process CLI
- *   runs swap the AWS_* variables of process.env (the SDK reads them there);
+ * - the end-to-end tests: they start stubs and hostile endpoints and time real timeouts, which a
+ *   worker's leftover state (keep-alive sockets, timers) must not disturb. (The CLI tests share a
+ *   worker: runCliInProcess swaps the AWS_* variables of process.env only for the length of one run
+ *   and restores them, and a worker runs one file at a time.)
  * - any file that mocks or resets modules (vi.mock, vi.doMock, vi.resetModules): it needs a module
  *   graph of its own, and would see the modules other files already loaded. Found by reading the
  *   files, so a new one is never run shared by mistake.
  */
-const NEEDS_OWN_PROCESS = /\bvi\.(mock|doMock|resetModules)\(|\brunCliInProcess\b|\bspawnCli\b|\brunCli\(/;
+const MODULE_MOCKS = /\bvi\.(mock|doMock|resetModules)\(/;
 
-function filesNeedingOwnProcess(directory: string): string[] {
+function filesMockingModules(directory: string): string[] {
   return readdirSync(directory, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".test.ts"))
     .map((file) => join(directory, file))
-    .filter((file) => NEEDS_OWN_PROCESS.test(readFileSync(file, "utf8")));
+    .filter((file) => MODULE_MOCKS.test(readFileSync(file, "utf8")));
 }
 
-const OWN_PROCESS = ["test/e2e/**/*.test.ts", ...filesNeedingOwnProcess("test")];
+const OWN_PROCESS = ["test/e2e/**/*.test.ts", ...filesMockingModules("test")];
 
 export default defineConfig({
   test: {
