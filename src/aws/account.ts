@@ -1,7 +1,7 @@
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { partitionOfArn } from "../arn.js";
-import { readSignal, type AwsClients } from "./clients.js";
+import { withReadSignal, type AwsClients } from "./clients.js";
 import { AwsUnavailableError, RegionListError, classifyAwsError } from "./errors.js";
 
 export interface AccountIdentity {
@@ -25,7 +25,7 @@ export function defaultHomeRegion(env: NodeJS.ProcessEnv = process.env): string 
 export async function resolveAccount(clients: AwsClients, abortSignal?: AbortSignal): Promise<AccountIdentity> {
   let output;
   try {
-    output = await clients.sts().send(new GetCallerIdentityCommand({}), { abortSignal: readSignal(abortSignal ?? new AbortController().signal, clients.readBudgetMs) });
+    output = await withReadSignal(abortSignal ?? new AbortController().signal, clients.readBudgetMs, (signal) => clients.sts().send(new GetCallerIdentityCommand({}), { abortSignal: signal }));
   } catch (error) {
     if (abortSignal?.aborted) {
       throw new AwsUnavailableError(`cannot identify the AWS account: ${String((abortSignal.reason as Error | undefined)?.message ?? "stopped")} before STS answered`, "DeadlineExceeded");
@@ -58,7 +58,9 @@ export async function resolveAccount(clients: AwsClients, abortSignal?: AbortSig
 export async function resolveRegions(clients: AwsClients, requested: readonly string[] | "all", abortSignal?: AbortSignal): Promise<string[]> {
   if (requested !== "all") return [...new Set(requested)];
   try {
-    const output = await clients.ec2(clients.homeRegion).send(new DescribeRegionsCommand({}), { abortSignal: readSignal(abortSignal ?? new AbortController().signal, clients.readBudgetMs) });
+    const output = await withReadSignal(abortSignal ?? new AbortController().signal, clients.readBudgetMs, (signal) =>
+      clients.ec2(clients.homeRegion).send(new DescribeRegionsCommand({}), { abortSignal: signal }),
+    );
     const regions = (output.Regions ?? [])
       .filter((region) => region.OptInStatus === undefined || region.OptInStatus !== "not-opted-in")
       .map((region) => region.RegionName)

@@ -75,9 +75,44 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** The SDK's retry back-off between attempts stays under this (adaptive mode, a few attempts). */
 const MAX_BACKOFF_MS = 2_000;
 
-/** A signal that aborts a read when `stop` aborts or when `budgetMs` has passed, whichever comes first. */
-export function readSignal(stop: AbortSignal, budgetMs: number): AbortSignal {
-  return AbortSignal.any([stop, AbortSignal.timeout(budgetMs)]);
+/** A read's abort signal, and `release()` to call once the read is over (it clears the timer and the listener). */
+export interface ReadSignal {
+  signal: AbortSignal;
+  release(): void;
+}
+
+/**
+ * A signal that aborts a read when `stop` aborts or when `budgetMs` has passed, whichever comes first.
+ * Built from a controller and a timer this module holds, not from AbortSignal.any over
+ * AbortSignal.timeout: Node keeps only weak references to those, and a read of a body that drips
+ * bytes forever was seen to outlive its budget when the timeout signal had been collected (the drip
+ * test timed out at 60 s instead of ending in 7 s, twice, in a busy test worker). The timer is unref'd:
+ * the read in flight keeps the process alive, the budget alone does not.
+ */
+export function readSignal(stop: AbortSignal, budgetMs: number): ReadSignal {
+  const controller = new AbortController();
+  const onStop = () => controller.abort(stop.reason);
+  const timer = setTimeout(() => controller.abort(new DOMException(`no complete answer within ${budgetMs} ms`, "TimeoutError")), budgetMs);
+  timer.unref();
+  if (stop.aborted) onStop();
+  else stop.addEventListener("abort", onStop, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      stop.removeEventListener("abort", onStop);
+    },
+  };
+}
+
+/** Runs `read` with a read signal, released whatever the outcome. */
+export async function withReadSignal<T>(stop: AbortSignal, budgetMs: number, read: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const { signal, release } = readSignal(stop, budgetMs);
+  try {
+    return await read(signal);
+  } finally {
+    release();
+  }
 }
 const DEFAULT_SESSION_NAME = "lambda-posture";
 /** Refresh assumed-role credentials this long before they expire. */

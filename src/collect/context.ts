@@ -271,7 +271,7 @@ export class CollectContext {
     // slot that a request of another quota could use.
     await this.scheduler.acquire(target.service, operation, target.region);
     let outcome: CallOutcome<CommandOutput<C>>;
-    const signal = readSignal(this.stop.signal, this.readBudgetMs);
+    const { signal, release } = readSignal(this.stop.signal, this.readBudgetMs);
     try {
       const sent = await this.limitFor(target.service, target.region)(
         async (): Promise<{ refused: CallOutcome<CommandOutput<C>> } | { value: CommandOutput<C> }> => {
@@ -303,6 +303,8 @@ export class CollectContext {
         outcome = { ok: false, error: classified, notFound };
         if (!(notFound && (options.notFound ?? "none") === "none")) this.addGap(gapOf(classified));
       }
+    } finally {
+      release();
     }
     if (target.service === "iam") this.iamFinishedAt = this.clock.now();
     return outcome;

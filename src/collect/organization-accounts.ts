@@ -5,7 +5,7 @@ import {
   ListChildrenCommand,
   type Account,
 } from "@aws-sdk/client-organizations";
-import { readSignal, type AwsClients } from "../aws/clients.js";
+import { withReadSignal, type AwsClients } from "../aws/clients.js";
 import { AwsUnavailableError, classifyAwsError } from "../aws/errors.js";
 
 /** An account as AWS Organizations lists it. */
@@ -49,7 +49,7 @@ export async function listOrganizationAccounts(
   const client = clients.organizations();
   const send = async <T>(command: object, what: string): Promise<T> => {
     try {
-      return (await client.send(command as never, { abortSignal: readSignal(signal, clients.readBudgetMs) })) as T;
+      return (await withReadSignal(signal, clients.readBudgetMs, (read) => client.send(command as never, { abortSignal: read }))) as T;
     } catch (error) {
       const classified = classifyAwsError(error);
       const hint =
@@ -132,7 +132,7 @@ export async function listOrganizationAccounts(
 /** The organisation, for the report's heading; a member account may read it, and failing it loses only the heading. */
 async function describeOrganization(clients: AwsClients, signal: AbortSignal): Promise<OrganizationListing["organization"]> {
   try {
-    const output = await clients.organizations().send(new DescribeOrganizationCommand({}), { abortSignal: readSignal(signal, clients.readBudgetMs) });
+    const output = await withReadSignal(signal, clients.readBudgetMs, (read) => clients.organizations().send(new DescribeOrganizationCommand({}), { abortSignal: read }));
     const id = output.Organization?.Id;
     const managementAccountId = output.Organization?.MasterAccountId;
     return id && managementAccountId ? { id, managementAccountId } : null;
