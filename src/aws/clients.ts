@@ -11,6 +11,7 @@ import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { setMaxListeners } from "node:events";
 import type { ServicePrefix } from "./allow-list.js";
 import { classifyAwsError } from "./errors.js";
 import { addMiddleware, addReadOnlyGuard, operationOfCommandName, type MiddlewareStackOwner } from "./guard.js";
@@ -91,6 +92,9 @@ export interface ReadSignal {
  */
 export function readSignal(stop: AbortSignal, budgetMs: number): ReadSignal {
   const controller = new AbortController();
+  // Every read in flight listens to the one stop signal (dozens at once, each removed when its read
+  // ends): not the leak Node's default limit of 10 listeners warns about.
+  setMaxListeners(0, stop);
   const onStop = () => controller.abort(stop.reason);
   const timer = setTimeout(() => controller.abort(new DOMException(`no complete answer within ${budgetMs} ms`, "TimeoutError")), budgetMs);
   timer.unref();

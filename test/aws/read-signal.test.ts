@@ -42,4 +42,21 @@ describe("readSignal", () => {
     expect(seen[0]!.aborted).toBe(false);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it("lets many reads in flight listen to one stop signal without a listener-leak warning, and removes them", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const stop = new AbortController();
+      const reads = Array.from({ length: 50 }, () => readSignal(stop.signal, 60_000));
+      for (const read of reads) read.release();
+      await new Promise((resolve) => setImmediate(resolve));
+      stop.abort(new Error("after release"));
+      expect(reads.every((read) => !read.signal.aborted)).toBe(true);
+      expect(warnings.filter((warning) => warning.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
 });
