@@ -1,12 +1,12 @@
 import { mkdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import { expandedFindings } from "../../src/engine/result-index.js";
 import { organizationView } from "../../src/engine/organization.js";
 import { evidenceFacts } from "../../src/report/evidence-facts.js";
 import { remediationUrl } from "../../src/report/finding-fields.js";
-import { OUTPUT_DIR, PAGE, matched, openReportBrowser, visibleRows, type ReportBrowser } from "./html-browser.js";
+import { OUTPUT_DIR, PAGE, matched, useReportBrowser, visibleRows } from "./html-browser.js";
 import { HOSTILE_ACCOUNT_NAME, ORG_ACCOUNTS, fixtureOrganization } from "./organization-results.js";
 import { HOSTILE_NAMES, demoScanResult, fixtureScanResult } from "./scan-results.js";
 
@@ -16,14 +16,7 @@ import { HOSTILE_NAMES, demoScanResult, fixtureScanResult } from "./scan-results
  * screenshots for review. html-scale.test.ts covers narrow screens and a large account.
  */
 describe("html report in headless Chromium", () => {
-  let browser: ReportBrowser;
-  beforeAll(async () => {
-    browser = await openReportBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  const load: ReportBrowser["load"] = (...args) => browser.load(...args);
+  const load = useReportBrowser();
   const actionableOf = (result: ScanResult) => expandedFindings(result).filter((f) => f.status === "fail" || f.status === "unknown");
 
   it("loads the fixture report with no console errors, no dialogs and no request but the file", async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import type { OrganizationResult } from "../../src/engine/organization.js";
 import type { ScanResult } from "../../src/engine/result-schema.js";
 import { renderHtml } from "../../src/report/html.js";
@@ -39,6 +40,21 @@ export interface LoadedPage {
 export interface ReportBrowser {
   load(result: ScanResult, name: string, organization?: OrganizationResult, width?: number, history?: readonly TrendPoint[]): Promise<LoadedPage>;
   close(): Promise<void>;
+}
+
+/**
+ * One browser for the calling describe block, opened before its tests and closed after them; the
+ * returned `load` renders and opens a report in it.
+ */
+export function useReportBrowser(): ReportBrowser["load"] {
+  let browser: ReportBrowser | undefined;
+  beforeAll(async () => {
+    browser = await openReportBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (...args) => (browser as ReportBrowser).load(...args);
 }
 
 export async function openReportBrowser(): Promise<ReportBrowser> {

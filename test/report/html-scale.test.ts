@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { ALL_CHECKS } from "../../checks/index.js";
 import { organizationView } from "../../src/engine/organization.js";
 import { expandedFindings } from "../../src/engine/result-index.js";
 import { generateSyntheticAccount, syntheticSnapshot } from "../../stub/synthetic.js";
 import { evaluateForTest } from "../support/evaluate.js";
-import { OUTPUT_DIR, PAGE, openReportBrowser, visibleRows, type ReportBrowser } from "./html-browser.js";
+import { OUTPUT_DIR, PAGE, useReportBrowser, visibleRows } from "./html-browser.js";
 import { fixtureOrganization } from "./organization-results.js";
 import { demoScanResult } from "./scan-results.js";
 
@@ -15,14 +15,7 @@ import { demoScanResult } from "./scan-results.js";
  * every finding (the filters run on the data, not on rows).
  */
 describe("html report at phone widths and at scale, in headless Chromium", () => {
-  let browser: ReportBrowser;
-  beforeAll(async () => {
-    browser = await openReportBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  const load: ReportBrowser["load"] = (...args) => browser.load(...args);
+  const load = useReportBrowser();
 
   it("fits 360 and 420 px screens: no sideways page scroll, names unbroken, an expanded row readable", async () => {
     const { result } = await demoScanResult();
