@@ -1,4 +1,5 @@
 import type { AccountEntry, OrganizationResult } from "../engine/organization.js";
+import { compareWorstFirst } from "../engine/score.js";
 
 /**
  * What the reporters need to know about the accounts of an organisation report: each finding names
@@ -35,16 +36,14 @@ export function isOrganizationalUnitId(id: string | null): id is string {
 const STATUS_ORDER: Readonly<Record<AccountEntry["status"], number>> = { scanned: 0, failed: 1, skipped: 2 };
 
 /**
- * Accounts most in need of attention first: scanned accounts by score (lowest first, those without
- * a score after them), then the ones that failed, then the skipped; ties by account id.
+ * Accounts most in need of attention first: scanned accounts worst first (grade, then score: a
+ * capped D before a B; those without a grade after them), then the ones that failed, then the
+ * skipped; ties by account id. Every organisation report lists its accounts in this order.
  */
 export function accountsWorstFirst(accounts: readonly AccountEntry[]): AccountEntry[] {
-  const score = (entry: AccountEntry) => entry.summary?.score ?? Number.POSITIVE_INFINITY;
+  const standing = (entry: AccountEntry) => ({ grade: entry.summary?.grade ?? null, score: entry.summary?.score ?? null });
   return [...accounts].sort(
-    (a, b) =>
-      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-      (score(a) === score(b) ? 0 : score(a) < score(b) ? -1 : 1) ||
-      a.accountId.localeCompare(b.accountId),
+    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareWorstFirst(standing(a), standing(b)) || a.accountId.localeCompare(b.accountId),
   );
 }
 

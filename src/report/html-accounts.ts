@@ -1,7 +1,7 @@
 import { LAYERS } from "../engine/check.js";
 import type { AccountEntry, OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
-import { compareWorstFirst, gradeCapNote } from "../engine/score.js";
+import { gradeCapNote } from "../engine/score.js";
 import { accountsWorstFirst, notScannedText, openFailures } from "./accounts.js";
 import { formatScore } from "./finding-fields.js";
 import { escapeHtml, gradeBadge, gradeOf } from "./html-text.js";
@@ -55,21 +55,13 @@ function accountRow(entry: AccountEntry): string {
   );
 }
 
-/** Scanned accounts worst first (grade, then score: a capped D before a B), then those not scanned. */
-function heatMapOrder(accounts: readonly AccountEntry[]): AccountEntry[] {
-  const ordered = accountsWorstFirst(accounts);
-  const scanned = ordered.filter((entry) => entry.summary !== null);
-  const worst = (entry: AccountEntry) => ({ grade: entry.summary!.grade, score: entry.summary!.score });
-  return [...scanned.sort((a, b) => compareWorstFirst(worst(a), worst(b))), ...ordered.filter((entry) => entry.summary === null)];
-}
-
 /**
  * The account × responsibility-layer heat map: one row per account, lowest overall score first, then
  * the accounts that were not scanned with why. Each cell shows its score as text (the colour is the
  * grade band, never the only cue); per-function scores are in each account's own report.
  */
 export function accountHeatMap(organization: OrganizationResult): string {
-  const rows = heatMapOrder(organization.accounts).map(accountRow).join("\n");
+  const rows = accountsWorstFirst(organization.accounts).map(accountRow).join("\n");
   return `<section aria-labelledby="h-heat">
 <h2 id="h-heat">Accounts × layers</h2>
 <p class="note">Score per responsibility layer (100 = every weighted check passed); worst grade first, then lowest overall score, then the accounts that were not scanned and why. n/a: nothing in that layer could be evaluated. Each account's own report (the Report link) has its functions and passed results.</p>

@@ -147,7 +147,7 @@ function fencedJson(value: unknown): string[] {
 }
 
 /**
- * The accounts, lowest score first, then those not scanned with why. Each group is cut at
+ * The accounts, worst grade first and then lowest score, then those not scanned with why. Each group is cut at
  * MARKDOWN_LIMITS.accounts rows on its own, so a large organisation's unscanned accounts still show.
  */
 function accountsTable(organization: OrganizationResult): string[] {
@@ -157,7 +157,7 @@ function accountsTable(organization: OrganizationResult): string[] {
   const shown = [...scanned.slice(0, MARKDOWN_LIMITS.accounts), ...notScanned.slice(0, MARKDOWN_LIMITS.accounts)];
   const out = [
     "",
-    `### Accounts (${scanned.length} scanned, lowest score first; ${notScanned.length} not scanned)`,
+    `### Accounts (${scanned.length} scanned, worst first; ${notScanned.length} not scanned)`,
     "",
     row(["Account", "Name", "Parent (OU)", "Status", "Score", "Grade", "Open failures", "Unknown", "Functions"]),
     row(["---", "---", "---", "---", "---:", "---", "---:", "---:", "---:"]),

@@ -1,6 +1,6 @@
 import type { OrganizationResult } from "../engine/organization.js";
 import type { ScanResult } from "../engine/result-schema.js";
-import { compareWorstFirst, gradeCapNote, type Grade } from "../engine/score.js";
+import { gradeCapNote, type Grade } from "../engine/score.js";
 
 import { notScannedText, openFailures } from "./accounts.js";
 import type { CellInput, ColumnSpec, LinkCell } from "./xlsx-writer.js";
@@ -49,12 +49,6 @@ function reportLink(files: Readonly<Record<string, string>>): LinkCell | null {
 export function gradeWhy(score: number | null, grade: Grade | null): string {
   if (grade === null) return "no grade: nothing decided to score";
   return gradeCapNote(score, grade) ?? "the score's own band";
-}
-
-/** Worst grade first, then lowest score; accounts not scanned (no grade) last, in the result's order. */
-export function accountsWorstFirst(organization: OrganizationResult): OrganizationResult["accounts"] {
-  const key = (entry: OrganizationResult["accounts"][number]) => ({ grade: entry.summary?.grade ?? null, score: entry.summary?.score ?? null });
-  return [...organization.accounts].sort((a, b) => compareWorstFirst(key(a), key(b)));
 }
 
 /** Rows of a single account's Summary that an organisation's view has no value for. */

@@ -17,7 +17,8 @@ import {
 } from "./finding-fields.js";
 import { noteText } from "./notes.js";
 import type { ReportContext, Reporter } from "./types.js";
-import { ACCOUNTS_COLUMNS, accountCells, accountsWorstFirst, gradeWhy, organizationSummaryRows } from "./xlsx-accounts.js";
+import { accountsWorstFirst } from "./accounts.js";
+import { ACCOUNTS_COLUMNS, accountCells, gradeWhy, organizationSummaryRows } from "./xlsx-accounts.js";
 import { EXCEL_MAX_ROWS, cellStyle, sheetNames, writeTable, type CellInput, type CellStyle, type ColumnSpec, type TableSpec } from "./xlsx-writer.js";
 
 export type { CellInput, ColumnSpec } from "./xlsx-writer.js";
@@ -222,7 +223,7 @@ export async function writeXlsx(context: ReportContext, out: NodeJS.WritableStre
   const tables: TableSpec<never>[] = [];
   const table = <T>(spec: TableSpec<T>) => tables.push(spec as unknown as TableSpec<never>);
 
-  if (organization) table({ name: "Accounts", columns: ACCOUNTS_COLUMNS, items: accountsWorstFirst(organization), cells: accountCells });
+  if (organization) table({ name: "Accounts", columns: ACCOUNTS_COLUMNS, items: accountsWorstFirst(organization.accounts), cells: accountCells });
   table({
     name: "Findings",
     columns: FINDINGS_COLUMNS,

@@ -98,10 +98,13 @@ describe("XLSX of an organisation", () => {
     const sheet = workbook.getWorksheet("Accounts")!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(JSON.stringify(sheet.autoFilter)).toContain("T1");
-    // Worst grade first, then lowest score; the accounts not scanned (no grade) last.
+    // Scanned accounts worst grade first, then lowest score; then the failed, then the skipped.
     const key = (entry: (typeof organization.accounts)[number]) => ({ grade: entry.summary?.grade ?? null, score: entry.summary?.score ?? null });
-    const accounts = [...organization.accounts].sort((a, b) => compareWorstFirst(key(a), key(b)));
-    expect(accounts.slice(-2).map((entry) => entry.status).sort()).toEqual(["failed", "skipped"]);
+    const statusOrder = { scanned: 0, failed: 1, skipped: 2 } as const;
+    const accounts = [...organization.accounts].sort(
+      (a, b) => statusOrder[a.status] - statusOrder[b.status] || compareWorstFirst(key(a), key(b)) || a.accountId.localeCompare(b.accountId),
+    );
+    expect(accounts.slice(-2).map((entry) => entry.status)).toEqual(["failed", "skipped"]);
     expect(column(sheet, "Account")).toEqual(accounts.map((entry) => entry.accountId));
     expect(column(sheet, "Status")).toEqual(accounts.map((entry) => entry.status));
     expect(column(sheet, "Score")).toEqual(accounts.map((entry) => entry.summary?.score ?? null));
