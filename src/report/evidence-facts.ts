@@ -1,3 +1,5 @@
+import { truncate } from "./finding-fields.js";
+
 /**
  * Evidence as a reviewer reads it: short labelled facts in words (the statement, its principal and
  * actions, the condition that decided, the rule applied) instead of a JSON dump. The raw evidence stays
@@ -23,7 +25,7 @@ const isRecord = (value: unknown): value is Json => typeof value === "object" &&
 export function evidenceFacts(evidence: Record<string, unknown>): EvidenceFact[] {
   const facts: EvidenceFact[] = [];
   const add = (label: string, value: string) => {
-    if (facts.length < MAX_FACTS && value !== "") facts.push({ label, value: bounded(value) });
+    if (facts.length < MAX_FACTS && value !== "") facts.push({ label, value: truncate(value, MAX_VALUE_LENGTH) });
   };
   const rest: [string, unknown][] = [];
   for (const [key, value] of Object.entries(evidence)) {
@@ -133,8 +135,4 @@ function words(identifier: string): string {
     .filter((word) => word !== "")
     .map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word.toLowerCase()))
     .join(" ");
-}
-
-function bounded(text: string): string {
-  return text.length <= MAX_VALUE_LENGTH ? text : `${text.slice(0, MAX_VALUE_LENGTH - 1)}…`;
 }
