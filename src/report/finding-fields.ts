@@ -1,8 +1,9 @@
 import { FRAMEWORK_NAMES, type FrameworkKey } from "../data/frameworks.js";
+import { compareWorstFirst } from "../engine/score.js";
 import { PROJECT_HOMEPAGE } from "../package-info.js";
 import { SEVERITIES, type Severity } from "../engine/check.js";
 import { expandedFindings } from "../engine/result-index.js";
-import type { Finding, ScanResult } from "../engine/result-schema.js";
+import type { Finding, FunctionSummary, ScanResult } from "../engine/result-schema.js";
 
 /**
  * Field formatting shared by the human-facing reporters (xlsx, html, markdown), so a score, a
@@ -139,6 +140,11 @@ function codeMask(text: string): boolean[] {
     mask[i] = !inside;
   }
   return mask;
+}
+
+/** Functions worst first (grade, then overall score): the order every report lists them in. */
+export function compareFunctionsWorstFirst(a: FunctionSummary, b: FunctionSummary): number {
+  return compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall });
 }
 
 /** Cuts text to `max` characters, ending with an ellipsis when something was cut. */

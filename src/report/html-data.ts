@@ -1,10 +1,10 @@
 import { LAYERS, PHASES, SEVERITIES, STATUSES, type Severity } from "../engine/check.js";
-import { GRADE_BANDS, compareWorstFirst, gradeCapNote } from "../engine/score.js";
+import { GRADE_BANDS, gradeCapNote } from "../engine/score.js";
 import type { OrganizationResult } from "../engine/organization.js";
 import type { ResultFinding, ResultResource, ScanResult } from "../engine/result-schema.js";
 import { AccountDirectory } from "./accounts.js";
 import { evidenceFacts } from "./evidence-facts.js";
-import { findingHeadline, frameworkIds, remediationUrl } from "./finding-fields.js";
+import { compareFunctionsWorstFirst, findingHeadline, frameworkIds, remediationUrl } from "./finding-fields.js";
 import { relativeLink } from "./html-accounts.js";
 
 /**
@@ -250,7 +250,7 @@ export function htmlReportData(result: ScanResult, organization?: OrganizationRe
   });
 
   const gradeNotes = new Table();
-  const functions = [...result.functions].sort((a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall })).map((fn): HtmlFunctionRow => {
+  const functions = [...result.functions].sort((a, b) => compareFunctionsWorstFirst(a, b)).map((fn): HtmlFunctionRow => {
     const note = gradeCapNote(fn.scores.overall, fn.grade);
     return [
       resources.functionIndex.get(fn.arn)!,

@@ -1,10 +1,11 @@
 import { LAYERS, SEVERITIES } from "../engine/check.js";
 import type { OrganizationResult } from "../engine/organization.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
-import { compareWorstFirst, gradeCapNote } from "../engine/score.js";
+import { gradeCapNote } from "../engine/score.js";
 import { AccountDirectory, accountsWorstFirst, notScannedText, openFailures, organizationLabel } from "./accounts.js";
 import { evidenceFacts } from "./evidence-facts.js";
 import {
+  compareFunctionsWorstFirst,
   STATUS_LABELS,
   actionableFindings,
   findingHeadline,
@@ -90,7 +91,7 @@ export function renderMarkdown(result: ScanResult, organization?: OrganizationRe
 
   const worst = [...result.functions]
     .filter((fn) => fn.scores.overall !== null)
-    .sort((a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall }) || a.arn.localeCompare(b.arn))
+    .sort((a, b) => compareFunctionsWorstFirst(a, b) || a.arn.localeCompare(b.arn))
     .slice(0, MARKDOWN_LIMITS.functions);
   if (worst.length > 0) {
     out.push("", "### Worst functions (grade, then score)", "", row(["Function", "Region", "Score", "Grade", "Failed"]), row(["---", "---", "---:", "---", "---:"]));

@@ -2,9 +2,9 @@ import { SEVERITIES, type Severity } from "../engine/check.js";
 import type { OrganizationResult } from "../engine/organization.js";
 import { expandedFindings } from "../engine/result-index.js";
 import type { Finding, ScanResult } from "../engine/result-schema.js";
-import { compareWorstFirst, gradeCapNote } from "../engine/score.js";
+import { gradeCapNote } from "../engine/score.js";
 import { AccountDirectory, accountsWorstFirst, notScannedText, openFailures, organizationLabel } from "./accounts.js";
-import { findingHeadline, suppressedCounts } from "./finding-fields.js";
+import { compareFunctionsWorstFirst, findingHeadline, suppressedCounts } from "./finding-fields.js";
 import { noteText } from "./notes.js";
 import { clip, clipLeft, fit, fitList, nameOfArn, printable, wrap } from "./terminal-text.js";
 import type { ReportContext, Reporter, TrendPoint } from "./types.js";
@@ -179,7 +179,7 @@ export function renderTerminal(result: ScanResult, options: TerminalOptions, org
 
   const worst = [...result.functions]
     .filter((fn) => fn.scores.overall !== null)
-    .sort((a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall }) || a.name.localeCompare(b.name))
+    .sort((a, b) => compareFunctionsWorstFirst(a, b) || a.name.localeCompare(b.name))
     .slice(0, MAX_WORST_FUNCTIONS);
   if (worst.length > 0) {
     lines.push("", paint("bold", "Worst functions"));

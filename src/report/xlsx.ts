@@ -2,10 +2,11 @@ import { Writable } from "node:stream";
 import { FRAMEWORK_NAMES } from "../data/frameworks.js";
 import { LAYERS, SEVERITIES, type Severity } from "../engine/check.js";
 import type { ScanResult } from "../engine/result-schema.js";
-import { compareWorstFirst, gradeCapNote } from "../engine/score.js";
+import { gradeCapNote } from "../engine/score.js";
 import { evidenceFacts } from "./evidence-facts.js";
-import { AccountDirectory } from "./accounts.js";
+import { AccountDirectory, accountsWorstFirst } from "./accounts.js";
 import {
+  compareFunctionsWorstFirst,
   FRAMEWORK_KEYS,
   FRAMEWORK_SHORT_NAMES,
   STATUS_LABELS,
@@ -17,7 +18,6 @@ import {
 } from "./finding-fields.js";
 import { noteText } from "./notes.js";
 import type { ReportContext, Reporter } from "./types.js";
-import { accountsWorstFirst } from "./accounts.js";
 import { ACCOUNTS_COLUMNS, accountCells, gradeWhy, organizationSummaryRows } from "./xlsx-accounts.js";
 import { EXCEL_MAX_ROWS, cellStyle, sheetNames, writeTable, type CellInput, type CellStyle, type ColumnSpec, type TableSpec } from "./xlsx-writer.js";
 
@@ -258,7 +258,7 @@ export async function writeXlsx(context: ReportContext, out: NodeJS.WritableStre
     table({
       name: "Functions",
       columns: FUNCTIONS_COLUMNS,
-      items: [...result.functions].sort((a, b) => compareWorstFirst({ grade: a.grade, score: a.scores.overall }, { grade: b.grade, score: b.scores.overall })),
+      items: [...result.functions].sort((a, b) => compareFunctionsWorstFirst(a, b)),
       cells: (fn) => [
         fn.name,
         fn.region,
