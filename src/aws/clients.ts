@@ -13,6 +13,7 @@ import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { setMaxListeners } from "node:events";
 import type { ServicePrefix } from "./allow-list.js";
+import { limitAnswerBodyTime } from "./answer-time-limit.js";
 import { classifyAwsError } from "./errors.js";
 import { addMiddleware, addReadOnlyGuard, operationOfCommandName, type MiddlewareStackOwner } from "./guard.js";
 
@@ -109,6 +110,29 @@ export function readSignal(stop: AbortSignal, budgetMs: number): ReadSignal {
   };
 }
 
+/**
+ * `sent`, or a rejection with the signal's reason as soon as `signal` aborts. The collection sends
+ * without options so that the SDK's cached middleware applies, and stops waiting this way instead; the
+ * request abandoned is bounded by its own timeouts and closed when the clients are destroyed.
+ */
+export function untilAborted<T>(sent: PromiseLike<T> | T, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    Promise.resolve(sent).then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** Runs `read` with a read signal, released whatever the outcome. */
 export async function withReadSignal<T>(stop: AbortSignal, budgetMs: number, read: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const { signal, release } = readSignal(stop, budgetMs);
@@ -146,14 +170,18 @@ export class AwsClients {
     this.homeRegion = options.homeRegion;
     this.baseCredentials = options.credentials ?? defaultProvider(options.profile ? { profile: options.profile } : {});
     this.credentials = options.roleArn ? this.assumeRoleProvider(options.roleArn) : this.baseCredentials;
+    const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.requestHandler =
       options.requestHandler ??
-      new NodeHttpHandler({
-        connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-        requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-        // Without it the SDK only logs a warning when the request timeout passes and keeps waiting.
-        throwOnRequestTimeout: true,
-      });
+      limitAnswerBodyTime(
+        new NodeHttpHandler({
+          connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+          requestTimeout: requestTimeoutMs,
+          // Without it the SDK only logs a warning when the request timeout passes and keeps waiting.
+          throwOnRequestTimeout: true,
+        }),
+        requestTimeoutMs,
+      );
   }
 
   /** The caller's own credentials (before any `roleArn`): shared by an organisation scan's accounts, so the chain runs once. */
@@ -178,6 +206,10 @@ export class AwsClients {
       maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       credentials: useRoleCredentials ? this.credentials : this.baseCredentials,
       requestHandler: this.requestHandler,
+      // The middleware stack is resolved once per command class instead of on every request (about
+      // 0.2 ms of CPU a request, a sixth of what the SDK costs per call; see docs/performance.md). It
+      // applies to sends without options: the collection's reads (collect/context.ts) pass none.
+      cacheMiddleware: true,
     };
   }
 

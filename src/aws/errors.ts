@@ -127,6 +127,8 @@ function errorCode(text: string): string {
 function isUnparseableResponse(name: string | undefined, message: string, record: { $response?: unknown; $responseBodyText?: unknown; $metadata?: unknown }): boolean {
   // The SDK attaches $response to every error raised while reading an answer, modelled service
   // errors included; only an error without $metadata, or with the body text, is a parse failure.
+  // A body that stopped arriving (answer-time-limit.ts) reaches here through the deserializer too.
+  if (name === "TimeoutError") return false;
   return (
     name === "SyntaxError" ||
     record.$responseBodyText !== undefined ||
@@ -162,7 +164,7 @@ export function classifyAwsError(error: unknown): ClassifiedAwsError {
   const code = errorCode(unparseable ? "UnparseableResponse" : ((name && name !== "ServiceException" ? name : undefined) ?? rawCode ?? name ?? "UnknownError"));
   const message = unparseable
     ? `the answer could not be parsed${status !== undefined ? ` (HTTP ${status})` : ""}`
-    : oneLine(rawMessage || String(code));
+    : oneLine(rawMessage.replace(/\s*Deserialization error: to see the raw response.*$/s, "") || String(code));
   const attempts = record.$metadata?.attempts;
   const base = { code, message, ...(attempts !== undefined ? { attempts } : {}), ...(status !== undefined ? { status } : {}) };
   const codes = [code, rawCode].filter((value): value is string => value !== undefined);

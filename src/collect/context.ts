@@ -7,7 +7,7 @@ import type { Clock, RateScheduler } from "../aws/rate.js";
 import type { Gap, Note } from "../snapshot/schema.js";
 import { expandRequiredOperations } from "./operations.js";
 import { CollectionStop, UnreachableEndpoints } from "./stop.js";
-import { readSignal } from "../aws/clients.js";
+import { readSignal, untilAborted } from "../aws/clients.js";
 import { formatDuration } from "../text/duration.js";
 
 /** What the CLI renders while collecting. Never carries a value read from AWS other than counts and names. */
@@ -278,7 +278,7 @@ export class CollectContext {
           // Queued for a slot while the collection stopped, or the endpoint was given up: not sent.
           const late = refusal();
           if (late) return { refused: late };
-          return { value: (await client.send(command, { abortSignal: signal })) as CommandOutput<C> };
+          return { value: (await untilAborted(client.send(command), signal)) as CommandOutput<C> };
         },
       );
       if ("refused" in sent) return sent.refused;

@@ -21,6 +21,14 @@ describe("classifyAwsError", () => {
     expect(classifyAwsError(error)).toMatchObject({ kind: "denied", code: "AccessDeniedException", message: "denied" });
   });
 
+  it("a body that stopped arriving is a timeout, not an unparseable answer, and loses the SDK's hint", () => {
+    const error = Object.assign(new Error("the answer's body did not arrive within 1000 ms"), { name: "TimeoutError" });
+    // What the SDK's deserializer does to any error raised while it reads the body.
+    Object.defineProperty(error, "$response", { value: { statusCode: 200 } });
+    error.message += "\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.";
+    expect(classifyAwsError(error)).toEqual({ kind: "network", code: "TimeoutError", message: "the answer's body did not arrive within 1000 ms" });
+  });
+
   it("never repeats the bytes of an answer it could not parse", () => {
     const body = "\u001b[2J<html>secret-ish body text</html>";
     const parseError = Object.assign(new SyntaxError(`Unexpected token '<', "${body}" is not valid JSON`), {});

@@ -64,6 +64,23 @@ describe("read-only guard", () => {
     clients.destroy();
   });
 
+  it("with the middleware resolved once per command class, each request still carries its own input and the guard still runs", async () => {
+    isolateFromAws();
+    const handler = scriptedHandler([
+      { status: 200, body: { Configuration: { FunctionName: "first" } } },
+      { status: 200, body: { Configuration: { FunctionName: "second" } } },
+    ]);
+    const clients = new AwsClients({ homeRegion: REGION, credentials: FAKE_CREDENTIALS, requestHandler: handler });
+    const lambda = clients.lambda(REGION);
+    expect(lambda.config.cacheMiddleware).toBe(true);
+    await Promise.all([lambda.send(new GetFunctionCommand({ FunctionName: "first" })), lambda.send(new GetFunctionCommand({ FunctionName: "second" }))]);
+    expect(handler.requests.map((request) => request.path)).toEqual(["/2015-03-31/functions/first", "/2015-03-31/functions/second"]);
+    await expect(lambda.send(new DeleteFunctionCommand({ FunctionName: "victim" }))).rejects.toBeInstanceOf(ReadOnlyViolationError);
+    await expect(lambda.send(new DeleteFunctionCommand({ FunctionName: "victim" }))).rejects.toBeInstanceOf(ReadOnlyViolationError);
+    expect(handler.requests).toHaveLength(2);
+    clients.destroy();
+  });
+
   it("is also applied by the collectors before a command reaches any client", () => {
     expect(() => assertAllowedCommand("lambda", new DeleteFunctionCommand({ FunctionName: "x" }))).toThrow(ReadOnlyViolationError);
     expect(assertAllowedCommand("lambda", new GetFunctionCommand({ FunctionName: "x" }))).toBe("GetFunction");
