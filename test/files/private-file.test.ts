@@ -99,3 +99,15 @@ describe("writePrivateStream", () => {
     expect(existsSync(join(dir, "big.json"))).toBe(false);
   });
 });
+
+describe("writePrivateStream", () => {
+  it("writes exactly the pieces' text: multi-byte characters at every batch boundary, pieces larger than a batch, empty pieces", async () => {
+    const file = join(dir, "out.json");
+    // 3-byte and 4-byte characters (a surrogate pair stays inside one piece) so that batches fill at odd offsets.
+    const pieces: string[] = [];
+    for (let i = 0; i < 40_000; i += 1) pieces.push(i % 7 === 0 ? "" : `{"n":${i},"s":"€𝄞é${"x".repeat(i % 13)}"}\n`);
+    pieces.splice(20_000, 0, "€".repeat(600_000), "\n");
+    await writePrivateStream(file, pieces);
+    expect(readFileSync(file, "utf8")).toBe(pieces.join(""));
+  });
+});
