@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
-/** The built bin: `npm test` runs tsc, which type-checks and emits dist/, before vitest. */
+/** The built bin: `npm test` runs tsc, which type-checks and emits dist/, beside vitest (scripts/test.mjs). */
 export const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 
 export interface CliRun {
@@ -46,8 +46,37 @@ let builtChecked = false;
  * own after an edit, a missing or stale dist/ fails the test at once with the command to run, rather
  * than letting it exercise yesterday's code.
  */
+/** The longest a test waits for `npm test`'s build: several times what it takes on a loaded 2-core machine. */
+const BUILD_WAIT_MS = 300_000;
+
+/**
+ * Under `npm test` (scripts/test.mjs) the build runs beside vitest: wait for its marker, and fail with
+ * the compiler's errors if it failed. Blocking (Atomics.wait) so that synchronous callers keep working.
+ */
+function awaitConcurrentBuild(marker: string): void {
+  const started = Date.now();
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(marker)) {
+    if (Date.now() - started > BUILD_WAIT_MS) throw new Error(`npm test's build did not finish within ${BUILD_WAIT_MS / 1000} s`);
+    Atomics.wait(sleeper, 0, 0, 100);
+  }
+  let build: { code: number; output: string } | undefined;
+  // The marker is written in one call; a read that races it sees a partial file: read again.
+  while (build === undefined) {
+    try {
+      build = JSON.parse(readFileSync(marker, "utf8")) as { code: number; output: string };
+    } catch {
+      if (Date.now() - started > BUILD_WAIT_MS) throw new Error(`npm test's build marker ${marker} is unreadable`);
+      Atomics.wait(sleeper, 0, 0, 20);
+    }
+  }
+  if (build.code !== 0) throw new Error(`the build failed (tsc exit ${build.code}):\n${build.output}`);
+}
+
 export function assertBuilt(): void {
   if (builtChecked) return;
+  const marker = process.env.LAMBDA_POSTURE_BUILD_MARKER;
+  if (marker) awaitConcurrentBuild(marker);
   const stale: string[] = [];
   for (const folder of ["src", "checks", "stub"]) {
     const sources = readdirSync(join(ROOT, folder), { withFileTypes: true, recursive: true })
@@ -60,7 +89,7 @@ export function assertBuilt(): void {
   }
   if (stale.length > 0) {
     const named = `${stale.slice(0, 3).join(", ")}${stale.length > 3 ? ` and ${stale.length - 3} more` : ""}`;
-    throw new Error(`dist/ is missing or older than ${named}: run \`npm run build\` (npm test builds before running vitest)`);
+    throw new Error(`dist/ is missing or older than ${named}: run \`npm run build\` (npm test builds while vitest runs)`);
   }
   builtChecked = true;
 }
